@@ -1,0 +1,109 @@
+package escaperoutes.cli;
+
+import escaperoutes.experiment.Replications;
+import escaperoutes.model.ModelConfig;
+import escaperoutes.observe.RunResult;
+import escaperoutes.scenario.Scenario;
+import escaperoutes.scenario.ScenarioCompiler;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The performance benchmark of the model: wall time per replication on one thread, agent events per second, the
+ * cost of 10× the agents, and the throughput of 2 threads against 1. A measurement, not a test: it prints figures.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure time per replication, events per second, scaling with agents and with threads.")
+final class BenchCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", defaultValue = "scenarios/baseline.json",
+            description = "scenario JSON file, default ${DEFAULT-VALUE}")
+    Path scenarioFile;
+
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "30",
+            description = "timed replications at 1× scale, default ${DEFAULT-VALUE}")
+    int replications;
+
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "10",
+            description = "untimed replications first, for the JIT, default ${DEFAULT-VALUE}")
+    int warmup;
+
+    @Option(names = "--scale", paramLabel = "X", defaultValue = "10",
+            description = "agents-per-person factor of the scaling measurement, default ${DEFAULT-VALUE}")
+    double scale;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed, default ${DEFAULT-VALUE}")
+    long seed;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Scenario scenario = ScenarioInput.readOrReport(scenarioFile, spec.commandLine().getErr());
+        if (scenario == null) {
+            return Main.BAD_INPUT;
+        }
+        ModelConfig config = ScenarioCompiler.compile(scenario);
+        out.printf("scenario %s, %s to %s, seed %d, %d processors, %s%n", scenario.name(), scenario.start(),
+                scenario.end(), seed, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name")
+                        + " " + Runtime.version());
+
+        for (int r = 0; r < warmup; r++) {
+            Replications.runOne(config, seed, 1000 + r);
+        }
+        double[] millis = new double[replications];
+        long events = 0;
+        long persons = 0;
+        for (int r = 0; r < replications; r++) {
+            long t0 = System.nanoTime();
+            RunResult result = Replications.runOne(config, seed, r);
+            millis[r] = (System.nanoTime() - t0) / 1e6;
+            events += result.personEvents();
+            persons += result.persons();
+        }
+        double mean = Arrays.stream(millis).average().orElse(Double.NaN);
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        out.printf("1 thread, scale 1: %.1f ms per replication (median %.1f, min %.1f, max %.1f), %.0f agents, "
+                        + "%.0f events, %.2f million events/s%n", mean, median, sorted[0], sorted[sorted.length - 1],
+                (double) persons / replications, (double) events / replications,
+                events / (Arrays.stream(millis).sum() / 1e3) / 1e6);
+
+        ModelConfig scaled = config.withScale(config.scale() * scale);
+        Replications.runOne(scaled, seed, 999);
+        int scaledReps = Math.max(3, replications / 10);
+        double scaledMillis = 0;
+        long scaledPersons = 0;
+        for (int r = 0; r < scaledReps; r++) {
+            long t0 = System.nanoTime();
+            RunResult result = Replications.runOne(scaled, seed, r);
+            scaledMillis += (System.nanoTime() - t0) / 1e6;
+            scaledPersons += result.persons();
+        }
+        scaledMillis /= scaledReps;
+        out.printf("1 thread, scale %.0f: %.1f ms per replication, %.0f agents: %.1f× the agents in %.1f× the time%n",
+                scale, scaledMillis, (double) scaledPersons / scaledReps,
+                (double) scaledPersons / scaledReps / ((double) persons / replications), scaledMillis / mean);
+
+        int batch = Math.max(4, replications);
+        double oneThread = throughput(config, batch, 1);
+        double twoThreads = throughput(config, batch, 2);
+        out.printf("throughput, %d replications: 1 thread %.2f/s, 2 threads %.2f/s: %.2f×%n", batch, oneThread,
+                twoThreads, twoThreads / oneThread);
+        return Main.OK;
+    }
+
+    private double throughput(ModelConfig config, int count, int threads) throws InterruptedException {
+        long t0 = System.nanoTime();
+        Replications.run(config, seed, count, threads, null);
+        return count / ((System.nanoTime() - t0) / 1e9);
+    }
+}

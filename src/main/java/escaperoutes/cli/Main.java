@@ -1,0 +1,67 @@
+package escaperoutes.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code escape-routes <command> ...}. */
+@Command(name = "escape-routes", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Agent-based simulation of North Korean escape routes through China to South Korea.",
+        subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    /** Exit codes shared by all commands. */
+    public static final int OK = 0;
+    public static final int INTERNAL_FAILURE = 1;
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return BAD_INPUT;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line with the given streams and returns its exit code (never exits the JVM). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> INTERNAL_FAILURE);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("error: " + e.getMessage());
+            e.getCommandLine().usage(err);
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("internal error: " + e);
+            if (System.getenv("ESCAPE_ROUTES_DEBUG") != null) {
+                e.printStackTrace(err);
+            } else {
+                err.println("(set ESCAPE_ROUTES_DEBUG=1 for the stack trace)");
+            }
+            return INTERNAL_FAILURE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"escape-routes " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package escaperoutes.cli;
+
+import java.io.PrintWriter;
+
+/**
+ * A one-line progress bar on the error stream: work done, rate and time left. Updates come from worker threads
+ * and are throttled to a few per second.
+ */
+final class Progress {
+    private static final long MIN_INTERVAL_NANOS = 200_000_000L;
+    private final PrintWriter err;
+    private final String what;
+    private final int total;
+    private final long started = System.nanoTime();
+    private long lastPrinted;
+    private int done;
+
+    Progress(PrintWriter err, String what, int total) {
+        this.err = err;
+        this.what = what;
+        this.total = total;
+    }
+
+    synchronized void update(int finished) {
+        done = Math.max(done, finished);
+        long now = System.nanoTime();
+        if (err == null || (now - lastPrinted < MIN_INTERVAL_NANOS && done < total)) {
+            return;
+        }
+        lastPrinted = now;
+        double seconds = (now - started) / 1e9;
+        double rate = done / Math.max(seconds, 1e-9);
+        double left = rate > 0 ? (total - done) / rate : Double.NaN;
+        int width = 30;
+        int filled = (int) Math.round(width * (double) done / total);
+        err.printf("\r[%s%s] %d/%d %s, %.1f/s, %s left   ", "#".repeat(filled), ".".repeat(width - filled), done,
+                total, what, rate, Double.isNaN(left) ? "?" : String.format("%.0fs", left));
+        err.flush();
+    }
+
+    synchronized void finish() {
+        if (err != null && done > 0) {
+            err.println();
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package escaperoutes.experiment;
+
+import escaperoutes.model.EscapeModel;
+import escaperoutes.model.ModelConfig;
+import escaperoutes.observe.Recorder;
+import escaperoutes.observe.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/** Runs replications of one configuration, each on its own model instance (MASON's generators are not shared). */
+public final class Replications {
+    private Replications() {
+    }
+
+    /** One replication: the same (config, seed, replication) always gives the same result. */
+    public static RunResult runOne(ModelConfig config, long seed, int replication) {
+        Recorder recorder = new Recorder(config);
+        EscapeModel model = new EscapeModel(config, seed, replication, recorder);
+        model.runToEnd();
+        return recorder.result(replication, model.personEvents(), model.people().size());
+    }
+
+    /**
+     * Replications 0..count-1 on {@code threads} threads, returned in replication order.
+     *
+     * @param progress told the number of replications finished so far (from worker threads), may be null
+     */
+    public static List<RunResult> run(ModelConfig config, long seed, int count, int threads, IntConsumer progress)
+            throws InterruptedException {
+        if (threads <= 1) {
+            List<RunResult> results = new ArrayList<>(count);
+            for (int r = 0; r < count; r++) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                results.add(runOne(config, seed, r));
+                if (progress != null) {
+                    progress.accept(r + 1);
+                }
+            }
+            return results;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread t = new Thread(runnable, "replication");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            AtomicInteger done = new AtomicInteger();
+            List<Future<RunResult>> futures = new ArrayList<>(count);
+            for (int r = 0; r < count; r++) {
+                final int replication = r;
+                futures.add(pool.submit(() -> {
+                    RunResult result = runOne(config, seed, replication);
+                    int finished = done.incrementAndGet();
+                    if (progress != null) {
+                        progress.accept(finished);
+                    }
+                    return result;
+                }));
+            }
+            List<RunResult> results = new ArrayList<>(count);
+            for (Future<RunResult> future : futures) {
+                try {
+                    results.add(future.get());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (cause instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package escaperoutes.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Enforcement as a piecewise-constant function of time: for every interval between regime boundaries, one
+ * multiplier per (segment, {@link MultiplierKind}, {@link Sex}). Outside every regime all multipliers are 1.
+ * Because the timeline is known in advance, the time at which a rate's cumulative intensity reaches a drawn
+ * amount can be computed exactly ({@link #timeToAccumulate}), which is what lets agents schedule themselves.
+ */
+public final class EnforcementTimeline {
+
+    /**
+     * A regime: multipliers in force on days [startDay, endDay) (endDay +∞ for an open-ended one), indexed
+     * multipliers[segment][kind.ordinal()][sex.index()].
+     */
+    public record Regime(String name, double startDay, double endDay, double[][][] multipliers) {
+    }
+
+    private final int segments;
+    /** Interval i covers [bounds[i], bounds[i+1]); bounds[0] = -∞ and the last bound is +∞. */
+    private final double[] bounds;
+    /** table[i][(segment * KINDS + kind) * 2 + sex]. */
+    private final double[][] table;
+    private final List<String> intervalRegime;
+
+    public EnforcementTimeline(int segments, List<Regime> regimes) {
+        this.segments = segments;
+        TreeSet<Double> cuts = new TreeSet<>();
+        for (Regime regime : regimes) {
+            cuts.add(regime.startDay());
+            if (!Double.isInfinite(regime.endDay())) {
+                cuts.add(regime.endDay());
+            }
+        }
+        int intervals = cuts.size() + 1;
+        bounds = new double[intervals + 1];
+        bounds[0] = Double.NEGATIVE_INFINITY;
+        int k = 1;
+        for (double cut : cuts) {
+            bounds[k++] = cut;
+        }
+        bounds[intervals] = Double.POSITIVE_INFINITY;
+        table = new double[intervals][];
+        intervalRegime = new ArrayList<>();
+        for (int i = 0; i < intervals; i++) {
+            double[] row = new double[segments * MultiplierKind.COUNT * Sex.COUNT];
+            java.util.Arrays.fill(row, 1.0);
+            String name = null;
+            double from = bounds[i];
+            for (Regime regime : regimes) {
+                if (regime.startDay() <= from && from < regime.endDay()) {
+                    name = regime.name();
+                    for (int s = 0; s < segments; s++) {
+                        for (int kind = 0; kind < MultiplierKind.COUNT; kind++) {
+                            for (int sex = 0; sex < Sex.COUNT; sex++) {
+                                row[(s * MultiplierKind.COUNT + kind) * Sex.COUNT + sex] =
+                                        regime.multipliers()[s][kind][sex];
+                            }
+                        }
+                    }
+                }
+            }
+            table[i] = row;
+            intervalRegime.add(name);
+        }
+    }
+
+    /** A timeline with every multiplier 1. */
+    public static EnforcementTimeline constant(int segments) {
+        return new EnforcementTimeline(segments, List.of());
+    }
+
+    public int segments() {
+        return segments;
+    }
+
+    /** Number of intervals between regime boundaries (the first starts at -∞, the last ends at +∞). */
+    public int intervalCount() {
+        return table.length;
+    }
+
+    /** Start of interval i (−∞ for the first). */
+    public double intervalStart(int i) {
+        return bounds[i];
+    }
+
+    /** End (exclusive) of interval i (+∞ for the last). */
+    public double intervalEnd(int i) {
+        return bounds[i + 1];
+    }
+
+    /** The multiplier in force throughout interval i. */
+    public double multiplierIn(int interval, int segment, MultiplierKind kind, Sex sex) {
+        return table[interval][column(segment, kind, sex)];
+    }
+
+    /** Index of the interval containing {@code day}. */
+    public int interval(double day) {
+        int lo = 0;
+        int hi = bounds.length - 2;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (bounds[mid] <= day) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    private static int column(int segment, MultiplierKind kind, Sex sex) {
+        return (segment * MultiplierKind.COUNT + kind.ordinal()) * Sex.COUNT + sex.index();
+    }
+
+    public double multiplier(int segment, MultiplierKind kind, Sex sex, double day) {
+        return table[interval(day)][column(segment, kind, sex)];
+    }
+
+    /** Name of the regime in force on {@code day}, or null between regimes. */
+    public String regimeAt(double day) {
+        return intervalRegime.get(interval(day));
+    }
+
+    /**
+     * The first time t ≥ fromDay at which ∫ baseRatePerDay · multiplier(s) ds over [fromDay, t] reaches
+     * {@code amount}; +∞ if it never does (the multiplier stays 0).
+     */
+    public double timeToAccumulate(int segment, MultiplierKind kind, Sex sex, double fromDay,
+                                   double baseRatePerDay, double amount) {
+        int column = column(segment, kind, sex);
+        int i = interval(fromDay);
+        double t = fromDay;
+        double remaining = amount;
+        while (true) {
+            double rate = baseRatePerDay * table[i][column];
+            double end = bounds[i + 1];
+            if (rate > 0) {
+                double needed = remaining / rate;
+                if (t + needed <= end) {
+                    return t + needed;
+                }
+                remaining -= rate * (end - t);
+            }
+            if (i == table.length - 1) {
+                return Double.POSITIVE_INFINITY;
+            }
+            t = end;
+            i++;
+        }
+    }
+}

@@ -1,0 +1,588 @@
+package escaperoutes.model;
+
+import ec.util.MersenneTwisterFast;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+import sim.engine.Stoppable;
+
+/**
+ * The escape model: one replication of one configuration. Build it, call {@link #runToEnd()}, and read what the
+ * {@link ModelListener} was told. Rules, in brief:
+ * <ul>
+ *   <li>Attempts leave each province as a Poisson process (rate by province and sex, scaled by the ATTEMPT
+ *       multiplier of the province's segment).</li>
+ *   <li>A journey walks legs chosen by weight at each place; each leg can kill, arrest or turn back. People who
+ *       have just crossed into China stop at the first hiding place: a share go straight on, a share settle, the
+ *       rest hide for a sampled time. While hiding they face an arrest hazard.</li>
+ *   <li>Arrests in North Korea lead to detention there; arrests anywhere else lead to detention in China, then
+ *       repatriation, release or longer detention. After detention in North Korea people may try again.</li>
+ *   <li>One-off events (mass repatriation, airlift) act on those hiding or detained on their day.</li>
+ * </ul>
+ * A journey's legs are walked within one event: nothing outside can reach a person in transit, and the enforcement
+ * timeline is known, so each leg is drawn with the regime in force on the day the person sets out on it.
+ */
+public final class EscapeModel extends SimState {
+    private static final long serialVersionUID = 1L;
+    /** Legs walked in one journey beyond which the network must contain a zero-duration cycle. */
+    private static final int MAX_LEGS_PER_JOURNEY = 10_000;
+
+    private final ModelConfig config;
+    private final ModelListener listener;
+    private final RandomStreams streams;
+    private final EnforcementTimeline timeline;
+    private final Place[] places;
+    private final Leg[] legs;
+    /** outgoing[place] = indices into {@link #legs} of the legs leaving the place. */
+    private final int[][] outgoing;
+    /**
+     * Per timeline interval, leg and sex: the cumulative outcome bands {death, death-or-arrest,
+     * death-or-arrest-or-turned-back} of one uniform draw, and per interval, place and sex the cumulative route
+     * choice weights of the place's legs. Precomputed once per model so a leg costs a table read.
+     */
+    private final double[][][] legBands;
+    private final double[][][][] choiceCumulative;
+    /** Cache of the timeline interval last looked up (time mostly moves forward). */
+    private int cachedInterval;
+    private final double endDay;
+    private final double hidingArrestPerDay;
+
+    private final MersenneTwisterFast journeyRandom;
+    private final MersenneTwisterFast hidingRandom;
+    private final MersenneTwisterFast detentionRandom;
+    private final MersenneTwisterFast homeRandom;
+    private final MersenneTwisterFast eventRandom;
+
+    private final People people = new People();
+    private final EventQueue queue;
+    /** Time of the agent event being processed, days. */
+    private double now;
+    private long personEvents;
+
+    public EscapeModel(ModelConfig config, long seed, int replication, ModelListener listener) {
+        super(seed);
+        this.config = config;
+        this.listener = listener;
+        this.streams = new RandomStreams(seed, replication);
+        this.random = streams.stream("mason");
+        this.timeline = config.timeline();
+        this.places = config.places().toArray(new Place[0]);
+        this.endDay = config.calendar().endDay();
+        this.hidingArrestPerDay = config.hidingArrestPerYear() / 365.25;
+        this.queue = new EventQueue((int) Math.ceil(endDay));
+        this.legs = config.legs().toArray(new Leg[0]);
+        this.outgoing = new int[places.length][];
+        for (int i = 0; i < places.length; i++) {
+            final int place = i;
+            outgoing[i] = java.util.stream.IntStream.range(0, legs.length).filter(l -> legs[l].from() == place)
+                    .toArray();
+        }
+        int intervals = timeline.intervalCount();
+        this.legBands = new double[intervals][legs.length][3 * Sex.COUNT];
+        this.choiceCumulative = new double[intervals][places.length][Sex.COUNT][];
+        for (int iv = 0; iv < intervals; iv++) {
+            for (Sex sex : Sex.values()) {
+                for (int l = 0; l < legs.length; l++) {
+                    Leg leg = legs[l];
+                    double death = MultiplierKind.scaleProbability(leg.death(),
+                            timeline.multiplierIn(iv, leg.segment(), MultiplierKind.DEATH, sex));
+                    double arrest = MultiplierKind.scaleProbability(leg.arrest(),
+                            timeline.multiplierIn(iv, leg.segment(), MultiplierKind.ARREST, sex));
+                    double turnBack = MultiplierKind.scaleProbability(leg.turnBack(),
+                            timeline.multiplierIn(iv, leg.segment(), MultiplierKind.TURN_BACK, sex));
+                    double[] bands = legBands[iv][l];
+                    bands[3 * sex.index()] = death;
+                    bands[3 * sex.index() + 1] = death + (1 - death) * arrest;
+                    bands[3 * sex.index() + 2] = death + (1 - death) * arrest + (1 - death) * (1 - arrest) * turnBack;
+                }
+                for (int p = 0; p < places.length; p++) {
+                    double[] cumulative = new double[outgoing[p].length];
+                    double total = 0;
+                    for (int k = 0; k < cumulative.length; k++) {
+                        Leg leg = legs[outgoing[p][k]];
+                        total += leg.weight() * timeline.multiplierIn(iv, leg.segment(), MultiplierKind.CHOICE, sex);
+                        cumulative[k] = total;
+                    }
+                    choiceCumulative[iv][p][sex.index()] = cumulative;
+                }
+            }
+        }
+        this.journeyRandom = streams.stream("journeys");
+        this.hidingRandom = streams.stream("hiding");
+        this.detentionRandom = streams.stream("detention");
+        this.homeRandom = streams.stream("home");
+        this.eventRandom = streams.stream("one-off-events");
+    }
+
+    @Override
+    public void start() {
+        super.start();
+        now = 0.0;
+        createInitialStock(streams.stream("initial-stock"));
+        for (int p = 0; p < config.provinces().size(); p++) {
+            for (Sex sex : Sex.values()) {
+                String name = "attempts/" + places[config.provinces().get(p).place()].id() + "/" + sex.label();
+                new AttemptGenerator(p, sex, streams.stream(name)).scheduleNext(0.0);
+            }
+        }
+        for (OneOffEvent event : config.events()) {
+            if (event.day() >= 0 && event.day() < endDay) {
+                schedule.scheduleOnce(event.day(), ScheduleOrder.ENFORCEMENT_EVENT.ordering(),
+                        (Steppable) state -> apply(event));
+            }
+        }
+        DayOfAgentEvents days = new DayOfAgentEvents();
+        days.stopper = schedule.scheduleRepeating(0.0, ScheduleOrder.AGENTS.ordering(), days, 1.0);
+    }
+
+    /**
+     * Each simulated day, the agent events due that day in exact time order. People interact only through the
+     * one-off events, which fall on day boundaries and run first (see {@link ScheduleOrder}), so processing a day's
+     * events together is exact; it replaces one MASON queue operation per event with a primitive heap operation.
+     */
+    private final class DayOfAgentEvents implements Steppable {
+        private static final long serialVersionUID = 1L;
+        private Stoppable stopper;
+
+        @Override
+        public void step(SimState state) {
+            double day = Math.floor(schedule.getTime());
+            double dayEnd = day + 1.0;
+            queue.openDay((int) day);
+            for (EventQueue.Entry entry = queue.pollToday(); entry != null; entry = queue.pollToday()) {
+                now = entry.due;
+                entry.fire(now);
+            }
+            if (dayEnd >= endDay) {
+                stopper.stop();
+            }
+        }
+    }
+
+    /** Runs the whole horizon: start, every day up to the end day, finish. */
+    public void runToEnd() {
+        start();
+        while (schedule.step(this)) {
+            // each step processes the next instant's events
+        }
+        finish();
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** Every person created, in creation order. */
+    public List<Person> people() {
+        return people.asList();
+    }
+
+    /** Events processed: attempts started plus people's own transitions (for throughput figures). */
+    public long personEvents() {
+        return personEvents;
+    }
+
+    // ---- attempts -------------------------------------------------------------------------------------------
+
+    /** The Poisson process of first attempts from one province for one sex. */
+    private final class AttemptGenerator extends EventQueue.Entry {
+        private final int province;
+        private final Sex sex;
+        private final MersenneTwisterFast random;
+        private final double ratePerDay;
+        private final int segment;
+
+        AttemptGenerator(int province, Sex sex, MersenneTwisterFast random) {
+            this.province = province;
+            this.sex = sex;
+            this.random = random;
+            Province p = config.provinces().get(province);
+            this.ratePerDay = p.attemptsPerDay()[sex.index()] * config.scale();
+            this.segment = places[p.place()].segment();
+        }
+
+        void scheduleNext(double from) {
+            if (ratePerDay <= 0) {
+                return;
+            }
+            double next = timeline.timeToAccumulate(segment, MultiplierKind.ATTEMPT, sex, from, ratePerDay,
+                    exponential(random));
+            if (next < endDay) {
+                queue.schedule(this, next);
+            }
+        }
+
+        @Override
+        void fire(double day) {
+            Person person = newPerson(sex, province, config.provinces().get(province).place());
+            startAttempt(person, day);
+            scheduleNext(day);
+        }
+    }
+
+    private Person newPerson(Sex sex, int province, int place) {
+        Person person = new Person(this, people.size(), sex, province, place);
+        people.add(person);
+        return person;
+    }
+
+    private void startAttempt(Person person, double day) {
+        personEvents++;
+        person.attempts++;
+        person.place = config.provinces().get(person.province).place();
+        person.mustHide = false;
+        person.exitCountry = -1;
+        move(person, Status.TRAVELLING_NK, day);
+        walk(person, day);
+    }
+
+    // ---- journeys -------------------------------------------------------------------------------------------
+
+    /** Walks legs from the person's place until something needs the schedule (or the journey ends). */
+    private void walk(Person person, double day) {
+        Sex sex = person.sex;
+        for (int walked = 0; ; walked++) {
+            if (day >= endDay) {
+                return;
+            }
+            if (walked > MAX_LEGS_PER_JOURNEY) {
+                throw new IllegalStateException("person " + person.id + " walked more than " + MAX_LEGS_PER_JOURNEY
+                        + " legs without time passing: the network has a cycle of zero-duration legs");
+            }
+            Place place = places[person.place];
+            if (place.hiding() && person.mustHide) {
+                person.mustHide = false;
+                person.hidingPlace = place.index();
+                HidingBehaviour behaviour = config.hiding(sex);
+                double u = hidingRandom.nextDouble();
+                if (u >= behaviour.directShare()) {
+                    person.settled = u < behaviour.directShare() + behaviour.settleShare();
+                    move(person, Status.HIDING_CHINA, day);
+                    beginHiding(person, day, Double.NaN);
+                    return;
+                }
+            }
+            int interval = interval(day);
+            int legIndex = chooseLeg(person.place, sex, interval);
+            if (legIndex < 0) {
+                scheduleAt(person, Person.Action.CHOOSE_AGAIN, day + config.noRouteWaitDays());
+                return;
+            }
+            Leg leg = legs[legIndex];
+            double[] bands = legBands[interval][legIndex];
+            double duration = leg.travelDays().sample(journeyRandom);
+            // One uniform decides the outcome; within an outcome's band it is again uniform, and gives the
+            // fraction of the leg travelled when the death, arrest or turning back happens.
+            double u = journeyRandom.nextDouble();
+            double deathBand = bands[3 * sex.index()];
+            double arrestBand = bands[3 * sex.index() + 1];
+            double turnBackBand = bands[3 * sex.index() + 2];
+            boolean fromNorthKorea = place.territory() == Territory.NORTH_KOREA;
+            if (u < deathBand) {
+                move(person, Status.DIED, day + duration * (u / deathBand));
+                return;
+            }
+            if (u < arrestBand) {
+                double at = day + duration * ((u - deathBand) / (arrestBand - deathBand));
+                if (fromNorthKorea) {
+                    move(person, Status.DETAINED_NK, at);
+                    scheduleNkDetentionEnd(person, at);
+                } else {
+                    move(person, Status.DETAINED_CHINA, at);
+                    beginChinaDetention(person, at);
+                }
+                return;
+            }
+            if (u < turnBackBand) {
+                double at = day + duration * ((u - arrestBand) / (turnBackBand - arrestBand));
+                if (fromNorthKorea) {
+                    returnHome(person, at);
+                } else if (person.hidingPlace >= 0) {
+                    person.place = person.hidingPlace;
+                    move(person, Status.HIDING_CHINA, at);
+                    beginHiding(person, at, Double.NaN);
+                } else {
+                    scheduleAt(person, Person.Action.CHOOSE_AGAIN, at + config.noRouteWaitDays());
+                }
+                return;
+            }
+            day += duration;
+            Place next = places[leg.to()];
+            person.place = next.index();
+            Territory from = place.territory();
+            Territory to = next.territory();
+            if (to == Territory.SOUTH_KOREA) {
+                person.lastCountry = place.countryIndex();
+                move(person, Status.ARRIVED, day);
+                return;
+            }
+            if (to != from) {
+                if (to == Territory.CHINA) {
+                    if (from == Territory.NORTH_KOREA) {
+                        person.chinaEntryDay = day;
+                        person.mustHide = true;
+                    }
+                    move(person, Status.TRANSIT_CHINA, day);
+                } else if (to == Territory.THIRD_COUNTRY) {
+                    move(person, Status.TRANSIT_ABROAD, day);
+                } else {
+                    move(person, Status.TRAVELLING_NK, day);
+                }
+            }
+            if (to == Territory.THIRD_COUNTRY && person.exitCountry < 0) {
+                person.exitCountry = next.countryIndex();
+            }
+        }
+    }
+
+    /** A leg out of the place (index into legs), chosen by weight × CHOICE multiplier; -1 if all are closed. */
+    private int chooseLeg(int place, Sex sex, int interval) {
+        double[] cumulative = choiceCumulative[interval][place][sex.index()];
+        int n = cumulative.length;
+        if (n == 0 || !(cumulative[n - 1] > 0)) {
+            return -1;
+        }
+        if (n == 1) {
+            return outgoing[place][0];
+        }
+        double pick = journeyRandom.nextDouble() * cumulative[n - 1];
+        for (int k = 0; k < n - 1; k++) {
+            if (pick < cumulative[k]) {
+                return outgoing[place][k];
+            }
+        }
+        return outgoing[place][n - 1];
+    }
+
+    /** The timeline interval containing {@code day}, remembering the last one found. */
+    private int interval(double day) {
+        int i = cachedInterval;
+        if (day >= timeline.intervalStart(i) && day < timeline.intervalEnd(i)) {
+            return i;
+        }
+        cachedInterval = timeline.interval(day);
+        return cachedInterval;
+    }
+
+    // ---- hiding and detention -------------------------------------------------------------------------------
+
+    /**
+     * Starts a spell of hiding at the person's place on {@code day}. {@code departureDays} is the time in hiding
+     * still to pass (departure-clock days), or NaN to draw a fresh one.
+     */
+    private void beginHiding(Person person, double day, double departureDays) {
+        person.statusSince = day;
+        int segment = places[person.place].segment();
+        double departAt = Double.POSITIVE_INFINITY;
+        if (!person.settled) {
+            double wait = Double.isNaN(departureDays)
+                    ? config.hiding(person.sex).duration().sample(hidingRandom) : departureDays;
+            departAt = timeline.timeToAccumulate(segment, MultiplierKind.DEPARTURE, person.sex, day, 1.0, wait);
+        }
+        double arrestAt = Double.POSITIVE_INFINITY;
+        if (hidingArrestPerDay > 0) {
+            arrestAt = timeline.timeToAccumulate(segment, MultiplierKind.ARREST, person.sex, day,
+                    hidingArrestPerDay, exponential(hidingRandom));
+        }
+        if (departAt <= arrestAt) {
+            scheduleAt(person, Person.Action.DEPART_HIDING, departAt);
+        } else {
+            scheduleAt(person, Person.Action.ARRESTED_IN_HIDING, arrestAt);
+        }
+    }
+
+    private void beginChinaDetention(Person person, double day) {
+        person.statusSince = day;
+        scheduleAt(person, Person.Action.CHINA_DETENTION_ENDS,
+                day + config.chinaDetentionDays().sample(detentionRandom));
+    }
+
+    /** China decides: repatriate, release into hiding, or hold for another detention period. */
+    private void endChinaDetention(Person person, double day) {
+        int segment = config.chinaDetentionSegment();
+        double repatriation = MultiplierKind.scaleProbability(config.repatriationProbability(),
+                timeline.multiplier(segment, MultiplierKind.REPATRIATION, person.sex, day));
+        if (detentionRandom.nextDouble() < repatriation) {
+            repatriate(person, day);
+            return;
+        }
+        double release = MultiplierKind.scaleProbability(config.releaseProbability(),
+                timeline.multiplier(segment, MultiplierKind.RELEASE, person.sex, day));
+        if (detentionRandom.nextDouble() < release) {
+            if (person.hidingPlace >= 0) {
+                person.place = person.hidingPlace;
+            }
+            move(person, Status.HIDING_CHINA, day);
+            beginHiding(person, day, Double.NaN);
+        } else if (repatriation == 0 && release == 0) {
+            // Nobody leaves detention while the regime lasts (the 2020-23 closure): hold the person until the
+            // regime changes, then start a new detention period, instead of re-deciding every period in vain.
+            int iv = interval(day);
+            double regimeEnds = timeline.intervalEnd(iv);
+            person.statusSince = day;
+            scheduleAt(person, Person.Action.CHINA_DETENTION_ENDS,
+                    regimeEnds + config.chinaDetentionDays().sample(detentionRandom));
+        } else {
+            beginChinaDetention(person, day);
+        }
+    }
+
+    private void repatriate(Person person, double day) {
+        move(person, Status.DETAINED_NK, day);
+        scheduleNkDetentionEnd(person, day);
+    }
+
+    private void scheduleNkDetentionEnd(Person person, double day) {
+        scheduleAt(person, Person.Action.NK_DETENTION_ENDS, day + config.nkDetentionDays().sample(homeRandom));
+    }
+
+    private void endNkDetention(Person person, double day) {
+        if (homeRandom.nextDouble() < config.deathInNkDetention()) {
+            move(person, Status.DIED, day);
+        } else {
+            returnHome(person, day);
+        }
+    }
+
+    /** Back home in the province: try again later, or stay for good. */
+    private void returnHome(Person person, double day) {
+        Province province = config.provinces().get(person.province);
+        person.place = province.place();
+        double retry = MultiplierKind.scaleProbability(config.retryProbability()[person.sex.index()],
+                timeline.multiplier(places[province.place()].segment(), MultiplierKind.RETRY, person.sex, day));
+        if (homeRandom.nextDouble() < retry) {
+            move(person, Status.WAITING_NK, day);
+            scheduleAt(person, Person.Action.RETRY, day + config.retryDelayDays().sample(homeRandom));
+        } else {
+            move(person, Status.STAYED_NK, day);
+        }
+    }
+
+    /** Called by {@link Person#step} when the person's pending action is due. */
+    void act(Person person, Person.Action action, double day) {
+        personEvents++;
+        switch (action) {
+            case DEPART_HIDING:
+                person.exitCountry = -1;
+                move(person, Status.TRANSIT_CHINA, day);
+                walk(person, day);
+                break;
+            case ARRESTED_IN_HIDING:
+                move(person, Status.DETAINED_CHINA, day);
+                beginChinaDetention(person, day);
+                break;
+            case CHINA_DETENTION_ENDS:
+                endChinaDetention(person, day);
+                break;
+            case NK_DETENTION_ENDS:
+                endNkDetention(person, day);
+                break;
+            case RETRY:
+                personEvents--; // counted by startAttempt
+                startAttempt(person, day);
+                break;
+            case CHOOSE_AGAIN:
+                walk(person, day);
+                break;
+            default:
+                throw new IllegalStateException("no action pending for person " + person.id);
+        }
+    }
+
+    // ---- one-off events and the warm-up ---------------------------------------------------------------------
+
+    private void apply(OneOffEvent event) {
+        double day = event.day();
+        now = day;
+        if (event instanceof OneOffEvent.MassRepatriation mass) {
+            for (Person person : people.sample(Status.DETAINED_CHINA, mass.shareOfDetained(), day, eventRandom)) {
+                repatriate(person, day);
+            }
+            for (Person person : people.sample(Status.HIDING_CHINA, mass.shareOfHiding(), day, eventRandom)) {
+                move(person, Status.DETAINED_CHINA, day);
+                repatriate(person, day);
+            }
+        } else if (event instanceof OneOffEvent.Airlift airlift) {
+            int persons = (int) Math.round(airlift.persons() * config.scale());
+            for (Person person : people.sampleCount(Status.HIDING_CHINA, persons, day, eventRandom)) {
+                cancelPending(person);
+                person.exitCountry = airlift.country();
+                person.lastCountry = airlift.country();
+                move(person, Status.ARRIVED, day);
+            }
+        }
+    }
+
+    private void createInitialStock(MersenneTwisterFast random) {
+        for (InitialStock stock : config.initialStock()) {
+            int persons = (int) Math.round(stock.persons() * config.scale());
+            HidingBehaviour behaviour = config.hiding(stock.sex());
+            // Of those who stop to hide at all, this share settle.
+            double settleShareOfHiders = behaviour.settleShare() / (1.0 - behaviour.directShare());
+            for (int i = 0; i < persons; i++) {
+                Person person = newPerson(stock.sex(), drawProvince(stock.sex(), random), stock.place());
+                double elapsed = stock.daysInChina().sample(random);
+                person.attempts = 1;
+                person.hidingPlace = stock.place();
+                person.chinaEntryDay = -elapsed;
+                person.settled = random.nextDouble() < settleShareOfHiders;
+                move(person, Status.HIDING_CHINA, 0.0);
+                double remaining = person.settled ? Double.NaN
+                        : behaviour.duration().sampleGiven(elapsed, random) - elapsed;
+                beginHiding(person, 0.0, remaining);
+            }
+        }
+    }
+
+    /** A province drawn in proportion to the sex's attempt rates. */
+    private int drawProvince(Sex sex, MersenneTwisterFast random) {
+        List<Province> provinces = config.provinces();
+        double total = 0;
+        for (Province p : provinces) {
+            total += p.attemptsPerDay()[sex.index()];
+        }
+        double pick = random.nextDouble() * total;
+        for (int i = 0; i < provinces.size() - 1; i++) {
+            pick -= provinces.get(i).attemptsPerDay()[sex.index()];
+            if (pick < 0) {
+                return i;
+            }
+        }
+        return provinces.size() - 1;
+    }
+
+    // ---- plumbing -------------------------------------------------------------------------------------------
+
+    private void move(Person person, Status to, double day) {
+        Status from = person.status;
+        person.status = to;
+        if (day < endDay) {
+            listener.transition(person, from, to, day);
+        }
+    }
+
+    /** Schedules the person's next action; nothing is scheduled past the end of the run. */
+    private void scheduleAt(Person person, Person.Action action, double day) {
+        if (!(day < endDay)) {
+            cancelPending(person);
+            return;
+        }
+        if (day < now) {
+            throw new IllegalStateException("person " + person.id + " scheduled at day " + day + ", before now ("
+                    + now + ")");
+        }
+        person.pendingAction = action;
+        queue.schedule(person, day);
+    }
+
+    private void cancelPending(Person person) {
+        person.pendingAction = Person.Action.NONE;
+        queue.cancel(person);
+    }
+
+    private static double exponential(MersenneTwisterFast random) {
+        return -Math.log(1.0 - random.nextDouble());
+    }
+}

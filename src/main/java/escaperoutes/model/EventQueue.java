@@ -1,0 +1,168 @@
+package escaperoutes.model;
+
+import java.util.Arrays;
+
+/**
+ * The model's queue of pending agent events: a calendar queue with one unsorted bucket per simulated day, and a
+ * small binary heap for the day being processed. Scheduling is O(1) (append to the day's bucket); each day's events
+ * are ordered only when the day comes. This replaces a MASON schedule entry per event (a Key object and a heap
+ * operation over every pending agent) — see {@link EscapeModel} for why processing a day at a time is exact.
+ *
+ * <p>Each entry has at most one live event: rescheduling or cancelling bumps the entry's token, and events whose
+ * token no longer matches are skipped when they come up.
+ */
+final class EventQueue {
+
+    /** Something that fires at its due time. */
+    abstract static class Entry {
+        /** Identifies the entry's live event; older events in the queue carry smaller tokens. */
+        int token;
+        /** Due time of the live event, NaN if none. */
+        double due = Double.NaN;
+
+        abstract void fire(double time);
+    }
+
+    private Entry[][] bucketEntries;
+    private double[][] bucketTimes;
+    private int[][] bucketTokens;
+    private int[] bucketSizes;
+
+    private Entry[] heapEntries = new Entry[256];
+    private double[] heapTimes = new double[256];
+    private int[] heapTokens = new int[256];
+    private int heapSize;
+    /** The day whose events are in the heap; earlier days are done. */
+    private int today = -1;
+
+    EventQueue(int days) {
+        bucketEntries = new Entry[days + 1][];
+        bucketTimes = new double[days + 1][];
+        bucketTokens = new int[days + 1][];
+        bucketSizes = new int[days + 1];
+    }
+
+    /** Schedules the entry's (only) live event at {@code time} ≥ the start of today, replacing any earlier one. */
+    void schedule(Entry entry, double time) {
+        int token = ++entry.token;
+        entry.due = time;
+        int day = (int) Math.floor(time);
+        if (day <= today) {
+            push(entry, time, token);
+            return;
+        }
+        if (day >= bucketSizes.length) {
+            int days = Math.max(day + 1, bucketSizes.length * 2);
+            bucketEntries = Arrays.copyOf(bucketEntries, days);
+            bucketTimes = Arrays.copyOf(bucketTimes, days);
+            bucketTokens = Arrays.copyOf(bucketTokens, days);
+            bucketSizes = Arrays.copyOf(bucketSizes, days);
+        }
+        int n = bucketSizes[day];
+        if (bucketEntries[day] == null) {
+            bucketEntries[day] = new Entry[16];
+            bucketTimes[day] = new double[16];
+            bucketTokens[day] = new int[16];
+        } else if (n == bucketEntries[day].length) {
+            bucketEntries[day] = Arrays.copyOf(bucketEntries[day], n * 2);
+            bucketTimes[day] = Arrays.copyOf(bucketTimes[day], n * 2);
+            bucketTokens[day] = Arrays.copyOf(bucketTokens[day], n * 2);
+        }
+        bucketEntries[day][n] = entry;
+        bucketTimes[day][n] = time;
+        bucketTokens[day][n] = token;
+        bucketSizes[day] = n + 1;
+    }
+
+    /** Drops the entry's live event, if any. */
+    void cancel(Entry entry) {
+        entry.token++;
+        entry.due = Double.NaN;
+    }
+
+    /** Makes {@code day} the current day: its bucket's events become available to {@link #pollToday()}. */
+    void openDay(int day) {
+        today = day;
+        if (day >= bucketSizes.length || bucketEntries[day] == null) {
+            return;
+        }
+        Entry[] entries = bucketEntries[day];
+        double[] times = bucketTimes[day];
+        int[] tokens = bucketTokens[day];
+        for (int i = 0; i < bucketSizes[day]; i++) {
+            if (entries[i].token == tokens[i]) {
+                push(entries[i], times[i], tokens[i]);
+            }
+        }
+        bucketEntries[day] = null;
+        bucketTimes[day] = null;
+        bucketTokens[day] = null;
+        bucketSizes[day] = 0;
+    }
+
+    /** The next live event of today in time order (its time in {@link Entry#due}), or null when today is done. */
+    Entry pollToday() {
+        while (heapSize > 0) {
+            Entry entry = heapEntries[0];
+            int token = heapTokens[0];
+            removeTop();
+            if (entry.token == token) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    private void push(Entry entry, double time, int token) {
+        if (heapSize == heapEntries.length) {
+            heapEntries = Arrays.copyOf(heapEntries, heapSize * 2);
+            heapTimes = Arrays.copyOf(heapTimes, heapSize * 2);
+            heapTokens = Arrays.copyOf(heapTokens, heapSize * 2);
+        }
+        int slot = heapSize++;
+        while (slot > 0) {
+            int parent = (slot - 1) >> 1;
+            if (heapTimes[parent] <= time) {
+                break;
+            }
+            heapEntries[slot] = heapEntries[parent];
+            heapTimes[slot] = heapTimes[parent];
+            heapTokens[slot] = heapTokens[parent];
+            slot = parent;
+        }
+        heapEntries[slot] = entry;
+        heapTimes[slot] = time;
+        heapTokens[slot] = token;
+    }
+
+    private void removeTop() {
+        int last = --heapSize;
+        Entry entry = heapEntries[last];
+        double time = heapTimes[last];
+        int token = heapTokens[last];
+        heapEntries[last] = null;
+        if (last == 0) {
+            return;
+        }
+        int slot = 0;
+        while (true) {
+            int child = 2 * slot + 1;
+            if (child >= last) {
+                break;
+            }
+            if (child + 1 < last && heapTimes[child + 1] < heapTimes[child]) {
+                child++;
+            }
+            if (heapTimes[child] >= time) {
+                break;
+            }
+            heapEntries[slot] = heapEntries[child];
+            heapTimes[slot] = heapTimes[child];
+            heapTokens[slot] = heapTokens[child];
+            slot = child;
+        }
+        heapEntries[slot] = entry;
+        heapTimes[slot] = time;
+        heapTokens[slot] = token;
+    }
+}

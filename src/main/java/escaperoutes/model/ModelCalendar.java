@@ -1,0 +1,65 @@
+package escaperoutes.model;
+
+import java.time.LocalDate;
+
+/**
+ * Day numbers of the run and the calendar years they fall in. Day 0 is the start date; the run covers days
+ * [0, {@link #endDay()}), i.e. through the end date inclusive.
+ */
+public final class ModelCalendar {
+    private final LocalDate start;
+    private final double endDay;
+    private final int firstYear;
+    /** yearStart[i] = day on which calendar year firstYear + i begins (may be negative for the first year). */
+    private final double[] yearStart;
+
+    public ModelCalendar(LocalDate start, LocalDate endInclusive) {
+        this.start = start;
+        this.endDay = (double) (endInclusive.toEpochDay() - start.toEpochDay() + 1);
+        this.firstYear = start.getYear();
+        int years = endInclusive.getYear() - firstYear + 1;
+        this.yearStart = new double[years + 1];
+        for (int i = 0; i <= years; i++) {
+            yearStart[i] = LocalDate.of(firstYear + i, 1, 1).toEpochDay() - start.toEpochDay();
+        }
+    }
+
+    public LocalDate start() {
+        return start;
+    }
+
+    /** First day after the run (exclusive bound). */
+    public double endDay() {
+        return endDay;
+    }
+
+    public int firstYear() {
+        return firstYear;
+    }
+
+    public int years() {
+        return yearStart.length - 1;
+    }
+
+    /** Day number of a date. */
+    public double dayOf(LocalDate date) {
+        return (double) (date.toEpochDay() - start.toEpochDay());
+    }
+
+    /** Index (0 = first year) of the calendar year containing {@code day}, for 0 ≤ day &lt; endDay. */
+    public int yearIndex(double day) {
+        int guess = (int) ((day - yearStart[0]) / 365.25);
+        if (guess < 0) {
+            guess = 0;
+        } else if (guess >= yearStart.length - 1) {
+            guess = yearStart.length - 2;
+        }
+        while (guess > 0 && day < yearStart[guess]) {
+            guess--;
+        }
+        while (guess < yearStart.length - 2 && day >= yearStart[guess + 1]) {
+            guess++;
+        }
+        return guess;
+    }
+}

@@ -1,0 +1,101 @@
+package escaperoutes.model;
+
+/**
+ * One person (one agent). A person acts only when its own next transition is due (it is in the model's event queue
+ * at most once); the fields below are the person's state, read by listeners and changed only by
+ * {@link EscapeModel}.
+ */
+public final class Person extends EventQueue.Entry {
+
+    /** What a person's pending schedule entry is for. */
+    enum Action {
+        NONE, DEPART_HIDING, ARRESTED_IN_HIDING, CHINA_DETENTION_ENDS, NK_DETENTION_ENDS, RETRY, CHOOSE_AGAIN
+    }
+
+    private final EscapeModel model;
+    final int id;
+    final Sex sex;
+    /** Index into {@link ModelConfig#provinces()}. */
+    final int province;
+
+    Status status = Status.NOT_STARTED;
+    /** Current (or last) place. */
+    int place;
+    /** The hiding place this person uses in China (-1 before the first). */
+    int hidingPlace = -1;
+    boolean settled;
+    /** Crossed into China on this trip and not yet reached a hiding place. */
+    boolean mustHide;
+    /** Day of the latest entry into China (NaN if never). */
+    double chinaEntryDay = Double.NaN;
+    /** Country index of the first country outside North Korea and China on this trip (-1 none yet). */
+    int exitCountry = -1;
+    /** Country index of the place from which the person reached South Korea (-1 until arrival). */
+    int lastCountry = -1;
+    /** Number of attempts started (1 at the first). */
+    int attempts;
+
+    /**
+     * Day the person began hiding or detention in China. A journey is walked ahead of the schedule, so a person
+     * can already be marked hiding while, on the schedule's day, still on the way; one-off events check this.
+     */
+    double statusSince;
+
+    /** What the person will do when its queue entry comes due. */
+    Action pendingAction = Action.NONE;
+
+    Person(EscapeModel model, int id, Sex sex, int province, int place) {
+        this.model = model;
+        this.id = id;
+        this.sex = sex;
+        this.province = province;
+        this.place = place;
+    }
+
+    @Override
+    void fire(double time) {
+        Action action = pendingAction;
+        pendingAction = Action.NONE;
+        model.act(this, action, time);
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public Sex sex() {
+        return sex;
+    }
+
+    public int province() {
+        return province;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public int place() {
+        return place;
+    }
+
+    public boolean settled() {
+        return settled;
+    }
+
+    public double chinaEntryDay() {
+        return chinaEntryDay;
+    }
+
+    public int exitCountry() {
+        return exitCountry;
+    }
+
+    public int lastCountry() {
+        return lastCountry;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+}

@@ -1,0 +1,13 @@
+package escaperoutes.model;
+
+/** The order of work within one instant of the schedule (MASON orderings; lower runs first). */
+public enum ScheduleOrder {
+    /** One-off enforcement events act on the population as it stands at the start of the day. */
+    ENFORCEMENT_EVENT,
+    /** The day's agent events (new attempts, people's own transitions), in exact time order. */
+    AGENTS;
+
+    public int ordering() {
+        return ordinal();
+    }
+}

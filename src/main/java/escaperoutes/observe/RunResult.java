@@ -1,0 +1,102 @@
+package escaperoutes.observe;
+
+import java.util.List;
+
+/**
+ * What one replication produced, by calendar year. Immutable once built by {@link Recorder#result}.
+ *
+ * <p>Routes are keyed by exit route — the first country outside North Korea and China on the successful trip, or
+ * {@code direct_from_<country>} when the person reached South Korea straight from North Korea or China (by sea or
+ * across the DMZ; by air from China) — and the last country before South Korea.
+ */
+public final class RunResult {
+    private final int replication;
+    private final int firstYear;
+    private final double[][][] values;
+    private final List<String> exitRoutes;
+    private final List<String> lastCountries;
+    private final long[][][][] routeArrivals;
+    private final List<String> provinces;
+    private final long[][][] originArrivals;
+    private final long personEvents;
+    private final int persons;
+
+    RunResult(int replication, int firstYear, double[][][] values, List<String> exitRoutes,
+              List<String> lastCountries, long[][][][] routeArrivals, List<String> provinces,
+              long[][][] originArrivals, long personEvents, int persons) {
+        this.replication = replication;
+        this.firstYear = firstYear;
+        this.values = values;
+        this.exitRoutes = List.copyOf(exitRoutes);
+        this.lastCountries = List.copyOf(lastCountries);
+        this.routeArrivals = routeArrivals;
+        this.provinces = List.copyOf(provinces);
+        this.originArrivals = originArrivals;
+        this.personEvents = personEvents;
+        this.persons = persons;
+    }
+
+    public int replication() {
+        return replication;
+    }
+
+    public int firstYear() {
+        return firstYear;
+    }
+
+    public int years() {
+        return values[0].length;
+    }
+
+    public int lastYear() {
+        return firstYear + years() - 1;
+    }
+
+    /** The measure in a calendar year; NaN for a mean over no arrivals. */
+    public double value(Measure measure, int year, SexGroup sex) {
+        return values[measure.ordinal()][year - firstYear][sex.ordinal()];
+    }
+
+    /** Sum of a flow measure over the calendar years [fromYear, toYear]. */
+    public double sum(Measure measure, int fromYear, int toYear, SexGroup sex) {
+        double total = 0;
+        for (int y = fromYear; y <= toYear; y++) {
+            total += value(measure, y, sex);
+        }
+        return total;
+    }
+
+    public List<String> exitRoutes() {
+        return exitRoutes;
+    }
+
+    public List<String> lastCountries() {
+        return lastCountries;
+    }
+
+    /** Arrivals in a year by exit route and last country (indices into the two lists). */
+    public long routeArrivals(int exitRoute, int lastCountry, int year, SexGroup sex) {
+        long[] bySex = routeArrivals[exitRoute][lastCountry][year - firstYear];
+        return sex == SexGroup.ALL ? bySex[0] + bySex[1] : bySex[sex.ordinal()];
+    }
+
+    public List<String> provinces() {
+        return provinces;
+    }
+
+    /** Arrivals in a year from a province (index into {@link #provinces()}). */
+    public long originArrivals(int province, int year, SexGroup sex) {
+        long[] bySex = originArrivals[province][year - firstYear];
+        return sex == SexGroup.ALL ? bySex[0] + bySex[1] : bySex[sex.ordinal()];
+    }
+
+    /** Events the model processed (attempts started and people's own transitions). */
+    public long personEvents() {
+        return personEvents;
+    }
+
+    /** Agents created (initial stock and new attempts). */
+    public int persons() {
+        return persons;
+    }
+}

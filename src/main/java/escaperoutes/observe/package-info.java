@@ -1,0 +1,7 @@
+/**
+ * Counting what happens in a run: a {@link escaperoutes.observe.Recorder} listens to the model's transitions and
+ * produces an immutable {@link escaperoutes.observe.RunResult} of annual flows, year-end stocks, and arrivals by
+ * route and by province of origin. Stocks are accumulated from the same transitions as flows, so flows add up to
+ * stocks by construction; the tests check this against the people themselves.
+ */
+package escaperoutes.observe;

@@ -1,0 +1,176 @@
+package escaperoutes.scenario;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario file, as read: one record per concern, every key documented in the README. Values are in the units
+ * their names say (days, persons, per-year hazards, probabilities in [0, 1]). Bound by {@link JsonBinder}, checked
+ * across fields by {@link ScenarioValidator}, turned into the model's configuration by {@link ScenarioCompiler}.
+ */
+public record Scenario(
+        @Doc("short name, used for the results folder") String name,
+        @Default("\"\"") String description,
+        @Doc("first simulated day, yyyy-mm-dd") LocalDate start,
+        @Doc("last simulated day (inclusive), yyyy-mm-dd") LocalDate end,
+        @Default("1") @Range(min = 0) double scale,
+        @Doc("the origin provinces") List<ProvinceSpec> provinces,
+        @Doc("the rate and make-up of attempts") AttemptsSpec attempts,
+        @Doc("places of the route network other than the provinces") List<PlaceSpec> places,
+        @Doc("legs of the route network") List<LegSpec> legs,
+        @Doc("life, arrest and detention in China") ChinaSpec china,
+        @Doc("detention and retrying in North Korea") NorthKoreaSpec northKorea,
+        @Default("[]") List<StockSpec> initialStock,
+        @Default("[]") List<RegimeSpec> regimes,
+        @Default("[]") List<EventSpec> events,
+        @Default("30") @Range(min = 0) double noRouteWaitDays,
+        @Default("{}") Map<String, String> sources) {
+
+    /** A province of North Korea where attempts start; also a place of the network (country north_korea). */
+    public record ProvinceSpec(
+            @Doc("place id used by legs") String id,
+            @Doc("display name") String name,
+            @Doc("population, persons") @Range(min = 0) long population,
+            @Doc("whether the province borders China") boolean bordersChina,
+            @Default("1") @Range(min = 0) double propensity,
+            @Default("\"nk_border\"") String segment) {
+    }
+
+    /**
+     * Attempts per year from province p and sex s, at multiplier 1: attemptsPerYear × w_p / Σw × share_s, with
+     * w_p = population × propensity × (borderProvinceMultiplier if the province borders China).
+     */
+    public record AttemptsSpec(
+            @Doc("first attempts per year from all provinces at multiplier 1, persons") @Range(min = 0)
+            double attemptsPerYear,
+            @Doc("per-capita attempt rate of border provinces relative to the others") @Range(min = 0)
+            double borderProvinceMultiplier,
+            @Doc("share of women among attempts") @Range(min = 0, max = 1) double femaleShare) {
+    }
+
+    /** A place of the network. */
+    public record PlaceSpec(
+            @Doc("place id used by legs") String id,
+            @Default("\"\"") String name,
+            @Doc("country id: north_korea, china, south_korea, or a third country such as laos") String country,
+            @Default("false") boolean hiding,
+            @Default("\"\"") String segment) {
+    }
+
+    /** A leg: risks are independent and checked in the order death, arrest, turned back. */
+    public record LegSpec(
+            @Doc("starting place id") String from,
+            @Doc("place id reached") String to,
+            @Default("1") @Range(min = 0) double weight,
+            @Doc("travel time distribution, days") DurationSpec travelDays,
+            @Default("0") @Range(min = 0, max = 1) double death,
+            @Default("0") @Range(min = 0, max = 1) double arrest,
+            @Default("0") @Range(min = 0, max = 1) double turnBack,
+            @Default("\"\"") String segment) {
+    }
+
+    /** A duration distribution in days, chosen by {@code distribution}. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "distribution")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = DurationSpec.Fixed.class, name = "fixed"),
+        @JsonSubTypes.Type(value = DurationSpec.Uniform.class, name = "uniform"),
+        @JsonSubTypes.Type(value = DurationSpec.Exponential.class, name = "exponential"),
+        @JsonSubTypes.Type(value = DurationSpec.LogNormal.class, name = "lognormal"),
+        @JsonSubTypes.Type(value = DurationSpec.Weibull.class, name = "weibull")})
+    public sealed interface DurationSpec {
+        record Fixed(@Range(min = 0) double days) implements DurationSpec {
+        }
+
+        record Uniform(@Range(min = 0) double minDays, @Range(min = 0) double maxDays) implements DurationSpec {
+        }
+
+        record Exponential(@Range(min = 0) double meanDays) implements DurationSpec {
+        }
+
+        record LogNormal(@Range(min = 0) double medianDays, @Range(min = 0) double sigma) implements DurationSpec {
+        }
+
+        record Weibull(@Range(min = 0) double scaleDays, @Range(min = 0) double shape) implements DurationSpec {
+        }
+    }
+
+    /** What one sex does on reaching the first hiding place in China. */
+    public record HidingSpec(
+            @Doc("share who go straight on without hiding") @Range(min = 0, max = 1) double directShare,
+            @Doc("share who settle and never move on by themselves") @Range(min = 0, max = 1) double settleShare,
+            @Doc("time in hiding before moving on, days at departure multiplier 1") DurationSpec duration) {
+    }
+
+    /** A value for each sex; in files either one number for both or {"female": x, "male": y}. */
+    public record SexSpecific(double female, double male) {
+        public static SexSpecific both(double value) {
+            return new SexSpecific(value, value);
+        }
+    }
+
+    public record HidingBySex(HidingSpec female, HidingSpec male) {
+    }
+
+    public record ChinaSpec(
+            HidingBySex hiding,
+            @Doc("arrest hazard while hiding, per year") @Range(min = 0) double annualArrestHazard,
+            @Doc("time China holds a detainee before deciding, days") DurationSpec detentionDays,
+            @Doc("probability China repatriates a detainee") @Range(min = 0, max = 1) double repatriationProbability,
+            @Doc("probability China releases a detainee it does not repatriate")
+            @Range(min = 0, max = 1) double releaseProbability,
+            @Default("\"repatriation\"") String detentionSegment) {
+    }
+
+    public record NorthKoreaSpec(
+            @Doc("time held after being caught or repatriated, days") DurationSpec detentionDays,
+            @Default("0") @Range(min = 0, max = 1) double deathInDetention,
+            @Doc("probability of trying again, one number or by sex") SexSpecific retryProbability,
+            @Doc("time from release to the next attempt, days") DurationSpec retryDelayDays) {
+    }
+
+    /** People already hiding in China on the start date. */
+    public record StockSpec(
+            @Doc("female or male") String sex,
+            @Doc("persons") @Range(min = 0) int persons,
+            @Doc("hiding place id") String place,
+            @Doc("time already spent in China on the start date, days") DurationSpec daysInChina) {
+    }
+
+    /**
+     * An enforcement regime: multipliers per segment and kind (attempt, arrest, death, turnBack, choice,
+     * departure, repatriation, release, retry), each one number or by sex, in force from start to end.
+     */
+    public record RegimeSpec(
+            @Doc("regime name") String name,
+            @Default("\"\"") String description,
+            @Doc("first day in force, yyyy-mm-dd") LocalDate start,
+            @Default("null") LocalDate end,
+            @Default("{}") Map<String, Map<String, SexSpecific>> multipliers) {
+    }
+
+    /** A dated one-off event, chosen by {@code type}. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = EventSpec.MassRepatriation.class, name = "massRepatriation"),
+        @JsonSubTypes.Type(value = EventSpec.Airlift.class, name = "airlift")})
+    public sealed interface EventSpec {
+        LocalDate date();
+
+        record MassRepatriation(
+                LocalDate date,
+                @Default("\"\"") String description,
+                @Range(min = 0, max = 1) double shareOfDetained,
+                @Range(min = 0, max = 1) double shareOfHiding) implements EventSpec {
+        }
+
+        record Airlift(
+                LocalDate date,
+                @Default("\"\"") String description,
+                @Range(min = 0) int persons,
+                @Doc("country id they leave from; their exit route") String country) implements EventSpec {
+        }
+    }
+}

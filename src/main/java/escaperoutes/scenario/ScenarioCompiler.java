@@ -1,0 +1,140 @@
+package escaperoutes.scenario;
+
+import escaperoutes.model.Duration;
+import escaperoutes.model.EnforcementTimeline;
+import escaperoutes.model.HidingBehaviour;
+import escaperoutes.model.InitialStock;
+import escaperoutes.model.Leg;
+import escaperoutes.model.ModelCalendar;
+import escaperoutes.model.ModelConfig;
+import escaperoutes.model.MultiplierKind;
+import escaperoutes.model.OneOffEvent;
+import escaperoutes.model.Place;
+import escaperoutes.model.Province;
+import escaperoutes.model.Sex;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a validated scenario into the model's configuration: ids become indices, dates become days. */
+public final class ScenarioCompiler {
+    private static final double DAYS_PER_YEAR = 365.25;
+
+    private ScenarioCompiler() {
+    }
+
+    public static ModelConfig compile(Scenario s) {
+        ModelCalendar calendar = new ModelCalendar(s.start(), s.end());
+
+        LinkedHashSet<String> countrySet = new LinkedHashSet<>(List.of("north_korea"));
+        s.places().forEach(p -> countrySet.add(p.country()));
+        List<String> countries = List.copyOf(countrySet);
+
+        LinkedHashSet<String> segmentSet = new LinkedHashSet<>();
+        s.provinces().forEach(p -> segmentSet.add(p.segment()));
+        s.places().forEach(p -> segmentSet.add(p.segment()));
+        s.legs().forEach(l -> segmentSet.add(l.segment()));
+        segmentSet.add(s.china().detentionSegment());
+        List<String> segments = List.copyOf(segmentSet);
+
+        List<Place> places = new ArrayList<>();
+        Map<String, Integer> placeIndex = new HashMap<>();
+        for (Scenario.ProvinceSpec p : s.provinces()) {
+            placeIndex.put(p.id(), places.size());
+            places.add(new Place(places.size(), p.id(), "north_korea", 0, false, segments.indexOf(p.segment())));
+        }
+        for (Scenario.PlaceSpec p : s.places()) {
+            placeIndex.put(p.id(), places.size());
+            places.add(new Place(places.size(), p.id(), p.country(), countries.indexOf(p.country()), p.hiding(),
+                    segments.indexOf(p.segment())));
+        }
+
+        List<Leg> legs = s.legs().stream()
+                .map(l -> new Leg(placeIndex.get(l.from()), placeIndex.get(l.to()), l.weight(),
+                        duration(l.travelDays()), l.death(), l.arrest(), l.turnBack(), segments.indexOf(l.segment())))
+                .toList();
+
+        Scenario.AttemptsSpec attempts = s.attempts();
+        double totalWeight = s.provinces().stream().mapToDouble(p -> provinceWeight(p, attempts)).sum();
+        List<Province> provinces = new ArrayList<>();
+        for (Scenario.ProvinceSpec p : s.provinces()) {
+            double perDay = totalWeight == 0 ? 0
+                    : attempts.attemptsPerYear() * provinceWeight(p, attempts) / totalWeight / DAYS_PER_YEAR;
+            double[] bySex = {perDay * attempts.femaleShare(), perDay * (1 - attempts.femaleShare())};
+            provinces.add(new Province(placeIndex.get(p.id()), p.name(), bySex));
+        }
+
+        List<HidingBehaviour> hiding = List.of(hiding(s.china().hiding().female()), hiding(s.china().hiding().male()));
+
+        List<InitialStock> stock = s.initialStock().stream()
+                .map(st -> new InitialStock(st.sex().equals("female") ? Sex.FEMALE : Sex.MALE, st.persons(),
+                        placeIndex.get(st.place()), duration(st.daysInChina())))
+                .toList();
+
+        List<EnforcementTimeline.Regime> regimes = new ArrayList<>();
+        for (Scenario.RegimeSpec r : s.regimes()) {
+            double[][][] m = new double[segments.size()][MultiplierKind.COUNT][Sex.COUNT];
+            for (double[][] bySegment : m) {
+                for (double[] byKind : bySegment) {
+                    Arrays.fill(byKind, 1.0);
+                }
+            }
+            r.multipliers().forEach((segment, kinds) -> kinds.forEach((kind, value) -> {
+                double[] cell = m[segments.indexOf(segment)][MultiplierKind.ofKey(kind).ordinal()];
+                cell[Sex.FEMALE.index()] = value.female();
+                cell[Sex.MALE.index()] = value.male();
+            }));
+            double endDay = r.end() == null ? Double.POSITIVE_INFINITY : calendar.dayOf(r.end()) + 1;
+            regimes.add(new EnforcementTimeline.Regime(r.name(), calendar.dayOf(r.start()), endDay, m));
+        }
+
+        List<OneOffEvent> events = s.events().stream()
+                .sorted(Comparator.comparing(Scenario.EventSpec::date))
+                .map(e -> event(e, calendar, countries))
+                .toList();
+
+        Scenario.ChinaSpec china = s.china();
+        Scenario.NorthKoreaSpec nk = s.northKorea();
+        return new ModelConfig(calendar, countries, segments, places, legs, provinces, hiding,
+                china.annualArrestHazard(), duration(china.detentionDays()), china.repatriationProbability(),
+                china.releaseProbability(), segments.indexOf(china.detentionSegment()), duration(nk.detentionDays()),
+                nk.deathInDetention(), new double[] {nk.retryProbability().female(), nk.retryProbability().male()},
+                duration(nk.retryDelayDays()), s.noRouteWaitDays(), stock, events,
+                new EnforcementTimeline(segments.size(), regimes), s.scale());
+    }
+
+    private static double provinceWeight(Scenario.ProvinceSpec p, Scenario.AttemptsSpec attempts) {
+        return p.population() * p.propensity() * (p.bordersChina() ? attempts.borderProvinceMultiplier() : 1.0);
+    }
+
+    private static HidingBehaviour hiding(Scenario.HidingSpec h) {
+        return new HidingBehaviour(h.directShare(), h.settleShare(), duration(h.duration()));
+    }
+
+    private static OneOffEvent event(Scenario.EventSpec e, ModelCalendar calendar, List<String> countries) {
+        if (e instanceof Scenario.EventSpec.MassRepatriation mr) {
+            return new OneOffEvent.MassRepatriation(calendar.dayOf(mr.date()), mr.shareOfDetained(),
+                    mr.shareOfHiding());
+        }
+        Scenario.EventSpec.Airlift a = (Scenario.EventSpec.Airlift) e;
+        return new OneOffEvent.Airlift(calendar.dayOf(a.date()), a.persons(), countries.indexOf(a.country()));
+    }
+
+    static Duration duration(Scenario.DurationSpec d) {
+        if (d instanceof Scenario.DurationSpec.Fixed f) {
+            return new Duration.Fixed(f.days());
+        } else if (d instanceof Scenario.DurationSpec.Uniform u) {
+            return new Duration.Uniform(u.minDays(), u.maxDays());
+        } else if (d instanceof Scenario.DurationSpec.Exponential e) {
+            return new Duration.Exponential(e.meanDays());
+        } else if (d instanceof Scenario.DurationSpec.LogNormal l) {
+            return new Duration.LogNormal(l.medianDays(), l.sigma());
+        }
+        Scenario.DurationSpec.Weibull w = (Scenario.DurationSpec.Weibull) d;
+        return new Duration.Weibull(w.scaleDays(), w.shape());
+    }
+}

@@ -1,0 +1,56 @@
+package escaperoutes.observe;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class QuantilesTest {
+
+    private static final double EPS = 1e-12;
+
+    @Test
+    void type7OnOneToTen() {
+        double[] v = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        // h = 9p: p05 → h 0.45 → 1 + 0.45·(2 − 1); p95 → h 8.55 → 9 + 0.55·(10 − 9).
+        assertEquals(1.45, Quantiles.quantile(v, 0.05), EPS);
+        assertEquals(5.5, Quantiles.quantile(v, 0.5), EPS);
+        assertEquals(9.55, Quantiles.quantile(v, 0.95), EPS);
+        assertEquals(1, Quantiles.quantile(v, 0), EPS);
+        assertEquals(10, Quantiles.quantile(v, 1), EPS);
+        assertEquals(3.25, Quantiles.quantile(v, 0.25), EPS);
+    }
+
+    @Test
+    void unevenGapsAndSingleValue() {
+        double[] v = {0, 10, 100};
+        // h = 2p: p05 → 0.1 → 0 + 0.1·10 = 1; p95 → 1.9 → 10 + 0.9·90 = 91.
+        assertEquals(1, Quantiles.quantile(v, 0.05), EPS);
+        assertEquals(10, Quantiles.quantile(v, 0.5), EPS);
+        assertEquals(91, Quantiles.quantile(v, 0.95), EPS);
+        assertEquals(7, Quantiles.quantile(new double[] {7}, 0.95), EPS);
+        assertTrue(Double.isNaN(Quantiles.quantile(new double[0], 0.5)));
+        assertThrows(IllegalArgumentException.class, () -> Quantiles.quantile(v, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> Quantiles.quantile(v, Double.NaN));
+    }
+
+    @Test
+    void summarizeIgnoresNaNAndOrder() {
+        // Non-NaN values 3, 1, 2 → sorted 1, 2, 3; mean 2; h = 2p: p05 → 1.1, p50 → 2, p95 → 2.9.
+        double[] s = Quantiles.summarize(new double[] {3, Double.NaN, 1, 2});
+        assertArrayEquals(new double[] {2, 1.1, 2, 2.9}, s, EPS);
+    }
+
+    @Test
+    void summarizeAllNaNGivesAllNaN() {
+        double[] s = Quantiles.summarize(new double[] {Double.NaN, Double.NaN});
+        assertEquals(4, s.length);
+        for (double v : s) {
+            assertTrue(Double.isNaN(v));
+        }
+        double[] empty = Quantiles.summarize(new double[0]);
+        assertTrue(Double.isNaN(empty[0]) && Double.isNaN(empty[3]));
+    }
+}

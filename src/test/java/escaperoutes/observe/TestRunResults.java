@@ -1,0 +1,22 @@
+package escaperoutes.observe;
+
+import java.util.List;
+
+/** Builds {@link RunResult}s by hand for tests outside this package, through its package-private constructor. */
+public final class TestRunResults {
+
+    private TestRunResults() {
+    }
+
+    /**
+     * @param values        values[measure ordinal][year − firstYear][SexGroup ordinal]
+     * @param routeArrivals routeArrivals[exit route][last country][year − firstYear][female 0, male 1]
+     * @param originArrivals originArrivals[province][year − firstYear][female 0, male 1]
+     */
+    public static RunResult of(int replication, int firstYear, double[][][] values, List<String> exitRoutes,
+                               List<String> lastCountries, long[][][][] routeArrivals, List<String> provinces,
+                               long[][][] originArrivals) {
+        return new RunResult(replication, firstYear, values, exitRoutes, lastCountries, routeArrivals, provinces,
+                originArrivals, 0, 0);
+    }
+}
