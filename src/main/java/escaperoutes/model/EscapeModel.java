@@ -555,12 +555,14 @@ public final class EscapeModel extends SimState {
 
     // ---- plumbing -------------------------------------------------------------------------------------------
 
+    /** Changes the person's status and reports it; a change after the end of the run does not happen. */
     private void move(Person person, Status to, double day) {
+        if (day >= endDay) {
+            return;
+        }
         Status from = person.status;
         person.status = to;
-        if (day < endDay) {
-            listener.transition(person, from, to, day);
-        }
+        listener.transition(person, from, to, day);
     }
 
     /** Schedules the person's next action; nothing is scheduled past the end of the run. */

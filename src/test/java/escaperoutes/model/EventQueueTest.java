@@ -1,0 +1,79 @@
+package escaperoutes.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class EventQueueTest {
+    private static final class Probe extends EventQueue.Entry {
+        final int id;
+        final List<double[]> fired;
+
+        Probe(int id, List<double[]> fired) {
+            this.id = id;
+            this.fired = fired;
+        }
+
+        @Override
+        void fire(double time) {
+            fired.add(new double[] {id, time});
+        }
+    }
+
+    /** Random schedules, reschedules and cancels; every live event fires once, in time order, on its day. */
+    @Test
+    void firesEachLiveEventOnceInTimeOrder() {
+        Random random = new Random(3);
+        List<double[]> fired = new ArrayList<>();
+        EventQueue queue = new EventQueue(100);
+        Probe[] probes = new Probe[500];
+        double[] expected = new double[probes.length];
+        for (int i = 0; i < probes.length; i++) {
+            probes[i] = new Probe(i, fired);
+            expected[i] = Double.NaN;
+        }
+        for (int op = 0; op < 3000; op++) {
+            Probe p = probes[random.nextInt(probes.length)];
+            if (random.nextInt(5) == 0) {
+                queue.cancel(p);
+                expected[p.id] = Double.NaN;
+            } else {
+                double t = 150 * random.nextDouble();
+                queue.schedule(p, t);
+                expected[p.id] = t;
+            }
+        }
+        java.util.Set<Integer> rescheduled = new java.util.HashSet<>();
+        for (int day = 0; day < 150; day++) {
+            queue.openDay(day);
+            for (EventQueue.Entry e = queue.pollToday(); e != null; e = queue.pollToday()) {
+                assertEquals(day, Math.floor(e.due), 0.0);
+                e.fire(e.due);
+                if (((Probe) e).id % 7 == 0 && rescheduled.add(((Probe) e).id)) {
+                    // an event scheduling a later one the same day, as a walk can (once per probe)
+                    double later = e.due + 0.5 * (Math.floor(e.due) + 1 - e.due);
+                    queue.schedule(e, later);
+                    expected[((Probe) e).id] = later;
+                }
+            }
+            assertNull(queue.pollToday());
+        }
+        double previous = -1;
+        int live = 0;
+        for (double[] f : fired) {
+            assertEquals(true, f[1] >= previous, "time order");
+            previous = f[1];
+        }
+        for (double t : expected) {
+            if (!Double.isNaN(t)) {
+                live++;
+            }
+        }
+        long distinctLast = fired.stream().filter(f -> f[1] == expected[(int) f[0]]).count();
+        assertEquals(live, distinctLast, "every live event fired at its time");
+    }
+}
