@@ -80,12 +80,28 @@ final class RunCommand implements Callable<Integer> {
         }
         ObservedSeries observed = ObservedSeries.shipped();
         ModelConfig config = ScenarioCompiler.compile(scenario);
-        Instant started = Instant.now();
-        Progress progress = new Progress(quiet ? null : err, "replications", replications);
-        List<RunResult> results = Replications.run(config, seed, replications, threadCount, progress::update);
-        progress.finish();
-        Instant finished = Instant.now();
-        try (RunFolder folder = RunFolder.create(runDir)) {
+        RunFolder folder;
+        try {
+            folder = RunFolder.create(runDir);
+        } catch (IOException e) {
+            err.println("error: cannot create the run folder " + runDir + ": " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        // Ctrl-C ends the JVM without unwinding this method: the hook removes the unfinished folder.
+        Thread cleanUp = new Thread(() -> {
+            try {
+                folder.abandon();
+            } catch (IOException | RuntimeException e) {
+                // nothing more can be done while the JVM is going down
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(cleanUp);
+        try (folder) {
+            Instant started = Instant.now();
+            Progress progress = new Progress(quiet ? null : err, "replications", replications);
+            List<RunResult> results = Replications.run(config, seed, replications, threadCount, progress::update);
+            progress.finish();
+            Instant finished = Instant.now();
             Json.write(folder.path().resolve("scenario.resolved.json"), scenario);
             ResultTables.writeAll(folder.path(), results, observed);
             new Manifest(seed, replications, threadCount, Manifest.currentProgramVersion(),
@@ -94,9 +110,15 @@ final class RunCommand implements Callable<Integer> {
                     Manifest.currentJavaVersion(), List.of(spec.commandLine().getParseResult().originalArgs()
                     .toArray(new String[0]))).write(folder.path());
             folder.commit();
-        }
-        if (!quiet) {
-            printArrivals(out, results, observed);
+            if (!quiet) {
+                printArrivals(out, results, observed);
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it has nothing left to remove
+            }
         }
         out.println(runDir);
         return Main.OK;

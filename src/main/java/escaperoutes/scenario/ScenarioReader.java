@@ -20,8 +20,10 @@ import java.util.Map;
  * All problems are reported together, each as {@code file: $.json.path: what is wrong and what is allowed}.
  */
 public final class ScenarioReader {
+    // A key given twice would otherwise silently take the last value.
     private static final ObjectMapper PARSER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private final JsonBinder binder = new JsonBinder()

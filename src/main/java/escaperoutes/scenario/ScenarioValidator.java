@@ -33,6 +33,10 @@ final class ScenarioValidator {
         if (s.end().isBefore(s.start())) {
             problems.add(new Problem("$.end", "end date " + s.end() + " is before the start date " + s.start()));
         }
+        if (!(s.noRouteWaitDays() > 0)) {
+            problems.add(new Problem("$.noRouteWaitDays", "must be greater than 0 days (people waiting for a route "
+                    + "to open must let time pass), found " + s.noRouteWaitDays()));
+        }
         if (!(s.scale() > 0)) {
             problems.add(new Problem("$.scale", "must be greater than 0 (agents per person), found " + s.scale()));
         }
@@ -128,6 +132,55 @@ final class ScenarioValidator {
                         + "' to South Korea (follow legs with weight above 0)"));
             }
         }
+        for (int i = 0; i < s.places().size(); i++) {
+            Scenario.PlaceSpec p = s.places().get(i);
+            if (next.containsKey(p.id()) && !reachesSouthKorea(p.id(), next)) {
+                problems.add(new Problem("$.places[" + i + "]", "no route from place '" + p.id() + "' to South Korea: "
+                        + "people reaching it would be trapped (follow legs with weight above 0)"));
+            }
+        }
+        checkZeroDurationCycles(problems);
+    }
+
+    /** Legs that always take 0 days must not form a cycle: a journey along it would never let time pass. */
+    private void checkZeroDurationCycles(List<Problem> problems) {
+        Map<String, List<Integer>> instant = new HashMap<>();
+        for (int i = 0; i < s.legs().size(); i++) {
+            Scenario.LegSpec leg = s.legs().get(i);
+            if (leg.travelDays() instanceof Scenario.DurationSpec.Fixed f && f.days() == 0 && leg.weight() > 0) {
+                instant.computeIfAbsent(leg.from(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        Set<String> done = new LinkedHashSet<>();
+        for (String start : instant.keySet()) {
+            Deque<String> path = new ArrayDeque<>();
+            if (findCycle(start, instant, path, new LinkedHashSet<>(), done)) {
+                problems.add(new Problem("$.legs", "legs of 0 days form a cycle " + String.join(" → ", path)
+                        + ": a journey round it would never let time pass; give one of them a travel time"));
+                return;
+            }
+        }
+    }
+
+    private boolean findCycle(String place, Map<String, List<Integer>> instant, Deque<String> path,
+                              Set<String> onPath, Set<String> done) {
+        if (onPath.contains(place)) {
+            path.addLast(place);
+            return true;
+        }
+        if (!done.add(place)) {
+            return false;
+        }
+        onPath.add(place);
+        path.addLast(place);
+        for (int legIndex : instant.getOrDefault(place, List.of())) {
+            if (findCycle(s.legs().get(legIndex).to(), instant, path, onPath, done)) {
+                return true;
+            }
+        }
+        onPath.remove(place);
+        path.removeLast();
+        return false;
     }
 
     private boolean reachesSouthKorea(String from, Map<String, List<String>> next) {
@@ -160,8 +213,12 @@ final class ScenarioValidator {
             checkDuration(s.initialStock().get(i).daysInChina(), "$.initialStock[" + i + "].daysInChina", problems);
         }
         Scenario.SexSpecific retry = s.northKorea().retryProbability();
-        checkProbability(retry.female(), "$.northKorea.retryProbability.female", problems);
-        checkProbability(retry.male(), "$.northKorea.retryProbability.male", problems);
+        if (retry.female() == retry.male()) {
+            checkProbability(retry.female(), "$.northKorea.retryProbability", problems);
+        } else {
+            checkProbability(retry.female(), "$.northKorea.retryProbability.female", problems);
+            checkProbability(retry.male(), "$.northKorea.retryProbability.male", problems);
+        }
     }
 
     private static void checkDuration(Scenario.DurationSpec d, String path, List<Problem> problems) {
@@ -253,15 +310,21 @@ final class ScenarioValidator {
                         problems.add(new Problem(kindPath, "unknown multiplier '" + kind.getKey() + "'; allowed: "
                                 + kinds));
                     }
-                    for (String sex : List.of("female", "male")) {
-                        double m = sex.equals("female") ? kind.getValue().female() : kind.getValue().male();
-                        if (!(m >= 0) || Double.isInfinite(m)) {
-                            problems.add(new Problem(kindPath, "multiplier for " + sex + " must be a finite number "
-                                    + "≥ 0, found " + m));
-                        }
+                    Scenario.SexSpecific m = kind.getValue();
+                    if (m.female() == m.male()) {
+                        checkMultiplier(m.female(), kindPath, problems);
+                    } else {
+                        checkMultiplier(m.female(), kindPath + ".female", problems);
+                        checkMultiplier(m.male(), kindPath + ".male", problems);
                     }
                 }
             }
+        }
+    }
+
+    private static void checkMultiplier(double m, String path, List<Problem> problems) {
+        if (!(m >= 0) || Double.isInfinite(m)) {
+            problems.add(new Problem(path, "a multiplier must be a finite number ≥ 0, found " + m));
         }
     }
 
