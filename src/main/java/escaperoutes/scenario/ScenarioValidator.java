@@ -144,7 +144,7 @@ final class ScenarioValidator {
 
     /** Legs that always take 0 days must not form a cycle: a journey along it would never let time pass. */
     private void checkZeroDurationCycles(List<Problem> problems) {
-        Map<String, List<Integer>> instant = new HashMap<>();
+        Map<String, List<Integer>> instant = new LinkedHashMap<>();
         for (int i = 0; i < s.legs().size(); i++) {
             Scenario.LegSpec leg = s.legs().get(i);
             if (leg.travelDays() instanceof Scenario.DurationSpec.Fixed f && f.days() == 0 && leg.weight() > 0) {

@@ -371,6 +371,66 @@ public class ScenarioReaderTest {
         assertEquals(List.of(new Problem(file.toString(), "file not found")), problems(file));
     }
 
+    @Test
+    void aZeroWaitForAClosedRouteIsRefused() throws IOException {
+        Problem p = onlyProblem(s -> s.put("noRouteWaitDays", 0));
+        assertEquals(path("$.noRouteWaitDays"), p.path());
+        assertTrue(p.message().startsWith("must be greater than 0 days"), p.message());
+    }
+
+    @Test
+    void aPlaceFromWhichSouthKoreaCannotBeReachedIsATrap() throws IOException {
+        List<Problem> problems = problemsAfter(s -> {
+            ObjectNode trap = ((ArrayNode) s.get("places")).addObject();
+            trap.put("id", "trap").put("country", "china");
+            ObjectNode in = leg(s, 4).deepCopy().put("from", "beijing").put("to", "trap");
+            ObjectNode back = leg(s, 4).deepCopy().put("from", "trap").put("to", "beijing");
+            ((ArrayNode) s.get("legs")).add(in).add(back);
+            ObjectNode loop = ((ArrayNode) s.get("places")).addObject();
+            loop.put("id", "loop").put("country", "china");
+            ((ArrayNode) s.get("legs")).add(leg(s, 4).deepCopy().put("from", "yanbian").put("to", "loop"))
+                    .add(leg(s, 4).deepCopy().put("from", "loop").put("to", "yanbian"));
+        });
+        assertEquals(List.of(), problems, "legs back to beijing and yanbian lead on to South Korea");
+        problems = problemsAfter(s -> {
+            ObjectNode a = ((ArrayNode) s.get("places")).addObject().put("id", "a").put("country", "china");
+            ObjectNode b = ((ArrayNode) s.get("places")).addObject().put("id", "b").put("country", "china");
+            ((ArrayNode) s.get("legs")).add(leg(s, 4).deepCopy().put("from", "beijing").put("to", "a"))
+                    .add(leg(s, 4).deepCopy().put("from", "a").put("to", "b"))
+                    .add(leg(s, 4).deepCopy().put("from", "b").put("to", "a"));
+        });
+        assertEquals(List.of(path("$.places[4]"), path("$.places[5]")), paths(problems));
+        assertTrue(problems.get(0).message().startsWith("no route from place 'a' to South Korea"));
+    }
+
+    @Test
+    void legsOfZeroDaysMustNotFormACycle() throws IOException {
+        Problem p = onlyProblem(s -> {
+            ((ArrayNode) s.get("places")).addObject().put("id", "a").put("country", "china");
+            ObjectNode zero = MAPPER.createObjectNode().put("distribution", "fixed").put("days", 0);
+            ((ArrayNode) s.get("legs"))
+                    .add(leg(s, 4).deepCopy().put("from", "beijing").put("to", "a").set("travelDays", zero))
+                    .add(leg(s, 4).deepCopy().put("from", "a").put("to", "beijing").set("travelDays", zero));
+        });
+        assertEquals(path("$.legs"), p.path());
+        assertTrue(p.message().startsWith("legs of 0 days form a cycle beijing → a → beijing"), p.message());
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefused() throws IOException {
+        String text = SMALL_SCENARIO.replaceFirst("\\{", "{\"scale\": 5, \"scale\": 1, ");
+        List<Problem> problems = problems(write("bad.json", text));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).message().contains("Duplicate field 'scale'"), problems.get(0).message());
+    }
+
+    @Test
+    void aSingleOutOfRangeRetryProbabilityIsReportedOnce() throws IOException {
+        Problem p = onlyProblem(s -> ((ObjectNode) s.get("northKorea")).put("retryProbability", 1.5));
+        assertEquals(path("$.northKorea.retryProbability"), p.path());
+        assertEquals("1.5 is outside the allowed range [0, 1]", p.message());
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     /** The path a problem in {@code bad.json} is reported under. */
@@ -384,6 +444,19 @@ public class ScenarioReaderTest {
         List<Problem> problems = problems(write("bad.json", tree));
         assertEquals(1, problems.size(), problems.toString());
         return problems.get(0);
+    }
+
+    /** The problems after a change, or an empty list when the changed scenario is valid. */
+    private List<Problem> problemsAfter(Consumer<ObjectNode> change) throws IOException {
+        ObjectNode tree = smallTree();
+        change.accept(tree);
+        try {
+            reader.read(write("changed.json", tree));
+            return List.of();
+        } catch (InvalidScenarioException e) {
+            return e.problems().stream().map(p -> new Problem(p.path().replace("changed.json", "bad.json"),
+                    p.message())).toList();
+        }
     }
 
     private List<Problem> problems(Path file) {
