@@ -23,7 +23,7 @@ public final class Replications {
         Recorder recorder = new Recorder(config);
         EscapeModel model = new EscapeModel(config, seed, replication, recorder);
         model.runToEnd();
-        return recorder.result(replication, model.personEvents(), model.people().size());
+        return recorder.result(replication, model.personEvents(), model.personsCreated());
     }
 
     /**

@@ -1,6 +1,6 @@
 package escaperoutes.model;
 
-import ec.util.MersenneTwisterFast;
+import java.util.random.RandomGenerator;
 
 /**
  * A distribution of durations in days (travel times, time in hiding, detention). Every kind has a closed-form CDF
@@ -9,7 +9,7 @@ import ec.util.MersenneTwisterFast;
 public sealed interface Duration permits Duration.Fixed, Duration.Uniform, Duration.Exponential,
         Duration.LogNormal, Duration.Weibull {
 
-    double sample(MersenneTwisterFast random);
+    double sample(RandomGenerator random);
 
     /** Mean in days. */
     double mean();
@@ -21,7 +21,7 @@ public sealed interface Duration permits Duration.Fixed, Duration.Uniform, Durat
     double quantile(double p);
 
     /** A draw conditional on the duration exceeding {@code elapsedDays}: the total duration, not the remainder. */
-    default double sampleGiven(double elapsedDays, MersenneTwisterFast random) {
+    default double sampleGiven(double elapsedDays, RandomGenerator random) {
         double lower = cdf(elapsedDays);
         if (lower >= 1.0) {
             return elapsedDays;
@@ -31,7 +31,7 @@ public sealed interface Duration permits Duration.Fixed, Duration.Uniform, Durat
     }
 
     record Fixed(double days) implements Duration {
-        public double sample(MersenneTwisterFast random) {
+        public double sample(RandomGenerator random) {
             return days;
         }
 
@@ -49,7 +49,7 @@ public sealed interface Duration permits Duration.Fixed, Duration.Uniform, Durat
     }
 
     record Uniform(double minDays, double maxDays) implements Duration {
-        public double sample(MersenneTwisterFast random) {
+        public double sample(RandomGenerator random) {
             return minDays + (maxDays - minDays) * random.nextDouble();
         }
 
@@ -70,7 +70,7 @@ public sealed interface Duration permits Duration.Fixed, Duration.Uniform, Durat
     }
 
     record Exponential(double meanDays) implements Duration {
-        public double sample(MersenneTwisterFast random) {
+        public double sample(RandomGenerator random) {
             return -meanDays * Math.log(1.0 - random.nextDouble());
         }
 
@@ -89,7 +89,7 @@ public sealed interface Duration permits Duration.Fixed, Duration.Uniform, Durat
 
     /** Log-normal with the given median (days) and sigma (standard deviation of the log). */
     record LogNormal(double medianDays, double sigma) implements Duration {
-        public double sample(MersenneTwisterFast random) {
+        public double sample(RandomGenerator random) {
             return medianDays * Math.exp(sigma * random.nextGaussian());
         }
 
@@ -114,7 +114,7 @@ public sealed interface Duration permits Duration.Fixed, Duration.Uniform, Durat
 
     /** Weibull with scale (days) and shape; shape below 1 gives many short and a long tail of very long waits. */
     record Weibull(double scaleDays, double shape) implements Duration {
-        public double sample(MersenneTwisterFast random) {
+        public double sample(RandomGenerator random) {
             return quantile(random.nextDouble());
         }
 

@@ -1,6 +1,6 @@
 package escaperoutes.model;
 
-import ec.util.MersenneTwisterFast;
+import java.util.random.RandomGenerator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,13 +49,14 @@ public final class EscapeModel extends SimState {
     private final double endDay;
     private final double hidingArrestPerDay;
 
-    private final MersenneTwisterFast journeyRandom;
-    private final MersenneTwisterFast hidingRandom;
-    private final MersenneTwisterFast detentionRandom;
-    private final MersenneTwisterFast homeRandom;
-    private final MersenneTwisterFast eventRandom;
+    private final RandomGenerator journeyRandom;
+    private final RandomGenerator hidingRandom;
+    private final RandomGenerator detentionRandom;
+    private final RandomGenerator homeRandom;
+    private final RandomGenerator eventRandom;
 
     private final People people = new People();
+    private int personsCreated;
     private final EventQueue queue;
     /** Time of the agent event being processed, days. */
     private double now;
@@ -66,7 +67,8 @@ public final class EscapeModel extends SimState {
         this.config = config;
         this.listener = listener;
         this.streams = new RandomStreams(seed, replication);
-        this.random = streams.stream("mason");
+        // MASON's own generator is not used by the rules; seed it from the run seed and replication anyway.
+        this.random = new ec.util.MersenneTwisterFast(seed * 31 + replication);
         this.timeline = config.timeline();
         this.places = config.places().toArray(new Place[0]);
         this.endDay = config.calendar().endDay();
@@ -174,9 +176,9 @@ public final class EscapeModel extends SimState {
         return config;
     }
 
-    /** Every person created, in creation order. */
-    public List<Person> people() {
-        return people.asList();
+    /** Agents created so far (the initial stock and every new attempt's person). */
+    public int personsCreated() {
+        return personsCreated;
     }
 
     /** Events processed: attempts started plus people's own transitions (for throughput figures). */
@@ -190,11 +192,11 @@ public final class EscapeModel extends SimState {
     private final class AttemptGenerator extends EventQueue.Entry {
         private final int province;
         private final Sex sex;
-        private final MersenneTwisterFast random;
+        private final RandomGenerator random;
         private final double ratePerDay;
         private final int segment;
 
-        AttemptGenerator(int province, Sex sex, MersenneTwisterFast random) {
+        AttemptGenerator(int province, Sex sex, RandomGenerator random) {
             this.province = province;
             this.sex = sex;
             this.random = random;
@@ -223,9 +225,7 @@ public final class EscapeModel extends SimState {
     }
 
     private Person newPerson(Sex sex, int province, int place) {
-        Person person = new Person(this, people.size(), sex, province, place);
-        people.add(person);
-        return person;
+        return new Person(this, personsCreated++, sex, province, place);
     }
 
     private void startAttempt(Person person, double day) {
@@ -374,6 +374,7 @@ public final class EscapeModel extends SimState {
      */
     private void beginHiding(Person person, double day, double departureDays) {
         person.statusSince = day;
+        people.addOnce(person);
         int segment = places[person.place].segment();
         double departAt = Double.POSITIVE_INFINITY;
         if (!person.settled) {
@@ -395,6 +396,7 @@ public final class EscapeModel extends SimState {
 
     private void beginChinaDetention(Person person, double day) {
         person.statusSince = day;
+        people.addOnce(person);
         scheduleAt(person, Person.Action.CHINA_DETENTION_ENDS,
                 day + config.chinaDetentionDays().sample(detentionRandom));
     }
@@ -515,7 +517,7 @@ public final class EscapeModel extends SimState {
         }
     }
 
-    private void createInitialStock(MersenneTwisterFast random) {
+    private void createInitialStock(RandomGenerator random) {
         for (InitialStock stock : config.initialStock()) {
             int persons = (int) Math.round(stock.persons() * config.scale());
             HidingBehaviour behaviour = config.hiding(stock.sex());
@@ -537,7 +539,7 @@ public final class EscapeModel extends SimState {
     }
 
     /** A province drawn in proportion to the sex's attempt rates. */
-    private int drawProvince(Sex sex, MersenneTwisterFast random) {
+    private int drawProvince(Sex sex, RandomGenerator random) {
         List<Province> provinces = config.provinces();
         double total = 0;
         for (Province p : provinces) {
@@ -584,7 +586,7 @@ public final class EscapeModel extends SimState {
         queue.cancel(person);
     }
 
-    private static double exponential(MersenneTwisterFast random) {
+    private static double exponential(RandomGenerator random) {
         return -Math.log(1.0 - random.nextDouble());
     }
 }

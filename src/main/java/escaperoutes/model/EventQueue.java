@@ -8,8 +8,10 @@ import java.util.Arrays;
  * are ordered only when the day comes. This replaces a MASON schedule entry per event (a Key object and a heap
  * operation over every pending agent) — see {@link EscapeModel} for why processing a day at a time is exact.
  *
- * <p>Each entry has at most one live event: rescheduling or cancelling bumps the entry's token, and events whose
- * token no longer matches are skipped when they come up.
+ * <p>Each entry has at most one live event, at {@link Entry#due}. A day's bucket holds only entry references (one
+ * array write per scheduling, the entry itself already in cache): when the day opens, an entry counts if its
+ * current due time falls on that day, once. Within the open day, rescheduling or cancelling bumps the entry's
+ * token and heap events whose token no longer matches are skipped.
  */
 final class EventQueue {
 
@@ -19,13 +21,13 @@ final class EventQueue {
         int token;
         /** Due time of the live event, NaN if none. */
         double due = Double.NaN;
+        /** The last day whose bucket released this entry into the heap (so duplicates in a bucket count once). */
+        int releasedOn = -1;
 
         abstract void fire(double time);
     }
 
     private Entry[][] bucketEntries;
-    private double[][] bucketTimes;
-    private int[][] bucketTokens;
     private int[] bucketSizes;
 
     private Entry[] heapEntries = new Entry[256];
@@ -37,8 +39,6 @@ final class EventQueue {
 
     EventQueue(int days) {
         bucketEntries = new Entry[days + 1][];
-        bucketTimes = new double[days + 1][];
-        bucketTokens = new int[days + 1][];
         bucketSizes = new int[days + 1];
     }
 
@@ -54,23 +54,18 @@ final class EventQueue {
         if (day >= bucketSizes.length) {
             int days = Math.max(day + 1, bucketSizes.length * 2);
             bucketEntries = Arrays.copyOf(bucketEntries, days);
-            bucketTimes = Arrays.copyOf(bucketTimes, days);
-            bucketTokens = Arrays.copyOf(bucketTokens, days);
             bucketSizes = Arrays.copyOf(bucketSizes, days);
         }
         int n = bucketSizes[day];
-        if (bucketEntries[day] == null) {
-            bucketEntries[day] = new Entry[16];
-            bucketTimes[day] = new double[16];
-            bucketTokens[day] = new int[16];
-        } else if (n == bucketEntries[day].length) {
-            bucketEntries[day] = Arrays.copyOf(bucketEntries[day], n * 2);
-            bucketTimes[day] = Arrays.copyOf(bucketTimes[day], n * 2);
-            bucketTokens[day] = Arrays.copyOf(bucketTokens[day], n * 2);
+        Entry[] bucket = bucketEntries[day];
+        if (bucket == null) {
+            bucket = new Entry[32];
+            bucketEntries[day] = bucket;
+        } else if (n == bucket.length) {
+            bucket = Arrays.copyOf(bucket, n * 2);
+            bucketEntries[day] = bucket;
         }
-        bucketEntries[day][n] = entry;
-        bucketTimes[day][n] = time;
-        bucketTokens[day][n] = token;
+        bucket[n] = entry;
         bucketSizes[day] = n + 1;
     }
 
@@ -87,16 +82,16 @@ final class EventQueue {
             return;
         }
         Entry[] entries = bucketEntries[day];
-        double[] times = bucketTimes[day];
-        int[] tokens = bucketTokens[day];
         for (int i = 0; i < bucketSizes[day]; i++) {
-            if (entries[i].token == tokens[i]) {
-                push(entries[i], times[i], tokens[i]);
+            Entry entry = entries[i];
+            double due = entry.due;
+            // NaN (cancelled) and times moved to another day fail the first test.
+            if (Math.floor(due) == day && entry.releasedOn != day) {
+                entry.releasedOn = day;
+                push(entry, due, entry.token);
             }
         }
         bucketEntries[day] = null;
-        bucketTimes[day] = null;
-        bucketTokens[day] = null;
         bucketSizes[day] = 0;
     }
 

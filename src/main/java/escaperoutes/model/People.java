@@ -1,14 +1,15 @@
 package escaperoutes.model;
 
-import ec.util.MersenneTwisterFast;
-import java.util.AbstractList;
+import java.util.random.RandomGenerator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.RandomAccess;
 
 /**
- * Every person of a run, in creation order, stored in fixed-size chunks (growing never copies), and the selections
- * that one-off events make from them. Selection order depends only on the model's seeded history.
+ * The people one-off events may act on: everyone who has hidden or been detained in China, in the order they first
+ * did, stored in fixed-size chunks. Those who can no longer be hit (gone home, arrived, dead) are dropped when the
+ * list has doubled since the last clean-up, so finished agents do not stay reachable for the garbage collector to
+ * copy. A dropped person who comes back to China is added again. Everything depends only on the model's seeded
+ * history, so selections are reproducible.
  */
 final class People {
     private static final int CHUNK_BITS = 13;
@@ -16,12 +17,26 @@ final class People {
 
     private Person[][] chunks = new Person[16][];
     private int size;
+    /** Size after the last clean-up; the next one happens at twice this (plus a floor). */
+    private int sizeAfterCleanUp;
 
     int size() {
         return size;
     }
 
-    void add(Person person) {
+    /** Adds the person unless already listed. */
+    void addOnce(Person person) {
+        if (person.listed) {
+            return;
+        }
+        if (size >= 2 * sizeAfterCleanUp + CHUNK) {
+            cleanUp();
+        }
+        person.listed = true;
+        append(person);
+    }
+
+    private void append(Person person) {
         int chunk = size >>> CHUNK_BITS;
         if (chunk == chunks.length) {
             chunks = java.util.Arrays.copyOf(chunks, chunks.length * 2);
@@ -37,23 +52,26 @@ final class People {
         return chunks[i >>> CHUNK_BITS][i & (CHUNK - 1)];
     }
 
-    List<Person> asList() {
-        return new PeopleView();
+    /** Keeps, in order, only those who are now hiding or detained in China or on a journey that may lead back. */
+    private void cleanUp() {
+        Person[][] old = chunks;
+        int oldSize = size;
+        chunks = new Person[16][];
+        size = 0;
+        for (int i = 0; i < oldSize; i++) {
+            Person person = old[i >>> CHUNK_BITS][i & (CHUNK - 1)];
+            if (mayBeInChinaAgain(person.status)) {
+                append(person);
+            } else {
+                person.listed = false;
+            }
+        }
+        sizeAfterCleanUp = size;
     }
 
-    private final class PeopleView extends AbstractList<Person> implements RandomAccess {
-        @Override
-        public Person get(int i) {
-            if (i < 0 || i >= size) {
-                throw new IndexOutOfBoundsException(i);
-            }
-            return People.this.get(i);
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
+    private static boolean mayBeInChinaAgain(Status status) {
+        return status == Status.HIDING_CHINA || status == Status.DETAINED_CHINA || status == Status.TRANSIT_CHINA
+                || status == Status.TRANSIT_ABROAD;
     }
 
     /** Whether the person is in {@code status} on {@code day} (not merely walked ahead into it). */
@@ -62,7 +80,7 @@ final class People {
     }
 
     /** Each person in {@code status} on {@code day}, chosen independently with probability {@code share}. */
-    List<Person> sample(Status status, double share, double day, MersenneTwisterFast random) {
+    List<Person> sample(Status status, double share, double day, RandomGenerator random) {
         List<Person> chosen = new ArrayList<>();
         if (share <= 0) {
             return chosen;
@@ -77,7 +95,7 @@ final class People {
     }
 
     /** Up to {@code count} distinct people in {@code status} on {@code day}, uniformly at random. */
-    List<Person> sampleCount(Status status, int count, double day, MersenneTwisterFast random) {
+    List<Person> sampleCount(Status status, int count, double day, RandomGenerator random) {
         List<Person> eligible = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             Person person = get(i);

@@ -40,6 +40,8 @@ public final class Person extends EventQueue.Entry {
      * can already be marked hiding while, on the schedule's day, still on the way; one-off events check this.
      */
     double statusSince;
+    /** Whether the person is in the model's list of those one-off events may act on. */
+    boolean listed;
 
     /** What the person will do when its queue entry comes due. */
     Action pendingAction = Action.NONE;

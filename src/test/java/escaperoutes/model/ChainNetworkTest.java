@@ -45,7 +45,7 @@ class ChainNetworkTest {
         TransitionLog log = new TransitionLog(recorder);
         EscapeModel model = new EscapeModel(config, seed, 0, log);
         model.runToEnd();
-        return new Outcome(recorder.result(0, model.personEvents(), model.people().size()), log);
+        return new Outcome(recorder.result(0, model.personEvents(), model.personsCreated()), log);
     }
 
     @Test

@@ -38,8 +38,10 @@ class ModelInvariantsTest {
         TransitionLog log = new TransitionLog(recorder);
         EscapeModel model = new EscapeModel(config, 11, 0, log);
         model.runToEnd();
-        RunResult result = recorder.result(0, model.personEvents(), model.people().size());
-        List<Person> people = model.people();
+        RunResult result = recorder.result(0, model.personEvents(), model.personsCreated());
+        // Every agent reports a first transition when it is created, so the log knows them all.
+        List<Person> people = new java.util.ArrayList<>(log.byPerson.keySet());
+        assertEquals(model.personsCreated(), people.size());
         assertTrue(people.size() > 5_000, "persons: " + people.size());
 
         // Each history is one chain of statuses: starts from NOT_STARTED, each transition leaves the status the

@@ -3,7 +3,7 @@ package escaperoutes.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ec.util.MersenneTwisterFast;
+import java.util.random.RandomGenerator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +49,7 @@ class TimelineAndDistributionTest {
     void quantileInvertsTheCdfAndConditionalDrawsExceedTheElapsedTime() {
         List<Duration> all = List.of(new Duration.Uniform(2, 10), new Duration.Exponential(30),
                 new Duration.LogNormal(400, 0.9), new Duration.Weibull(200, 0.7));
-        MersenneTwisterFast random = new MersenneTwisterFast(5);
+        RandomGenerator random = new java.util.SplittableRandom(5);
         for (Duration d : all) {
             for (double p : new double[] {0.01, 0.25, 0.5, 0.9, 0.999}) {
                 assertEquals(p, d.cdf(d.quantile(p)), 1e-6, d + " at " + p);
