@@ -29,6 +29,9 @@ final class EventQueue {
 
     private Entry[][] bucketEntries;
     private int[] bucketSizes;
+    /** Emptied bucket arrays, reused for later days instead of allocating new ones. */
+    private Entry[][] spare = new Entry[64][];
+    private int spareCount;
 
     private Entry[] heapEntries = new Entry[256];
     private double[] heapTimes = new double[256];
@@ -59,7 +62,7 @@ final class EventQueue {
         int n = bucketSizes[day];
         Entry[] bucket = bucketEntries[day];
         if (bucket == null) {
-            bucket = new Entry[32];
+            bucket = spareCount > 0 ? spare[--spareCount] : new Entry[64];
             bucketEntries[day] = bucket;
         } else if (n == bucket.length) {
             bucket = Arrays.copyOf(bucket, n * 2);
@@ -91,6 +94,11 @@ final class EventQueue {
                 push(entry, due, entry.token);
             }
         }
+        Arrays.fill(entries, 0, bucketSizes[day], null);
+        if (spareCount == spare.length) {
+            spare = Arrays.copyOf(spare, spareCount * 2);
+        }
+        spare[spareCount++] = entries;
         bucketEntries[day] = null;
         bucketSizes[day] = 0;
     }
