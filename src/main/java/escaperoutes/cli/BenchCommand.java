@@ -32,7 +32,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "timed replications at 1× scale, default ${DEFAULT-VALUE}")
     int replications;
 
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "10",
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "40",
             description = "untimed replications first, for the JIT, default ${DEFAULT-VALUE}")
     int warmup;
 

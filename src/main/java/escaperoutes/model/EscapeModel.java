@@ -248,7 +248,10 @@ public final class EscapeModel extends SimState {
         personEvents++;
         person.attempts++;
         person.place = config.provinces().get(person.province).place();
+        // A new trip: what happened on an earlier one (settling, the date of entering China) no longer applies.
         person.mustHide = false;
+        person.settled = false;
+        person.chinaEntryDay = Double.NaN;
         person.exitCountry = -1;
         move(person, Status.TRAVELLING_NK, day);
         walk(person, day);

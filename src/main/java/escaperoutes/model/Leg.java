@@ -7,7 +7,7 @@ package escaperoutes.model;
  *
  * @param from        index of the starting place
  * @param to          index of the place reached
- * @param weight      relative weight in the route choice at {@code from} (&gt; 0)
+ * @param weight      relative weight in the route choice at {@code from} (≥ 0; 0 closes the leg)
  * @param travelDays  duration of the leg, days
  * @param death       probability of dying on the leg
  * @param arrest      probability of being arrested on the leg

@@ -5,7 +5,8 @@ import escaperoutes.model.Status;
 /**
  * What a run reports per year and sex. The CSV name is {@link #key()}. Flows count transitions during the
  * calendar year (persons); stocks count persons at the end of the year (or of the run); the mean is over the
- * year's arrivals who had entered China.
+ * year's arrivals who had entered China. With a scenario scale other than 1, counts are agents divided by the
+ * scale, i.e. still persons.
  */
 public enum Measure {
     ATTEMPTS("attempts", Kind.FLOW, "attempts to leave North Korea started (first attempts and retries), persons"),

@@ -114,14 +114,16 @@ public final class Recorder implements ModelListener {
 
     public RunResult result(int replication, long personEvents, int persons) {
         long[][][] stocks = stocks();
+        // Counts are reported in persons: with scale s agents per person, each agent stands for 1/s persons.
+        double personsPerAgent = 1.0 / config.scale();
         double[][][] values = new double[Measure.values().length][years][SexGroup.COUNT];
         for (Measure measure : Measure.values()) {
             double[][] v = values[measure.ordinal()];
             for (int y = 0; y < years; y++) {
                 for (int s = 0; s < Sex.COUNT; s++) {
                     v[y][s] = switch (measure.kind()) {
-                        case FLOW -> flows[measure.ordinal()][y][s];
-                        case STOCK -> stockOf(measure, stocks, y, s);
+                        case FLOW -> flows[measure.ordinal()][y][s] * personsPerAgent;
+                        case STOCK -> stockOf(measure, stocks, y, s) * personsPerAgent;
                         case MEAN -> yearsInChinaCount[y][s] == 0 ? Double.NaN
                                 : yearsInChinaSum[y][s] / yearsInChinaCount[y][s];
                     };
@@ -134,7 +136,8 @@ public final class Recorder implements ModelListener {
         exits.addAll(config.countries());
         exits.add("direct");
         return new RunResult(replication, calendar.firstYear(), values, exits, config.countries(), routes,
-                config.provinces().stream().map(p -> p.name()).toList(), origins, personEvents, persons);
+                config.provinces().stream().map(p -> p.name()).toList(), origins, personEvents, persons,
+                personsPerAgent);
     }
 
     private static double stockOf(Measure measure, long[][][] stocks, int year, int sex) {

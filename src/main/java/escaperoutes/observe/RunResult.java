@@ -20,10 +20,12 @@ public final class RunResult {
     private final long[][][] originArrivals;
     private final long personEvents;
     private final int persons;
+    /** 1 / scale: what one agent counts for in the route and origin tables, persons. */
+    private final double personsPerAgent;
 
     RunResult(int replication, int firstYear, double[][][] values, List<String> exitRoutes,
               List<String> lastCountries, long[][][][] routeArrivals, List<String> provinces,
-              long[][][] originArrivals, long personEvents, int persons) {
+              long[][][] originArrivals, long personEvents, int persons, double personsPerAgent) {
         this.replication = replication;
         this.firstYear = firstYear;
         this.values = values;
@@ -34,6 +36,7 @@ public final class RunResult {
         this.originArrivals = originArrivals;
         this.personEvents = personEvents;
         this.persons = persons;
+        this.personsPerAgent = personsPerAgent;
     }
 
     public int replication() {
@@ -74,20 +77,20 @@ public final class RunResult {
         return lastCountries;
     }
 
-    /** Arrivals in a year by exit route and last country (indices into the two lists). */
-    public long routeArrivals(int exitRoute, int lastCountry, int year, SexGroup sex) {
+    /** Arrivals (persons) in a year by exit route and last country (indices into the two lists). */
+    public double routeArrivals(int exitRoute, int lastCountry, int year, SexGroup sex) {
         long[] bySex = routeArrivals[exitRoute][lastCountry][year - firstYear];
-        return sex == SexGroup.ALL ? bySex[0] + bySex[1] : bySex[sex.ordinal()];
+        return (sex == SexGroup.ALL ? bySex[0] + bySex[1] : bySex[sex.ordinal()]) * personsPerAgent;
     }
 
     public List<String> provinces() {
         return provinces;
     }
 
-    /** Arrivals in a year from a province (index into {@link #provinces()}). */
-    public long originArrivals(int province, int year, SexGroup sex) {
+    /** Arrivals (persons) in a year from a province (index into {@link #provinces()}). */
+    public double originArrivals(int province, int year, SexGroup sex) {
         long[] bySex = originArrivals[province][year - firstYear];
-        return sex == SexGroup.ALL ? bySex[0] + bySex[1] : bySex[sex.ordinal()];
+        return (sex == SexGroup.ALL ? bySex[0] + bySex[1] : bySex[sex.ordinal()]) * personsPerAgent;
     }
 
     /** Events the model processed (attempts started and people's own transitions). */

@@ -115,7 +115,7 @@ public final class ResultTables {
                         String exitLabel = exit.equals(DIRECT) ? DIRECT + "_from_" + last : exit;
                         for (SexGroup sex : SexGroup.values()) {
                             row(out, r.replication(), year, csv(exitLabel), csv(last), sex.label(),
-                                    Long.toString(r.routeArrivals(route[0], route[1], year, sex)));
+                                    format(r.routeArrivals(route[0], route[1], year, sex)));
                         }
                     }
                 }
@@ -134,7 +134,7 @@ public final class ResultTables {
                         String province = csv(shape.provinces().get(p));
                         for (SexGroup sex : SexGroup.values()) {
                             row(out, r.replication(), year, province, sex.label(),
-                                    Long.toString(r.originArrivals(p, year, sex)));
+                                    format(r.originArrivals(p, year, sex)));
                         }
                     }
                 }

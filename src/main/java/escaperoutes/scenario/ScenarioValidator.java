@@ -147,7 +147,9 @@ final class ScenarioValidator {
         Map<String, List<Integer>> instant = new LinkedHashMap<>();
         for (int i = 0; i < s.legs().size(); i++) {
             Scenario.LegSpec leg = s.legs().get(i);
-            if (leg.travelDays() instanceof Scenario.DurationSpec.Fixed f && f.days() == 0 && leg.weight() > 0) {
+            boolean alwaysZero = leg.travelDays() instanceof Scenario.DurationSpec.Fixed f && f.days() == 0
+                    || leg.travelDays() instanceof Scenario.DurationSpec.Uniform u && u.maxDays() == 0;
+            if (alwaysZero && leg.weight() > 0) {
                 instant.computeIfAbsent(leg.from(), k -> new ArrayList<>()).add(i);
             }
         }

@@ -78,18 +78,22 @@ class ModelInvariantsTest {
             long inSomeStatus = tally.entrySet().stream().filter(e -> e.getKey() != Status.NOT_STARTED)
                     .mapToLong(e -> e.getValue()[0] + e.getValue()[1]).sum();
             assertEquals(started, inSomeStatus, "year " + year);
+            // The run is at a tenth of the scale: results count persons, each agent standing for 10.
+            double perAgent = 1 / config.scale();
             for (SexGroup sex : List.of(SexGroup.FEMALE, SexGroup.MALE)) {
                 int s = sex.ordinal();
-                assertEquals(count(tally, s, Status.HIDING_CHINA) + count(tally, s, Status.TRANSIT_CHINA)
-                        + count(tally, s, Status.DETAINED_CHINA), result.value(Measure.IN_CHINA_END, year, sex),
+                assertEquals(perAgent * (count(tally, s, Status.HIDING_CHINA) + count(tally, s, Status.TRANSIT_CHINA)
+                        + count(tally, s, Status.DETAINED_CHINA)), result.value(Measure.IN_CHINA_END, year, sex), 1e-6,
                         "in China at the end of " + year);
-                assertEquals(count(tally, s, Status.HIDING_CHINA), result.value(Measure.HIDING_CHINA_END, year, sex));
-                assertEquals(count(tally, s, Status.DETAINED_CHINA),
-                        result.value(Measure.DETAINED_CHINA_END, year, sex));
-                assertEquals(count(tally, s, Status.DETAINED_NK), result.value(Measure.DETAINED_NK_END, year, sex));
+                assertEquals(perAgent * count(tally, s, Status.HIDING_CHINA),
+                        result.value(Measure.HIDING_CHINA_END, year, sex), 1e-6);
+                assertEquals(perAgent * count(tally, s, Status.DETAINED_CHINA),
+                        result.value(Measure.DETAINED_CHINA_END, year, sex), 1e-6);
+                assertEquals(perAgent * count(tally, s, Status.DETAINED_NK),
+                        result.value(Measure.DETAINED_NK_END, year, sex), 1e-6);
                 // Flows add up to stocks: everyone in South Korea by the year's end arrived in some year so far.
-                assertEquals(count(tally, s, Status.ARRIVED),
-                        result.sum(Measure.ARRIVALS, calendar.firstYear(), year, sex), "arrived by " + year);
+                assertEquals(perAgent * count(tally, s, Status.ARRIVED),
+                        result.sum(Measure.ARRIVALS, calendar.firstYear(), year, sex), 1e-6, "arrived by " + year);
             }
         }
     }
