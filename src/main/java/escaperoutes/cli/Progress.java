@@ -4,7 +4,8 @@ import java.io.PrintWriter;
 
 /**
  * A one-line progress bar on the error stream: work done, rate and time left. Updates come from worker threads
- * and are throttled to a few per second.
+ * and are throttled to a few per second. When the error stream is not a terminal (a log file, CI), a plain line is
+ * written at each quarter instead of a bar redrawn in place.
  */
 final class Progress {
     private static final long MIN_INTERVAL_NANOS = 200_000_000L;
@@ -12,8 +13,10 @@ final class Progress {
     private final String what;
     private final int total;
     private final long started = System.nanoTime();
+    private final boolean terminal = System.console() != null;
     private long lastPrinted;
     private int done;
+    private int lastQuarter;
 
     Progress(PrintWriter err, String what, int total) {
         this.err = err;
@@ -31,6 +34,15 @@ final class Progress {
         double seconds = (now - started) / 1e9;
         double rate = done / Math.max(seconds, 1e-9);
         double left = rate > 0 ? (total - done) / rate : Double.NaN;
+        if (!terminal) {
+            int quarter = 4 * done / total;
+            if (quarter > lastQuarter) {
+                lastQuarter = quarter;
+                err.printf("%d/%d %s, %.1f/s%n", done, total, what, rate);
+                err.flush();
+            }
+            return;
+        }
         int width = 30;
         int filled = (int) Math.round(width * (double) done / total);
         err.printf("\r[%s%s] %d/%d %s, %.1f/s, %s left   ", "#".repeat(filled), ".".repeat(width - filled), done,
@@ -39,7 +51,7 @@ final class Progress {
     }
 
     synchronized void finish() {
-        if (err != null && done > 0) {
+        if (err != null && done > 0 && terminal) {
             err.println();
             err.flush();
         }

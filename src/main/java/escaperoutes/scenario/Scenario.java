@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A scenario file, as read: one record per concern, every key documented in docs/scenario-reference.md. Values are
+ * A scenario file, as read: one record per concern, every key documented in scenarios/README.md. Values are
  * in the units their names say (days, persons, per-year hazards, probabilities in [0, 1]). Bound by {@link JsonBinder}, checked
  * across fields by {@link ScenarioValidator}, turned into the model's configuration by {@link ScenarioCompiler}.
  */

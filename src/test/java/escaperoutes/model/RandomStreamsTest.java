@@ -1,0 +1,49 @@
+package escaperoutes.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+class RandomStreamsTest {
+
+    @Test
+    void xoshiroMatchesTheReferenceAlgorithm() {
+        // Outputs of the reference C implementation's recurrence from state {1, 2, 3, 4}, computed by hand.
+        Xoshiro256PlusPlus g = new Xoshiro256PlusPlus(1, 2, 3, 4);
+        assertArrayEquals(new long[] {41943041L, 58720359L, 3588806011781223L},
+                new long[] {g.nextLong(), g.nextLong(), g.nextLong()});
+    }
+
+    @Test
+    void aStreamIsFixedByItsNameSeedAndReplication() {
+        RandomStreams streams = new RandomStreams(42, 3);
+        assertEquals(streams.stream("journeys").nextLong(), new RandomStreams(42, 3).stream("journeys").nextLong());
+        assertNotEquals(streams.stream("journeys").nextLong(), streams.stream("hiding").nextLong());
+        assertNotEquals(streams.stream("journeys").nextLong(), new RandomStreams(42, 4).stream("journeys").nextLong());
+        assertNotEquals(streams.stream("journeys").nextLong(), new RandomStreams(43, 3).stream("journeys").nextLong());
+    }
+
+    /** The first draws of many streams are uniform: no stream starts in a corner of [0, 1). */
+    @Test
+    void firstDrawsOfManyStreamsAreUniform() {
+        int n = 4000;
+        int[] bins = new int[10];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            RandomGenerator g = new RandomStreams(i % 7, i / 7).stream("attempts/p" + (i % 13) + "/female");
+            double u = g.nextDouble();
+            sum += u;
+            bins[(int) (u * 10)]++;
+        }
+        assertEquals(0.5, sum / n, 4 * Math.sqrt(1.0 / 12 / n));
+        double chiSquare = 0;
+        for (int b : bins) {
+            chiSquare += (b - n / 10.0) * (b - n / 10.0) / (n / 10.0);
+        }
+        // 9 degrees of freedom: P(χ² > 27.9) = 0.001
+        assertEquals(true, chiSquare < 27.9, "χ² = " + chiSquare);
+    }
+}
