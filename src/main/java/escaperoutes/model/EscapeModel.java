@@ -1,9 +1,7 @@
 package escaperoutes.model;
 
-import java.util.random.RandomGenerator;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -581,8 +579,8 @@ public final class EscapeModel extends SimState {
         if (day >= endDay) {
             return;
         }
-        Status from = person.status;
-        person.status = to;
+        Status from = person.status();
+        person.setStatus(to);
         listener.transition(person, from, to, day);
     }
 
@@ -596,12 +594,12 @@ public final class EscapeModel extends SimState {
             throw new IllegalStateException("person " + person.id + " scheduled at day " + day + ", before now ("
                     + now + ")");
         }
-        person.pendingAction = action;
+        person.setPendingAction(action);
         queue.schedule(person, day);
     }
 
     private void cancelPending(Person person) {
-        person.pendingAction = Person.Action.NONE;
+        person.setPendingAction(Person.Action.NONE);
         queue.cancel(person);
     }
 

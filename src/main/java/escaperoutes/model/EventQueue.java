@@ -3,8 +3,9 @@ package escaperoutes.model;
 import java.util.Arrays;
 
 /**
- * The model's queue of pending agent events: a calendar queue with one unsorted bucket per simulated day, and a
- * small binary heap for the day being processed. Scheduling is O(1) (append to the day's bucket); each day's events
+ * The model's queue of pending agent events: a calendar queue with one unsorted bucket per simulated day. When a
+ * day opens its bucket is sorted by time; events scheduled into the open day later go to a small binary heap, and
+ * the two are merged. Scheduling is O(1) (append to the day's bucket); each day's events
  * are ordered only when the day comes. This replaces a MASON schedule entry per event (a Key object and a heap
  * operation over every pending agent) — see {@link EscapeModel} for why processing a day at a time is exact.
  *
@@ -33,6 +34,16 @@ final class EventQueue {
     private Entry[][] spare = new Entry[64][];
     private int spareCount;
 
+    /** The opened day's events from its bucket, sorted by time; {@link #dayCursor} is the next one. */
+    private Entry[] dayEntries = new Entry[256];
+    private double[] dayTimes = new double[256];
+    private int[] dayTokens = new int[256];
+    private long[] sortKeys = new long[256];
+    private Entry[] unsortedEntries = new Entry[256];
+    private int dayCount;
+    private int dayCursor;
+
+    /** Events scheduled into the open day after it was opened. */
     private Entry[] heapEntries = new Entry[256];
     private double[] heapTimes = new double[256];
     private int[] heapTokens = new int[256];
@@ -81,20 +92,48 @@ final class EventQueue {
     /** Makes {@code day} the current day: its bucket's events become available to {@link #pollToday()}. */
     void openDay(int day) {
         today = day;
+        dayCount = 0;
+        dayCursor = 0;
         if (day >= bucketSizes.length || bucketEntries[day] == null) {
             return;
         }
         Entry[] entries = bucketEntries[day];
-        for (int i = 0; i < bucketSizes[day]; i++) {
+        int n = bucketSizes[day];
+        if (sortKeys.length < n) {
+            int size = Math.max(n, 2 * sortKeys.length);
+            dayEntries = new Entry[size];
+            dayTimes = new double[size];
+            dayTokens = new int[size];
+            sortKeys = new long[size];
+            unsortedEntries = new Entry[size];
+        }
+        int live = 0;
+        for (int i = 0; i < n; i++) {
             Entry entry = entries[i];
             double due = entry.due;
             // NaN (cancelled) and times moved to another day fail the first test.
             if (Math.floor(due) == day && entry.releasedOn != day) {
                 entry.releasedOn = day;
-                push(entry, due, entry.token);
+                unsortedEntries[live] = entry;
+                // Sort key: the time within the day to 2^-40 days (~0.1 µs), then the bucket position; positive.
+                sortKeys[live] = ((long) ((due - day) * 0x1p40) << 23) | live;
+                live++;
             }
         }
-        Arrays.fill(entries, 0, bucketSizes[day], null);
+        if (live >= 1 << 23) {
+            throw new IllegalStateException("more than 2^23 agent events on day " + day);
+        }
+        // Sorting the day's events at once beats a heap operation per event as days get busier.
+        Arrays.sort(sortKeys, 0, live);
+        for (int k = 0; k < live; k++) {
+            Entry entry = unsortedEntries[(int) (sortKeys[k] & ((1 << 23) - 1))];
+            dayEntries[k] = entry;
+            dayTimes[k] = entry.due;
+            dayTokens[k] = entry.token;
+        }
+        Arrays.fill(unsortedEntries, 0, live, null);
+        dayCount = live;
+        Arrays.fill(entries, 0, n, null);
         if (spareCount == spare.length) {
             spare = Arrays.copyOf(spare, spareCount * 2);
         }
@@ -105,15 +144,26 @@ final class EventQueue {
 
     /** The next live event of today in time order (its time in {@link Entry#due}), or null when today is done. */
     Entry pollToday() {
-        while (heapSize > 0) {
-            Entry entry = heapEntries[0];
-            int token = heapTokens[0];
-            removeTop();
+        while (true) {
+            boolean fromDay = dayCursor < dayCount;
+            if (!fromDay && heapSize == 0) {
+                return null;
+            }
+            Entry entry;
+            int token;
+            if (fromDay && (heapSize == 0 || dayTimes[dayCursor] <= heapTimes[0])) {
+                entry = dayEntries[dayCursor];
+                token = dayTokens[dayCursor];
+                dayEntries[dayCursor++] = null;
+            } else {
+                entry = heapEntries[0];
+                token = heapTokens[0];
+                removeTop();
+            }
             if (entry.token == token) {
                 return entry;
             }
         }
-        return null;
     }
 
     private void push(Entry entry, double time, int token) {

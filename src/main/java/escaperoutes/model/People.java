@@ -60,7 +60,7 @@ final class People {
         size = 0;
         for (int i = 0; i < oldSize; i++) {
             Person person = old[i >>> CHUNK_BITS][i & (CHUNK - 1)];
-            if (mayBeInChinaAgain(person.status)) {
+            if (mayBeInChinaAgain(person.status())) {
                 append(person);
             } else {
                 person.listed = false;
@@ -76,7 +76,7 @@ final class People {
 
     /** Whether the person is in {@code status} on {@code day} (not merely walked ahead into it). */
     private static boolean isIn(Person person, Status status, double day) {
-        return person.status == status && person.statusSince <= day;
+        return person.status() == status && person.statusSince <= day;
     }
 
     /** Each person in {@code status} on {@code day}, chosen independently with probability {@code share}. */

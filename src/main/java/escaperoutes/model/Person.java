@@ -18,7 +18,13 @@ public final class Person extends EventQueue.Entry {
     /** Index into {@link ModelConfig#provinces()}. */
     final int province;
 
-    Status status = Status.NOT_STARTED;
+    // Status and pending action are kept as small codes rather than enum references: a reference store into an
+    // agent that has survived a garbage collection also writes the collector's card table, a cache miss per
+    // transition once there are a million agents.
+    private static final Status[] STATUSES = Status.values();
+    private static final Action[] ACTIONS = Action.values();
+    private byte statusCode = (byte) Status.NOT_STARTED.ordinal();
+    private byte actionCode = (byte) Action.NONE.ordinal();
     /** Current (or last) place. */
     int place;
     /** The hiding place this person uses in China (-1 before the first). */
@@ -44,7 +50,17 @@ public final class Person extends EventQueue.Entry {
     boolean listed;
 
     /** What the person will do when its queue entry comes due. */
-    Action pendingAction = Action.NONE;
+    Action pendingAction() {
+        return ACTIONS[actionCode];
+    }
+
+    void setPendingAction(Action action) {
+        actionCode = (byte) action.ordinal();
+    }
+
+    void setStatus(Status status) {
+        statusCode = (byte) status.ordinal();
+    }
 
     Person(EscapeModel model, int id, Sex sex, int province, int place) {
         this.model = model;
@@ -56,8 +72,8 @@ public final class Person extends EventQueue.Entry {
 
     @Override
     void fire(double time) {
-        Action action = pendingAction;
-        pendingAction = Action.NONE;
+        Action action = ACTIONS[actionCode];
+        actionCode = (byte) Action.NONE.ordinal();
         model.act(this, action, time);
     }
 
@@ -74,7 +90,7 @@ public final class Person extends EventQueue.Entry {
     }
 
     public Status status() {
-        return status;
+        return STATUSES[statusCode];
     }
 
     public int place() {
