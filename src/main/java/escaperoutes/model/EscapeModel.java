@@ -165,15 +165,16 @@ public final class EscapeModel extends SimState {
         }
     }
 
-    /**
-     * One day's agent events in time order. A method of its own, called once a day, so that the JIT compiles it
-     * early as a whole (an on-stack-replaced outer loop ran half as fast for the first ~50 replications).
-     */
+    /** One day's agent events in time order: people's own transitions and new attempts. */
     private void processDay(int day) {
         queue.openDay(day);
         for (EventQueue.Entry entry = queue.pollToday(); entry != null; entry = queue.pollToday()) {
             now = entry.due;
-            entry.fire(now);
+            if (entry instanceof Person person) {
+                act(person, person.takePendingAction(), now);
+            } else {
+                ((AttemptGenerator) entry).fire(now);
+            }
         }
     }
 
@@ -230,7 +231,6 @@ public final class EscapeModel extends SimState {
             }
         }
 
-        @Override
         void fire(double day) {
             Person person = newPerson(sex, province, config.provinces().get(province).place());
             startAttempt(person, day);
@@ -239,13 +239,12 @@ public final class EscapeModel extends SimState {
     }
 
     private Person newPerson(Sex sex, int province, int place) {
-        return new Person(this, personsCreated++, sex, province, place);
+        return new Person(personsCreated++, sex, province, place);
     }
 
     private void startAttempt(Person person, double day) {
         personEvents++;
-        person.attempts++;
-        person.place = config.provinces().get(person.province).place();
+        person.place = (short) config.provinces().get(person.province).place();
         // A new trip: what happened on an earlier one (settling, the date of entering China) no longer applies.
         person.mustHide = false;
         person.settled = false;
@@ -271,7 +270,7 @@ public final class EscapeModel extends SimState {
             Place place = places[person.place];
             if (place.hiding() && person.mustHide) {
                 person.mustHide = false;
-                person.hidingPlace = place.index();
+                person.hidingPlace = (short) place.index();
                 HidingBehaviour behaviour = config.hiding(sex);
                 double u = hidingRandom.nextDouble();
                 if (u >= behaviour.directShare()) {
@@ -317,7 +316,7 @@ public final class EscapeModel extends SimState {
                 if (fromNorthKorea) {
                     returnHome(person, at);
                 } else if (person.hidingPlace >= 0) {
-                    person.place = person.hidingPlace;
+                    person.place = (short) person.hidingPlace;
                     move(person, Status.HIDING_CHINA, at);
                     beginHiding(person, at, Double.NaN);
                 } else {
@@ -327,11 +326,11 @@ public final class EscapeModel extends SimState {
             }
             day += duration;
             Place next = places[leg.to()];
-            person.place = next.index();
+            person.place = (short) next.index();
             Territory from = place.territory();
             Territory to = next.territory();
             if (to == Territory.SOUTH_KOREA) {
-                person.lastCountry = place.countryIndex();
+                person.lastCountry = (byte) place.countryIndex();
                 move(person, Status.ARRIVED, day);
                 return;
             }
@@ -349,7 +348,7 @@ public final class EscapeModel extends SimState {
                 }
             }
             if (to == Territory.THIRD_COUNTRY && person.exitCountry < 0) {
-                person.exitCountry = next.countryIndex();
+                person.exitCountry = (byte) next.countryIndex();
             }
         }
     }
@@ -431,7 +430,7 @@ public final class EscapeModel extends SimState {
                 timeline.multiplier(segment, MultiplierKind.RELEASE, person.sex, day));
         if (detentionRandom.nextDouble() < release) {
             if (person.hidingPlace >= 0) {
-                person.place = person.hidingPlace;
+                person.place = (short) person.hidingPlace;
             }
             move(person, Status.HIDING_CHINA, day);
             beginHiding(person, day, Double.NaN);
@@ -468,7 +467,7 @@ public final class EscapeModel extends SimState {
     /** Back home in the province: try again later, or stay for good. */
     private void returnHome(Person person, double day) {
         Province province = config.provinces().get(person.province);
-        person.place = province.place();
+        person.place = (short) province.place();
         double retry = MultiplierKind.scaleProbability(config.retryProbability()[person.sex.index()],
                 timeline.multiplier(places[province.place()].segment(), MultiplierKind.RETRY, person.sex, day));
         if (homeRandom.nextDouble() < retry) {
@@ -479,8 +478,8 @@ public final class EscapeModel extends SimState {
         }
     }
 
-    /** Called by {@link Person#step} when the person's pending action is due. */
-    void act(Person person, Person.Action action, double day) {
+    /** The person's pending action, now due. */
+    private void act(Person person, Person.Action action, double day) {
         personEvents++;
         switch (action) {
             case DEPART_HIDING:
@@ -527,8 +526,8 @@ public final class EscapeModel extends SimState {
             int persons = (int) Math.round(airlift.persons() * config.scale());
             for (Person person : people.sampleCount(Status.HIDING_CHINA, persons, day, eventRandom)) {
                 cancelPending(person);
-                person.exitCountry = airlift.country();
-                person.lastCountry = airlift.country();
+                person.exitCountry = (byte) airlift.country();
+                person.lastCountry = (byte) airlift.country();
                 move(person, Status.ARRIVED, day);
             }
         }
@@ -543,8 +542,7 @@ public final class EscapeModel extends SimState {
             for (int i = 0; i < persons; i++) {
                 Person person = newPerson(stock.sex(), drawProvince(stock.sex(), random), stock.place());
                 double elapsed = stock.daysInChina().sample(random);
-                person.attempts = 1;
-                person.hidingPlace = stock.place();
+                person.hidingPlace = (short) stock.place();
                 person.chinaEntryDay = -elapsed;
                 person.settled = random.nextDouble() < settleShareOfHiders;
                 move(person, Status.HIDING_CHINA, 0.0);

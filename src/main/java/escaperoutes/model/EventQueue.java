@@ -16,7 +16,7 @@ import java.util.Arrays;
  */
 final class EventQueue {
 
-    /** Something that fires at its due time. */
+    /** Something with at most one pending event (a person, an attempt generator); the model acts on it when due. */
     abstract static class Entry {
         /** Identifies the entry's live event; older events in the queue carry smaller tokens. */
         int token;
@@ -24,8 +24,6 @@ final class EventQueue {
         double due = Double.NaN;
         /** The last day whose bucket released this entry into the heap (so duplicates in a bucket count once). */
         int releasedOn = -1;
-
-        abstract void fire(double time);
     }
 
     private Entry[][] bucketEntries;

@@ -18,7 +18,6 @@ class EventQueueTest {
             this.fired = fired;
         }
 
-        @Override
         void fire(double time) {
             fired.add(new double[] {id, time});
         }
@@ -52,7 +51,7 @@ class EventQueueTest {
             queue.openDay(day);
             for (EventQueue.Entry e = queue.pollToday(); e != null; e = queue.pollToday()) {
                 assertEquals(day, Math.floor(e.due), 0.0);
-                e.fire(e.due);
+                ((Probe) e).fire(e.due);
                 if (((Probe) e).id % 7 == 0 && rescheduled.add(((Probe) e).id)) {
                     // an event scheduling a later one the same day, as a walk can (once per probe)
                     double later = e.due + 0.5 * (Math.floor(e.due) + 1 - e.due);
