@@ -12,6 +12,8 @@ public final class ModelCalendar {
     private final int firstYear;
     /** yearStart[i] = day on which calendar year firstYear + i begins (may be negative for the first year). */
     private final double[] yearStart;
+    /** monthStart[12·i + m] = day on which month m (0 = January) of year firstYear + i begins. */
+    private final double[] monthStart;
 
     public ModelCalendar(LocalDate start, LocalDate endInclusive) {
         this.start = start;
@@ -22,6 +24,23 @@ public final class ModelCalendar {
         for (int i = 0; i <= years; i++) {
             yearStart[i] = LocalDate.of(firstYear + i, 1, 1).toEpochDay() - start.toEpochDay();
         }
+        this.monthStart = new double[12 * years + 1];
+        for (int m = 0; m < monthStart.length; m++) {
+            monthStart[m] = LocalDate.of(firstYear + m / 12, m % 12 + 1, 1).toEpochDay() - start.toEpochDay();
+        }
+    }
+
+    /** Index of the month containing {@code day}, counted from January of the first year (0). */
+    public int monthIndex(double day) {
+        int guess = (int) ((day - monthStart[0]) / 30.436875);
+        guess = Math.max(0, Math.min(guess, monthStart.length - 2));
+        while (guess > 0 && day < monthStart[guess]) {
+            guess--;
+        }
+        while (guess < monthStart.length - 2 && day >= monthStart[guess + 1]) {
+            guess++;
+        }
+        return guess;
     }
 
     public LocalDate start() {

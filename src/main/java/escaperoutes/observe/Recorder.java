@@ -23,6 +23,8 @@ public final class Recorder implements ModelListener {
     /** routes[exit (country index, or countries.size() for direct)][last country][year][sex]. */
     private final long[][][][] routes;
     private final long[][][] origins;
+    /** Arrivals by month (from January of the first year) and sex, for targets that cover part of a year. */
+    private final long[][] monthlyArrivals;
 
     public Recorder(ModelConfig config) {
         this.config = config;
@@ -35,6 +37,7 @@ public final class Recorder implements ModelListener {
         yearsInChinaCount = new long[years][Sex.COUNT];
         routes = new long[countries + 1][countries][years][Sex.COUNT];
         origins = new long[config.provinces().size()][years][Sex.COUNT];
+        monthlyArrivals = new long[12 * years][Sex.COUNT];
     }
 
     @Override
@@ -83,6 +86,7 @@ public final class Recorder implements ModelListener {
                 int exit = person.exitCountry() >= 0 ? person.exitCountry() : config.countries().size();
                 routes[exit][person.lastCountry()][y][s]++;
                 origins[person.province()][y][s]++;
+                monthlyArrivals[calendar.monthIndex(day)][s]++;
                 if (!Double.isNaN(person.chinaEntryDay())) {
                     yearsInChinaSum[y][s] += (day - person.chinaEntryDay()) / 365.25;
                     yearsInChinaCount[y][s]++;
@@ -136,7 +140,7 @@ public final class Recorder implements ModelListener {
         exits.addAll(config.countries());
         exits.add("direct");
         return new RunResult(replication, calendar.firstYear(), values, exits, config.countries(), routes,
-                config.provinces().stream().map(p -> p.name()).toList(), origins, personEvents, persons,
+                config.provinces().stream().map(p -> p.name()).toList(), origins, monthlyArrivals, personEvents, persons,
                 personsPerAgent);
     }
 

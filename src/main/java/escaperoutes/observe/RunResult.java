@@ -18,6 +18,7 @@ public final class RunResult {
     private final long[][][][] routeArrivals;
     private final List<String> provinces;
     private final long[][][] originArrivals;
+    private final long[][] monthlyArrivals;
     private final long personEvents;
     private final int persons;
     /** 1 / scale: what one agent counts for in the route and origin tables, persons. */
@@ -25,7 +26,8 @@ public final class RunResult {
 
     RunResult(int replication, int firstYear, double[][][] values, List<String> exitRoutes,
               List<String> lastCountries, long[][][][] routeArrivals, List<String> provinces,
-              long[][][] originArrivals, long personEvents, int persons, double personsPerAgent) {
+              long[][][] originArrivals, long[][] monthlyArrivals, long personEvents, int persons,
+              double personsPerAgent) {
         this.replication = replication;
         this.firstYear = firstYear;
         this.values = values;
@@ -34,6 +36,7 @@ public final class RunResult {
         this.routeArrivals = routeArrivals;
         this.provinces = List.copyOf(provinces);
         this.originArrivals = originArrivals;
+        this.monthlyArrivals = monthlyArrivals;
         this.personEvents = personEvents;
         this.persons = persons;
         this.personsPerAgent = personsPerAgent;
@@ -91,6 +94,26 @@ public final class RunResult {
     public double originArrivals(int province, int year, SexGroup sex) {
         long[] bySex = originArrivals[province][year - firstYear];
         return (sex == SexGroup.ALL ? bySex[0] + bySex[1] : bySex[sex.ordinal()]) * personsPerAgent;
+    }
+
+    /**
+     * Arrivals (persons) in the calendar months from {@code fromYear}-{@code fromMonth} to {@code toYear}-{@code
+     * toMonth} inclusive (months 1-12), for targets that cover part of a year or several years.
+     */
+    public double arrivalsInMonths(int fromYear, int fromMonth, int toYear, int toMonth, SexGroup sex) {
+        int first = 12 * (fromYear - firstYear) + fromMonth - 1;
+        int last = 12 * (toYear - firstYear) + toMonth - 1;
+        if (fromMonth < 1 || fromMonth > 12 || toMonth < 1 || toMonth > 12 || first < 0
+                || last >= monthlyArrivals.length || last < first) {
+            throw new IllegalArgumentException("months " + fromYear + "-" + fromMonth + " to " + toYear + "-"
+                    + toMonth + " are not a span within " + firstYear + "-" + lastYear());
+        }
+        long total = 0;
+        for (int m = first; m <= last; m++) {
+            long[] bySex = monthlyArrivals[m];
+            total += sex == SexGroup.ALL ? bySex[0] + bySex[1] : bySex[sex.ordinal()];
+        }
+        return total * personsPerAgent;
     }
 
     /** Events the model processed (attempts started and people's own transitions). */

@@ -91,6 +91,9 @@ class ModelInvariantsTest {
                         result.value(Measure.DETAINED_CHINA_END, year, sex), 1e-6);
                 assertEquals(perAgent * count(tally, s, Status.DETAINED_NK),
                         result.value(Measure.DETAINED_NK_END, year, sex), 1e-6);
+                // Months add up to years.
+                assertEquals(result.value(Measure.ARRIVALS, year, sex),
+                        result.arrivalsInMonths(year, 1, year, 12, sex), 1e-6, "monthly arrivals of " + year);
                 // Flows add up to stocks: everyone in South Korea by the year's end arrived in some year so far.
                 assertEquals(perAgent * count(tally, s, Status.ARRIVED),
                         result.sum(Measure.ARRIVALS, calendar.firstYear(), year, sex), 1e-6, "arrived by " + year);

@@ -79,5 +79,12 @@ class TimelineAndDistributionTest {
         assertEquals(c.dayOf(java.time.LocalDate.of(2020, 1, 1)), 8035, 0);
         assertEquals(22, c.yearIndex(8035));
         assertEquals(21, c.yearIndex(8035 - 1e-9));
+        assertEquals(0, c.monthIndex(0));
+        assertEquals(0, c.monthIndex(30.99));
+        assertEquals(1, c.monthIndex(31));
+        assertEquals(22 * 12, c.monthIndex(8035));
+        assertEquals(22 * 12 + 1, c.monthIndex(8035 + 31));
+        assertEquals(22 * 12 - 1, c.monthIndex(8035 - 1e-9));
+        assertEquals(33 * 12 - 1, c.monthIndex(c.endDay() - 1e-9));
     }
 }

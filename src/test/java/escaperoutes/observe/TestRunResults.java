@@ -17,6 +17,6 @@ public final class TestRunResults {
                                List<String> lastCountries, long[][][][] routeArrivals, List<String> provinces,
                                long[][][] originArrivals) {
         return new RunResult(replication, firstYear, values, exitRoutes, lastCountries, routeArrivals, provinces,
-                originArrivals, 0, 0, 1.0);
+                originArrivals, new long[12 * values[0].length][2], 0, 0, 1.0);
     }
 }
