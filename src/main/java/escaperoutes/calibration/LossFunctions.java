@@ -98,9 +98,10 @@ public final class LossFunctions {
      * 2·[s·ln(s/(n·p)) + (n − s)·ln((n − s)/(n·(1 − p)))], where 0·ln(0) is 0. Here s is the number of women
      * among n observed arrivals (persons) and p the simulated share of women. It judges the mix by sex given the
      * total, so a candidate is not rewarded for the right share on the wrong total or vice versa, and the same
-     * error in share costs more the more arrivals it is measured on. p is kept within
-     * [{@link #MIN_PROBABILITY}, 1 − {@link #MIN_PROBABILITY}] so that a candidate simulating only men (or only
-     * women) gets a large but finite loss. No trials give 0: there is nothing to compare.
+     * error in share costs more the more arrivals it is measured on. p and 1 − p are each kept at least
+     * {@link #MIN_PROBABILITY}, which amounts to p in [1e-9, 1 − 1e-9] wherever it matters, so that a candidate
+     * simulating only men (or only women) gets a large but finite loss when women (or men) were observed. No trials
+     * give 0: there is nothing to compare.
      *
      * @param successes   women among the observed arrivals, persons, 0 ≤ s ≤ n
      * @param trials      observed arrivals, persons, ≥ 0
@@ -119,9 +120,11 @@ public final class LossFunctions {
         if (trials == 0) {
             return 0;
         }
-        double p = Math.min(Math.max(probability, MIN_PROBABILITY), 1 - MIN_PROBABILITY);
-        double failures = trials - successes;
-        return 2 * (xLogXOverY(successes, trials * p) + xLogXOverY(failures, trials * (1 - p)));
+        // p and 1 − p are floored separately rather than p clamped into an interval, so that a perfect fit at the
+        // boundary (no women observed, none simulated) still costs exactly 0.
+        double p = Math.max(probability, MIN_PROBABILITY);
+        double q = Math.max(1 - probability, MIN_PROBABILITY);
+        return 2 * (xLogXOverY(successes, trials * p) + xLogXOverY(trials - successes, trials * q));
     }
 
     /**
