@@ -1,0 +1,81 @@
+package escaperoutes.calibration;
+
+import escaperoutes.experiment.Replications;
+import escaperoutes.model.ModelConfig;
+import escaperoutes.observe.Measure;
+import escaperoutes.observe.RunResult;
+import escaperoutes.observe.SexGroup;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The loss of a candidate: its replications, run on common random numbers (the same seed and replication numbers
+ * for every candidate, so that differences between candidates come from their parameters, not from noise), are
+ * averaged per observed period, and each period's observed total and number of women are scored against those
+ * means with {@link LossFunctions#targetLoss}. A period counts when it lies wholly inside the window; a lumped
+ * period (several years) is compared with the simulated sum over the same years.
+ */
+public final class Objective {
+
+    /** One observed period scored by the loss, with the simulated means over the replications. */
+    public record TargetFit(ObservedSeries.Period period, double simulatedTotal, double simulatedWomen, double loss) {
+    }
+
+    private final List<ObservedSeries.Period> targets;
+    private final LossFunctions.Weights weights;
+    private final Double negativeBinomialSize;
+    private final long seed;
+    private final int replications;
+    private final int threads;
+
+    /**
+     * @param fromYear,toYear      the window (inclusive); periods wholly inside it are targets
+     * @param negativeBinomialSize null for Poisson deviance on totals
+     */
+    public Objective(ObservedSeries observed, int fromYear, int toYear, LossFunctions.Weights weights,
+                     Double negativeBinomialSize, long seed, int replications, int threads) {
+        this.targets = observed.periods().stream()
+                .filter(p -> p.startYear() >= fromYear && p.endYear() <= toYear).toList();
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("no observed period lies within " + fromYear + "-" + toYear);
+        }
+        this.weights = weights;
+        this.negativeBinomialSize = negativeBinomialSize;
+        this.seed = seed;
+        this.replications = replications;
+        this.threads = threads;
+    }
+
+    public List<ObservedSeries.Period> targets() {
+        return targets;
+    }
+
+    /** Runs the candidate's replications and scores them; the same configuration always gives the same fits. */
+    public List<TargetFit> fit(ModelConfig candidate) throws InterruptedException {
+        return fit(Replications.run(candidate, seed, replications, threads, null));
+    }
+
+    /** Scores replications already run. */
+    public List<TargetFit> fit(List<RunResult> runs) {
+        List<TargetFit> fits = new ArrayList<>(targets.size());
+        for (ObservedSeries.Period period : targets) {
+            double total = 0;
+            double women = 0;
+            for (RunResult run : runs) {
+                total += run.sum(Measure.ARRIVALS, period.startYear(), period.endYear(), SexGroup.ALL);
+                women += run.sum(Measure.ARRIVALS, period.startYear(), period.endYear(), SexGroup.FEMALE);
+            }
+            total /= runs.size();
+            women /= runs.size();
+            double loss = LossFunctions.targetLoss(period.total(), period.female(), total, women, weights,
+                    negativeBinomialSize);
+            fits.add(new TargetFit(period, total, women, loss));
+        }
+        return fits;
+    }
+
+    /** The total loss over the targets. */
+    public static double total(List<TargetFit> fits) {
+        return fits.stream().mapToDouble(TargetFit::loss).sum();
+    }
+}

@@ -1,0 +1,65 @@
+package escaperoutes.calibration;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import escaperoutes.scenario.InvalidScenarioException;
+import escaperoutes.scenario.Scenario;
+import escaperoutes.scenario.ScenarioPath;
+import escaperoutes.scenario.ScenarioReader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ParameterSpaceTest {
+    private static Scenario baseline;
+
+    @BeforeAll
+    static void read() throws Exception {
+        baseline = new ScenarioReader().read(Path.of("scenarios/baseline.json"));
+    }
+
+    private static ParameterSpace space() {
+        return new ParameterSpace(baseline, List.of(
+                new ParameterSpace.Parameter(ScenarioPath.parse("$.attempts.attemptsPerYear"), 100, 10_000, true),
+                new ParameterSpace.Parameter(ScenarioPath.parse("$.legs[18].arrest"), 0, 0.5, false)));
+    }
+
+    @Test
+    void unitCoordinatesAreLinearOrLogarithmic() {
+        ParameterSpace space = space();
+        // log scale: 1,000 is halfway between 100 and 10,000; linear: 0.125 is a quarter of [0, 0.5]
+        assertArrayEquals(new double[] {0.5, 0.25}, space.toUnit(new double[] {1000, 0.125}), 1e-12);
+        assertArrayEquals(new double[] {100, 0}, space.fromUnit(new double[] {0, 0}), 1e-9);
+        assertArrayEquals(new double[] {10_000, 0.5}, space.fromUnit(new double[] {1, 1}), 1e-9);
+        double[] values = {3456, 0.321};
+        assertArrayEquals(values, space.fromUnit(space.toUnit(values)), 1e-9);
+        assertArrayEquals(new double[] {6000, 0.12}, space.baseValues(), 0);
+    }
+
+    @Test
+    void aPointOfTheSpaceIsAValidatedScenario() throws Exception {
+        Scenario at = space().scenarioAt(new double[] {2500, 0.3});
+        assertEquals(2500, at.attempts().attemptsPerYear());
+        assertEquals(0.3, at.legs().get(18).arrest());
+        assertEquals(baseline.regimes(), at.regimes());
+        InvalidScenarioException bad = assertThrows(InvalidScenarioException.class,
+                () -> space().scenarioAt(new double[] {2500, 1.5}));
+        assertTrue(bad.problems().get(0).toString().endsWith("$.legs[18].arrest: 1.5 is outside the allowed range "
+                + "[0, 1]"), bad.problems().toString());
+    }
+
+    @Test
+    void boundsMustMakeSense() {
+        ScenarioPath p = ScenarioPath.parse("$.attempts.attemptsPerYear");
+        assertEquals("$.attempts.attemptsPerYear: bounds must be finite with lower < upper, found [5.0, 5.0]",
+                assertThrows(IllegalArgumentException.class, () -> new ParameterSpace.Parameter(p, 5, 5, false))
+                        .getMessage());
+        assertEquals("$.attempts.attemptsPerYear: a log-scale parameter needs lower > 0, found 0.0",
+                assertThrows(IllegalArgumentException.class, () -> new ParameterSpace.Parameter(p, 0, 5, true))
+                        .getMessage());
+    }
+}
