@@ -160,7 +160,7 @@ public final class ResultTables {
     }
 
     /** A text field quoted as RFC 4180 requires when it holds a comma, quote or line break. */
-    static String csv(String field) {
+    public static String csv(String field) {
         if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0
                 && field.indexOf('\r') < 0) {
             return field;
