@@ -29,9 +29,6 @@ import org.apache.commons.math3.random.MersenneTwister;
  */
 public final class Calibrator {
 
-    /** The optimisers offered. */
-    public enum Optimizer { CMAES, BOBYQA, NELDER_MEAD }
-
     /** One evaluation: its number (from 1), the parameter values, the loss (NaN if the point was invalid). */
     public record Evaluation(int number, double[] values, double loss, String problem) {
     }
@@ -65,7 +62,7 @@ public final class Calibrator {
         }
     }
 
-    public Result run(Optimizer optimizer, int budget, long seed, double[] start, Listener listener) {
+    public Result run(CalibrationSpec.Optimizer optimizer, int budget, long seed, double[] start, Listener listener) {
         int dimension = space.dimension();
         double[] startUnit = clampToUnit(space.toUnit(start));
         List<Evaluation> best = new ArrayList<>(List.of(new Evaluation(0, start, Double.POSITIVE_INFINITY, null)));

@@ -72,27 +72,56 @@ public final class ScenarioPath {
         return text;
     }
 
-    /** The number at this path; IllegalArgumentException naming the step that does not exist. */
+    /**
+     * The number at this path; IllegalArgumentException naming the step that does not exist. A per-sex value
+     * ({@code {"female": x, "male": y}}) counts as one number when both are equal.
+     */
     public double get(JsonNode root) {
         JsonNode node = resolve(root, steps.size());
         JsonNode value = child(node, steps.get(steps.size() - 1), steps.size() - 1);
+        if (isPerSex(value)) {
+            if (value.get("female").asDouble() != value.get("male").asDouble()) {
+                throw new IllegalArgumentException(text + ": this value differs by sex; free " + text
+                        + ".female and/or " + text + ".male");
+            }
+            return value.get("female").asDouble();
+        }
         if (!value.isNumber()) {
             throw new IllegalArgumentException(text + ": expected a number, found " + JsonBinder.describe(value));
         }
         return value.asDouble();
     }
 
-    /** Sets the number at this path in {@code root} (changed in place); the key or element must exist. */
+    /**
+     * Sets the number at this path in {@code root} (changed in place); the key or element must exist. A per-sex
+     * value is set for both sexes; a whole number stays whole (the value is rounded), since the scenario's
+     * whole-number fields (persons, populations) accept nothing else.
+     */
     public void set(JsonNode root, double value) {
         get(root);
         JsonNode parent = resolve(root, steps.size());
         Step last = steps.get(steps.size() - 1);
+        JsonNode current = child(parent, last, steps.size() - 1);
+        JsonNode replacement;
+        if (isPerSex(current)) {
+            ObjectNode both = ((ObjectNode) current).deepCopy();
+            both.put("female", value).put("male", value);
+            replacement = both;
+        } else if (current.isIntegralNumber()) {
+            replacement = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(Math.round(value));
+        } else {
+            replacement = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(value);
+        }
         if (last.field() != null) {
-            ((ObjectNode) parent).put(last.field(), value);
+            ((ObjectNode) parent).set(last.field(), replacement);
         } else {
             ArrayNode array = (ArrayNode) parent;
-            array.set(positionIn(array, last, steps.size() - 1), array.numberNode(value));
+            array.set(positionIn(array, last, steps.size() - 1), replacement);
         }
+    }
+
+    private static boolean isPerSex(JsonNode node) {
+        return node.isObject() && node.size() == 2 && node.path("female").isNumber() && node.path("male").isNumber();
     }
 
     /** The node reached after the first {@code count - 1} steps (the parent of the last step's target). */

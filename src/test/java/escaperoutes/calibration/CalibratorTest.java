@@ -55,7 +55,7 @@ class CalibratorTest {
         return ObservedSeries.read(Files.writeString(dir.resolve("observed.csv"), csv));
     }
 
-    private Calibrator.Result calibrate(Calibrator.Optimizer optimizer, int threads, List<double[]> trace)
+    private Calibrator.Result calibrate(CalibrationSpec.Optimizer optimizer, int threads, List<double[]> trace)
             throws Exception {
         ParameterSpace space = new ParameterSpace(scenario(400, 0.4), List.of(
                 new ParameterSpace.Parameter(ScenarioPath.parse("$.attempts.attemptsPerYear"), 100, 5000, true),
@@ -69,7 +69,7 @@ class CalibratorTest {
     @Test
     void cmaesRecoversTheParametersThatMadeTheData() throws Exception {
         List<double[]> trace = new ArrayList<>();
-        Calibrator.Result result = calibrate(Calibrator.Optimizer.CMAES, 2, trace);
+        Calibrator.Result result = calibrate(CalibrationSpec.Optimizer.CMAES, 2, trace);
         double[] found = result.best().values();
         assertEquals(TRUE_ATTEMPTS, found[0], 0.08 * TRUE_ATTEMPTS, "attempts per year");
         assertEquals(TRUE_FEMALE_SHARE, found[1], 0.04, "female share");
@@ -83,8 +83,8 @@ class CalibratorTest {
     void theSameSeedGivesTheSameSearchWhateverTheThreads() throws Exception {
         List<double[]> one = new ArrayList<>();
         List<double[]> two = new ArrayList<>();
-        Calibrator.Result a = calibrate(Calibrator.Optimizer.BOBYQA, 1, one);
-        Calibrator.Result b = calibrate(Calibrator.Optimizer.BOBYQA, 2, two);
+        Calibrator.Result a = calibrate(CalibrationSpec.Optimizer.BOBYQA, 1, one);
+        Calibrator.Result b = calibrate(CalibrationSpec.Optimizer.BOBYQA, 2, two);
         assertArrayEquals(a.best().values(), b.best().values(), 0.0);
         assertEquals(one.size(), two.size());
         for (int i = 0; i < one.size(); i++) {

@@ -30,7 +30,10 @@ class ScenarioPathTest {
         attempts.set(tree, 4321);
         departure.set(tree, 0.5);
         arrest.set(tree, 0.3);
+        ScenarioPath persons = ScenarioPath.parse("$.initialStock[0].persons");
+        persons.set(tree, 1234.6);
         Scenario changed = new ScenarioReader().fromTree(tree, "changed");
+        assertEquals(1235, changed.initialStock().get(0).persons(), "whole-number fields stay whole");
         assertEquals(4321, changed.attempts().attemptsPerYear());
         Scenario.RegimeSpec buffer = changed.regimes().stream().filter(r -> r.name().equals("buffer-zone"))
                 .findFirst().orElseThrow();

@@ -1,0 +1,381 @@
+package escaperoutes.calibration;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import escaperoutes.output.Json;
+import escaperoutes.scenario.InvalidScenarioException;
+import escaperoutes.scenario.JsonBinder;
+import escaperoutes.scenario.Problem;
+import escaperoutes.scenario.Scenario;
+import escaperoutes.scenario.ScenarioPath;
+import escaperoutes.scenario.ScenarioReader;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads a calibration spec ({@link CalibrationSpec}) and checks it against the scenario it calibrates and the
+ * observed series it fits. Every problem is reported together: the spec's as {@code spec.json: $.json.path}, the
+ * observed CSV's as {@code file.csv:line}, the scenario's as {@code scenario.json: $.json.path}.
+ *
+ * <p>Parameter paths are checked on the resolved scenario (defaults filled in, serialised with
+ * {@link Json#mapper()}), the same tree {@link ParameterSpace} changes, so a key left to its default can be freed
+ * and a per-sex value is addressed as {@code ….female} or {@code ….male}.
+ */
+public final class CalibrationSpecReader {
+
+    /** A spec that passed every check, with the scenario and observed series it was checked against. */
+    public record ResolvedCalibration(CalibrationSpec spec, Scenario scenario, ObservedSeries observed) {
+        public ResolvedCalibration {
+            Objects.requireNonNull(spec, "spec");
+            Objects.requireNonNull(scenario, "scenario");
+            Objects.requireNonNull(observed, "observed");
+        }
+    }
+
+    // A key given twice would otherwise silently take the last value.
+    private static final ObjectMapper PARSER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private static final String PARAMETERS = JsonBinder.childPath(JsonBinder.ROOT, "parameters");
+    private static final String OBSERVED = JsonBinder.childPath(JsonBinder.ROOT, "observed");
+    private static final String FIT_WINDOW = JsonBinder.childPath(JsonBinder.ROOT, "fitWindow");
+    private static final String HOLD_OUT_WINDOW = JsonBinder.childPath(JsonBinder.ROOT, "holdOutWindow");
+    private static final String LOSS = JsonBinder.childPath(JsonBinder.ROOT, "loss");
+
+    private final JsonBinder binder = new JsonBinder();
+    private final ScenarioReader scenarioReader = new ScenarioReader();
+
+    /** The checked spec; see {@link #resolve} for the scenario and observed series too. */
+    public CalibrationSpec read(Path specFile, Path scenarioFile) throws InvalidCalibrationSpecException {
+        return resolve(specFile, scenarioFile).spec();
+    }
+
+    /**
+     * Reads and checks the spec against the scenario file and the observed series (the spec's {@code observed}
+     * CSV, resolved against the spec file's folder, or the shipped series).
+     */
+    public ResolvedCalibration resolve(Path specFile, Path scenarioFile) throws InvalidCalibrationSpecException {
+        String source = specFile.toString();
+        List<Problem> specProblems = new ArrayList<>();
+        List<Problem> observedProblems = new ArrayList<>();
+        List<Problem> scenarioProblems = new ArrayList<>();
+
+        Scenario scenario = null;
+        try {
+            scenario = scenarioReader.read(scenarioFile);
+        } catch (InvalidScenarioException e) {
+            scenarioProblems.addAll(e.problems());
+        }
+
+        CalibrationSpec spec = null;
+        ObservedSeries observed = null;
+        JsonNode tree = parse(specFile, specProblems);
+        if (tree != null && !tree.isObject()) {
+            specProblems.add(new Problem(JsonBinder.ROOT, "expected an object, found " + JsonBinder.describe(tree)));
+        } else if (tree != null) {
+            spec = binder.bind(tree, CalibrationSpec.class, specProblems);
+            // The checks below run on each part that binds on its own, so that a typo in one key does not hide
+            // a reversed bound in another: the user fixes the file in one go.
+            Parts parts = parts(tree);
+            checkParameters(parts.parameters(), scenario, specProblems);
+            if (parts.observedUsable()) {
+                observed = observed(parts.observed(), specFile, specProblems, observedProblems);
+            }
+            checkWindows(parts.fitWindow(), parts.holdOutWindow(), observed, scenario, specProblems);
+            checkLoss(parts.loss(), specProblems);
+        }
+
+        List<Problem> problems = new ArrayList<>();
+        for (Problem p : specProblems) {
+            // Problems of the file as a whole (not found, malformed) already name it.
+            problems.add(p.path().equals(source) ? p : new Problem(source + ": " + p.path(), p.message()));
+        }
+        problems.addAll(observedProblems);
+        problems.addAll(scenarioProblems);
+        if (!problems.isEmpty()) {
+            throw new InvalidCalibrationSpecException(source, problems);
+        }
+        return new ResolvedCalibration(spec, scenario, observed);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static JsonNode parse(Path file, List<Problem> problems) {
+        String source = file.toString();
+        try {
+            return PARSER.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            problems.add(new Problem(source, "file not found"));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            problems.add(new Problem(source, "malformed JSON" + where + ": " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            problems.add(new Problem(source, "cannot read: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    /**
+     * The spec's parts, each bound on its own (problems discarded: the whole-spec binding reports them) or given
+     * its default when absent; a part that does not bind is null, and its checks are skipped.
+     */
+    private record Parts(List<CalibrationSpec.Parameter> parameters, String observed, boolean observedUsable,
+                         CalibrationSpec.Window fitWindow, CalibrationSpec.Window holdOutWindow,
+                         CalibrationSpec.Loss loss) {
+    }
+
+    private Parts parts(JsonNode tree) {
+        // The defaults, from the record's own @Default annotations rather than a second copy of them here.
+        CalibrationSpec defaults = binder.bind(Json.mapper().createObjectNode().set("parameters",
+                Json.mapper().createArrayNode()), CalibrationSpec.class, new ArrayList<>());
+        List<CalibrationSpec.Parameter> parameters = new ArrayList<>();
+        JsonNode parameterNodes = tree.get("parameters");
+        if (parameterNodes != null && parameterNodes.isArray()) {
+            for (int i = 0; i < parameterNodes.size(); i++) {
+                parameters.add(binder.bind(parameterNodes.get(i), CalibrationSpec.Parameter.class,
+                        JsonBinder.elementPath(PARAMETERS, i), new ArrayList<>()));
+            }
+        } else {
+            parameters = null;
+        }
+        JsonNode observedNode = tree.get("observed");
+        boolean observedUsable = observedNode == null || observedNode.isTextual();
+        return new Parts(parameters,
+                observedNode != null && observedNode.isTextual() ? observedNode.textValue() : null,
+                observedUsable,
+                part(tree, "fitWindow", CalibrationSpec.Window.class, defaults.fitWindow()),
+                part(tree, "holdOutWindow", CalibrationSpec.Window.class, defaults.holdOutWindow()),
+                part(tree, "loss", CalibrationSpec.Loss.class, defaults.loss()));
+    }
+
+    private <T> T part(JsonNode tree, String key, Type type, T absent) {
+        JsonNode node = tree.get(key);
+        return node == null ? absent : binder.bind(node, type, JsonBinder.childPath(JsonBinder.ROOT, key),
+                new ArrayList<>());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private void checkParameters(List<CalibrationSpec.Parameter> parameters, Scenario scenario,
+                                 List<Problem> problems) {
+        if (parameters == null) {
+            return;
+        }
+        if (parameters.isEmpty()) {
+            problems.add(new Problem(PARAMETERS, "at least one parameter is needed"));
+            return;
+        }
+        JsonNode scenarioTree = scenario == null ? null : Json.mapper().valueToTree(scenario);
+        // Each free number is overwritten with a marker of its own, so two paths that name the same number in
+        // different ways ([18] and [from=hoeryong]) are found out as well as two identical ones.
+        JsonNode markers = scenarioTree == null ? null : scenarioTree.deepCopy();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            CalibrationSpec.Parameter p = parameters.get(i);
+            String at = JsonBinder.elementPath(PARAMETERS, i);
+            texts.add(p == null ? null : p.path());
+            if (p == null) {
+                continue;
+            }
+            ScenarioPath path = parsePath(p.path(), at, scenarioTree, problems);
+            int earlier = path == null ? -1
+                    : markers == null ? texts.indexOf(p.path()) : markerIndex(markers, path, i);
+            if (earlier >= 0 && earlier < i) {
+                problems.add(new Problem(JsonBinder.childPath(at, "path"), "names the same number as "
+                        + JsonBinder.elementPath(PARAMETERS, earlier) + " (" + texts.get(earlier)
+                        + "); a number can be free only once"));
+            }
+            // The binder has already refused non-finite numbers, so only their order is left to check.
+            if (!(p.lower() < p.upper())) {
+                problems.add(new Problem(at, "lower " + format(p.lower()) + " must be less than upper "
+                        + format(p.upper())));
+            }
+            if (p.logScale() && !(p.lower() > 0)) {
+                problems.add(new Problem(JsonBinder.childPath(at, "lower"), "logScale needs lower > 0, found "
+                        + format(p.lower())));
+            }
+            if (path != null && scenarioTree != null) {
+                checkBound(scenarioTree, path, p.lower(), JsonBinder.childPath(at, "lower"), problems);
+                checkBound(scenarioTree, path, p.upper(), JsonBinder.childPath(at, "upper"), problems);
+            }
+        }
+    }
+
+    /** The parsed path, or null after reporting why it cannot be used; checked on the scenario when there is one. */
+    private static ScenarioPath parsePath(String text, String at, JsonNode scenarioTree, List<Problem> problems) {
+        String pathAt = JsonBinder.childPath(at, "path");
+        try {
+            ScenarioPath path = ScenarioPath.parse(text);
+            if (scenarioTree != null) {
+                path.get(scenarioTree);
+            }
+            return path;
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(pathAt, e.getMessage()));
+            return null;
+        }
+    }
+
+    /**
+     * The earlier parameter whose marker is at {@code path} in {@code markers}, or -1 after putting parameter
+     * {@code index}'s own marker there.
+     */
+    private static int markerIndex(JsonNode markers, ScenarioPath path, int index) {
+        double current;
+        try {
+            current = path.get(markers);
+        } catch (IllegalArgumentException e) {
+            // A [key=value] step on a number an earlier marker replaced; such a path is no duplicate.
+            return -1;
+        }
+        for (int k = 0; k < index; k++) {
+            if (current == marker(k)) {
+                return k;
+            }
+        }
+        path.set(markers, marker(index));
+        return -1;
+    }
+
+    // Far outside any scenario value (the largest are populations, ~1e7), and distinct for each parameter.
+    private static double marker(int index) {
+        return -1e300 * (1 + index);
+    }
+
+    /** Reports {@code value} at {@code at} when the scenario with the parameter set to it does not validate. */
+    private void checkBound(JsonNode scenarioTree, ScenarioPath path, double value, String at,
+                            List<Problem> problems) {
+        JsonNode changed = scenarioTree.deepCopy();
+        path.set(changed, value);
+        String label = "scenario";
+        try {
+            scenarioReader.fromTree(changed, label);
+        } catch (InvalidScenarioException e) {
+            Problem first = e.problems().get(0);
+            String where = first.path().startsWith(label + ": ") ? first.path().substring(label.length() + 2)
+                    : first.path();
+            // A cross-field rule may complain at another path (e.g. directShare + settleShare); then say where.
+            String why = where.equals(path.toString()) ? first.message() : where + ": " + first.message();
+            problems.add(new Problem(at, format(value) + " is not allowed for " + path + ": " + why));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** The observed series, or null after reporting why it cannot be read. */
+    private static ObservedSeries observed(String observed, Path specFile, List<Problem> specProblems,
+                                           List<Problem> observedProblems) {
+        if (observed == null) {
+            return ObservedSeries.shipped();
+        }
+        Path folder = specFile.getParent();
+        Path csv = folder == null ? Path.of(observed) : folder.resolve(observed);
+        try {
+            return ObservedSeries.read(csv);
+        } catch (NoSuchFileException e) {
+            specProblems.add(new Problem(OBSERVED, "file not found: " + csv + " (the path is relative to the spec "
+                    + "file's folder)"));
+        } catch (IOException e) {
+            specProblems.add(new Problem(OBSERVED, "cannot read " + csv + ": " + e.getMessage()));
+        } catch (ObservedSeries.InvalidObservedData e) {
+            observedProblems.addAll(e.problems());
+        }
+        return null;
+    }
+
+    private static void checkWindows(CalibrationSpec.Window fit, CalibrationSpec.Window holdOut,
+                                     ObservedSeries observed, Scenario scenario, List<Problem> problems) {
+        boolean fitOk = checkWindow(fit, FIT_WINDOW, observed, scenario, problems);
+        boolean holdOutOk = checkWindow(holdOut, HOLD_OUT_WINDOW, observed, scenario, problems);
+        if (fitOk && holdOutOk && holdOut.overlaps(fit)) {
+            problems.add(new Problem(HOLD_OUT_WINDOW, holdOut + " overlaps the fit window " + fit
+                    + "; held-out years must not be fitted"));
+        }
+    }
+
+    /** Whether the window is usable (present with from ≤ to), after reporting its other problems. */
+    private static boolean checkWindow(CalibrationSpec.Window window, String at, ObservedSeries observed,
+                                       Scenario scenario, List<Problem> problems) {
+        if (window == null) {
+            return false;
+        }
+        if (window.from() > window.to()) {
+            problems.add(new Problem(at, "from " + window.from() + " is after to " + window.to()));
+            return false;
+        }
+        if (observed != null) {
+            List<ObservedSeries.Period> singles = observed.periods().stream()
+                    .filter(ObservedSeries.Period::isSingleYear).toList();
+            boolean any = singles.stream().anyMatch(p -> window.from() <= p.startYear() && p.endYear() <= window.to());
+            if (!any) {
+                String available = singles.isEmpty() ? "has no single-year periods"
+                        : "has single years from " + singles.get(0).startYear() + " to "
+                        + singles.get(singles.size() - 1).startYear();
+                problems.add(new Problem(at, "no single-year observed period lies within " + window
+                        + "; the observed series (" + observed.source() + ") " + available));
+            }
+        }
+        if (scenario != null) {
+            // A year is compared with the model's arrivals over the whole year, so it must be simulated in full.
+            int first = scenario.start().getDayOfYear() == 1 ? scenario.start().getYear()
+                    : scenario.start().getYear() + 1;
+            LocalDate end = scenario.end();
+            int last = end.getDayOfYear() == end.lengthOfYear() ? end.getYear() : end.getYear() - 1;
+            if (window.from() < first) {
+                problems.add(new Problem(JsonBinder.childPath(at, "from"), window.from() + " is before " + first
+                        + ", the first whole year the scenario simulates (it starts " + scenario.start() + ")"));
+            }
+            if (window.to() > last) {
+                problems.add(new Problem(JsonBinder.childPath(at, "to"), window.to() + " is after " + last
+                        + ", the last whole year the scenario simulates (it ends " + end + ")"));
+            }
+        }
+        return true;
+    }
+
+    private static void checkLoss(CalibrationSpec.Loss loss, List<Problem> problems) {
+        if (loss == null) {
+            return;
+        }
+        String sizeAt = JsonBinder.childPath(LOSS, "negativeBinomialSize");
+        Double size = loss.negativeBinomialSize();
+        if (loss.totals() == CalibrationSpec.Totals.NEGATIVE_BINOMIAL) {
+            if (size == null) {
+                problems.add(new Problem(sizeAt, "missing required field with \"totals\": \"negative_binomial\" "
+                        + "(the size k > 0, persons; the variance is μ + μ²/k)"));
+            } else if (!(size > 0)) {
+                problems.add(new Problem(sizeAt, "must be > 0, found " + format(size)));
+            }
+        } else if (size != null) {
+            problems.add(new Problem(sizeAt, "only used with \"totals\": \"negative_binomial\"; remove it or "
+                    + "change totals"));
+        }
+        if (loss.weights().totals() == 0 && loss.weights().women() == 0) {
+            problems.add(new Problem(JsonBinder.childPath(LOSS, "weights"),
+                    "at least one weight must be > 0, or there is nothing to fit"));
+        }
+    }
+
+    // 1.0 prints as "1" so messages read like the user wrote the number.
+    private static String format(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+}

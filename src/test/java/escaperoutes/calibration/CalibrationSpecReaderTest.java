@@ -1,0 +1,323 @@
+package escaperoutes.calibration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import escaperoutes.output.Json;
+import escaperoutes.scenario.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The calibration spec contract: defaults, and one exact path and message per kind of mistake. */
+class CalibrationSpecReaderTest {
+
+    /** Paths relative to the project root, which is the working directory of the tests. */
+    private static final Path BASELINE = Path.of("scenarios/baseline.json");
+
+    private static final String ATTEMPTS = "{\"path\": \"$.attempts.attemptsPerYear\", \"lower\": 2000, "
+            + "\"upper\": 15000, \"logScale\": true}";
+
+    @TempDir
+    Path dir;
+
+    private final CalibrationSpecReader reader = new CalibrationSpecReader();
+
+    @Test
+    void readsAMinimalSpecAndFillsDefaults() throws Exception {
+        Path spec = write("spec.json", """
+                {"parameters": [
+                  %s,
+                  {"path": "$.regimes[name=buffer-zone].multipliers.china_life.departure.female",
+                   "lower": 0, "upper": 1}
+                ]}
+                """.formatted(ATTEMPTS));
+
+        CalibrationSpecReader.ResolvedCalibration resolved = reader.resolve(spec, BASELINE);
+        CalibrationSpec s = resolved.spec();
+
+        assertEquals(List.of(
+                new CalibrationSpec.Parameter("$.attempts.attemptsPerYear", 2000, 15000, true),
+                new CalibrationSpec.Parameter("$.regimes[name=buffer-zone].multipliers.china_life.departure.female",
+                        0, 1, false)), s.parameters());
+        assertNull(s.observed());
+        assertEquals(new CalibrationSpec.Window(2012, 2024), s.fitWindow());
+        assertNull(s.holdOutWindow());
+        assertEquals(new CalibrationSpec.Loss(CalibrationSpec.Totals.POISSON, null,
+                new CalibrationSpec.Weights(1, 1)), s.loss());
+        assertEquals(8, s.replications());
+        assertEquals(400, s.budget());
+        assertEquals(CalibrationSpec.Optimizer.CMAES, s.optimizer());
+        assertEquals(1L, s.seed());
+
+        assertEquals("baseline", resolved.scenario().name());
+        assertEquals("classpath:" + ObservedSeries.RESOURCE, resolved.observed().source());
+    }
+
+    @Test
+    void readsEveryKeyGivenAndAnObservedCsvBesideTheSpec() throws Exception {
+        write("arrivals.csv", """
+                period_start,period_end,male,female,total
+                2015,2015,10,30,40
+                2016,2016,12,28,40
+                """);
+        Path spec = write("spec.json", """
+                {
+                  "parameters": [%s, {"path": "$.legs[18].arrest", "lower": 0.05, "upper": 0.5}],
+                  "observed": "arrivals.csv",
+                  "fitWindow": {"from": 2015, "to": 2015},
+                  "holdOutWindow": {"from": 2016, "to": 2016},
+                  "loss": {"totals": "negative_binomial", "negativeBinomialSize": 20,
+                           "weights": {"totals": 0.5, "women": 2}},
+                  "replications": 3,
+                  "budget": 50,
+                  "optimizer": "nelder_mead",
+                  "seed": 42
+                }
+                """.formatted(ATTEMPTS));
+
+        CalibrationSpecReader.ResolvedCalibration resolved = reader.resolve(spec, BASELINE);
+        CalibrationSpec s = resolved.spec();
+
+        assertEquals("arrivals.csv", s.observed());
+        assertEquals(dir.resolve("arrivals.csv").toString(), resolved.observed().source());
+        assertEquals(2, resolved.observed().periods().size());
+        assertEquals(new CalibrationSpec.Window(2015, 2015), s.fitWindow());
+        assertEquals(new CalibrationSpec.Window(2016, 2016), s.holdOutWindow());
+        assertEquals(new CalibrationSpec.Loss(CalibrationSpec.Totals.NEGATIVE_BINOMIAL, 20.0,
+                new CalibrationSpec.Weights(0.5, 2)), s.loss());
+        assertEquals(new LossFunctions.Weights(0.5, 2), s.loss().lossWeights());
+        assertEquals(3, s.replications());
+        assertEquals(50, s.budget());
+        assertEquals(CalibrationSpec.Optimizer.NELDER_MEAD, s.optimizer());
+        assertEquals(42L, s.seed());
+    }
+
+    @Test
+    void enumsAreWrittenAsTheyAreRead() {
+        JsonNode loss = Json.mapper().valueToTree(new CalibrationSpec.Loss(CalibrationSpec.Totals.NEGATIVE_BINOMIAL,
+                5.0, new CalibrationSpec.Weights(1, 1)));
+        assertEquals("negative_binomial", loss.get("totals").textValue());
+        assertEquals("\"bobyqa\"", Json.mapper().valueToTree(CalibrationSpec.Optimizer.BOBYQA).toString());
+    }
+
+    @Test
+    void unknownKeyListsTheValidKeys() throws Exception {
+        assertProblems("{\"parameters\": [" + ATTEMPTS + "], \"budgett\": 10}",
+                "$.budgett: unknown key 'budgett'; valid keys: parameters, observed, fitWindow, holdOutWindow, loss, "
+                        + "replications, budget, optimizer, seed");
+    }
+
+    @Test
+    void reversedBounds() throws Exception {
+        assertProblems(spec("{\"path\": \"$.legs[18].arrest\", \"lower\": 0.5, \"upper\": 0.1}"),
+                "$.parameters[0]: lower 0.5 must be less than upper 0.1");
+    }
+
+    @Test
+    void logScaleNeedsAPositiveLowerBound() throws Exception {
+        assertProblems(spec("{\"path\": \"$.legs[18].arrest\", \"lower\": 0, \"upper\": 0.5, \"logScale\": true}"),
+                "$.parameters[0].lower: logScale needs lower > 0, found 0");
+    }
+
+    @Test
+    void unknownParameterPathNamesTheMissingKeyAndListsTheKeys() throws Exception {
+        assertProblems(spec("{\"path\": \"$.attempts.attemptsPerYer\", \"lower\": 1, \"upper\": 2}"),
+                "$.parameters[0].path: $.attempts.attemptsPerYer: $.attempts has no key 'attemptsPerYer'; its keys: "
+                        + "attemptsPerYear, borderProvinceMultiplier, femaleShare");
+    }
+
+    @Test
+    void unparsablePath() throws Exception {
+        assertProblems(spec("{\"path\": \"attempts.attemptsPerYear\", \"lower\": 1, \"upper\": 2}"),
+                "$.parameters[0].path: a path starts with $, e.g. $.attempts.attemptsPerYear; found "
+                        + "\"attempts.attemptsPerYear\"");
+    }
+
+    @Test
+    void aPerSexValueIsFreedForBothSexesOrMustNameTheSexWhenTheyDiffer() throws Exception {
+        // buffer-zone's attempt multiplier is one number in the file (0.01 for both sexes): freed together.
+        String same = "$.regimes[name=buffer-zone].multipliers.nk_border.attempt";
+        assertEquals(1, reader.read(write("spec.json", spec("{\"path\": \"" + same + "\", \"lower\": 0, "
+                + "\"upper\": 1}")), BASELINE).parameters().size());
+        // famine-aftermath's departure multiplier is 0.2 for women and 0.05 for men.
+        String differs = "$.regimes[name=famine-aftermath].multipliers.china_life.departure";
+        assertProblems(spec("{\"path\": \"" + differs + "\", \"lower\": 0, \"upper\": 1}"),
+                "$.parameters[0].path: " + differs + ": this value differs by sex; free " + differs
+                        + ".female and/or " + differs + ".male");
+    }
+
+    @Test
+    void aKeyLeftToItsDefaultCanBeFreed() throws Exception {
+        // Leg 0 (north_hamgyong → hoeryong) gives no death risk in the file: it is there with its default 0.
+        Path spec = write("spec.json", spec("{\"path\": \"$.legs[0].death\", \"lower\": 0, \"upper\": 0.1}"));
+        assertEquals(1, reader.read(spec, BASELINE).parameters().size());
+    }
+
+    @Test
+    void boundOutsideWhatTheScenarioAllows() throws Exception {
+        assertProblems(spec("{\"path\": \"$.legs[18].arrest\", \"lower\": 0.1, \"upper\": 1.5}"),
+                "$.parameters[0].upper: 1.5 is not allowed for $.legs[18].arrest: 1.5 is outside the allowed range "
+                        + "[0, 1]");
+    }
+
+    @Test
+    void samePathTwiceEvenWhenWrittenDifferently() throws Exception {
+        assertProblems(spec("{\"path\": \"$.legs[18].arrest\", \"lower\": 0.1, \"upper\": 0.5}",
+                        "{\"path\": \"$.legs[18].arrest\", \"lower\": 0.1, \"upper\": 0.3}",
+                        "{\"path\": \"$.provinces[id=ryanggang].propensity\", \"lower\": 0.5, \"upper\": 2}",
+                        "{\"path\": \"$.provinces[1].propensity\", \"lower\": 0.5, \"upper\": 2}"),
+                "$.parameters[1].path: names the same number as $.parameters[0] ($.legs[18].arrest); a number can "
+                        + "be free only once",
+                "$.parameters[3].path: names the same number as $.parameters[2] "
+                        + "($.provinces[id=ryanggang].propensity); a number can be free only once");
+    }
+
+    @Test
+    void fitWindowWithoutObservations() throws Exception {
+        // The baseline starts in 1998, so 1960 is also before the scenario.
+        assertProblems("{\"parameters\": [" + ATTEMPTS + "], \"fitWindow\": {\"from\": 1960, \"to\": 1970}}",
+                "$.fitWindow: no single-year observed period lies within 1960-1970; the observed series "
+                        + "(classpath:escaperoutes/observed/mou-arrivals-by-sex.csv) has single years from 2002 to "
+                        + "2025",
+                "$.fitWindow.from: 1960 is before 1998, the first whole year the scenario simulates (it starts "
+                        + "1998-01-01)");
+    }
+
+    @Test
+    void reversedWindow() throws Exception {
+        assertProblems("{\"parameters\": [" + ATTEMPTS + "], \"fitWindow\": {\"from\": 2024, \"to\": 2012}}",
+                "$.fitWindow: from 2024 is after to 2012");
+    }
+
+    @Test
+    void overlappingHoldOut() throws Exception {
+        assertProblems("{\"parameters\": [" + ATTEMPTS + "], \"holdOutWindow\": {\"from\": 2020, \"to\": 2024}}",
+                "$.holdOutWindow: 2020-2024 overlaps the fit window 2012-2024; held-out years must not be fitted");
+    }
+
+    @Test
+    void unknownOptimizerListsTheAllowedValues() throws Exception {
+        assertProblems("{\"parameters\": [" + ATTEMPTS + "], \"optimizer\": \"nelderMead\"}",
+                "$.optimizer: unknown value \"nelderMead\"; allowed values: cmaes, bobyqa, nelder_mead");
+    }
+
+    @Test
+    void negativeBinomialNeedsASize() throws Exception {
+        assertProblems("{\"parameters\": [" + ATTEMPTS + "], \"loss\": {\"totals\": \"negative_binomial\"}}",
+                "$.loss.negativeBinomialSize: missing required field with \"totals\": \"negative_binomial\" (the "
+                        + "size k > 0, persons; the variance is μ + μ²/k)");
+        assertProblems("{\"parameters\": [" + ATTEMPTS + "], \"loss\": {\"totals\": \"negative_binomial\", "
+                        + "\"negativeBinomialSize\": 0}}",
+                "$.loss.negativeBinomialSize: must be > 0, found 0");
+    }
+
+    @Test
+    void poissonTakesNoSize() throws Exception {
+        assertProblems("{\"parameters\": [" + ATTEMPTS + "], \"loss\": {\"negativeBinomialSize\": 10}}",
+                "$.loss.negativeBinomialSize: only used with \"totals\": \"negative_binomial\"; remove it or change "
+                        + "totals");
+    }
+
+    @Test
+    void observedCsvProblemsKeepTheirLines() throws Exception {
+        write("bad.csv", """
+                period_start,period_end,male,female,total
+                2015,2015,10,-3,7
+                """);
+        InvalidCalibrationSpecException e = assertThrows(InvalidCalibrationSpecException.class,
+                () -> reader.read(write("spec.json", "{\"parameters\": [" + ATTEMPTS + "], \"observed\": "
+                        + "\"bad.csv\"}"), BASELINE));
+        assertEquals(List.of("bad.csv:2: female -3 is negative"), strings(e.problems()));
+    }
+
+    @Test
+    void missingObservedCsv() throws Exception {
+        assertProblems("{\"parameters\": [" + ATTEMPTS + "], \"observed\": \"none.csv\"}",
+                "$.observed: file not found: " + dir.resolve("none.csv") + " (the path is relative to the spec "
+                        + "file's folder)");
+    }
+
+    @Test
+    void malformedJson() throws Exception {
+        Path spec = write("spec.json", "{\"parameters\": [");
+        InvalidCalibrationSpecException e = assertThrows(InvalidCalibrationSpecException.class,
+                () -> reader.read(spec, BASELINE));
+        assertEquals(1, e.problems().size());
+        assertEquals(spec.toString(), e.problems().get(0).path());
+        assertEquals(spec + ": 1 problem", e.getMessage());
+    }
+
+    @Test
+    void aBadScenarioIsReportedAsItsOwnProblems() throws Exception {
+        Path scenario = write("scenario.json", "{\"name\": \"x\"}");
+        InvalidCalibrationSpecException e = assertThrows(InvalidCalibrationSpecException.class,
+                () -> reader.read(write("spec.json", spec(ATTEMPTS)), scenario));
+        assertEquals(scenario + ": $.start: missing required field (first simulated day, yyyy-mm-dd)",
+                e.problems().get(0).toString());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() throws Exception {
+        Path spec = write("spec.json", """
+                {
+                  "parameters": [
+                    {"path": "$.legs[18].arrest", "lower": 0.5, "upper": 1.5},
+                    {"path": "$.attempts.perYear", "lower": 1, "upper": 2},
+                    {"path": "$.legs[18].arrest", "lower": 0, "upper": 0.3, "logScale": true},
+                    {"path": "$.attempts.femaleShare", "lower": "0.5", "upper": 0.9}
+                  ],
+                  "fitWindow": {"from": 2012, "to": 2031},
+                  "holdOutWindow": {"from": 2019, "to": 2020},
+                  "loss": {"totals": "negative_binomial"},
+                  "replications": 0,
+                  "optimizer": "simplex",
+                  "sede": 3
+                }
+                """);
+        InvalidCalibrationSpecException e = assertThrows(InvalidCalibrationSpecException.class,
+                () -> reader.read(spec, BASELINE));
+        assertEquals(List.of(
+                        "$.sede",
+                        "$.parameters[3].lower",
+                        "$.replications",
+                        "$.optimizer",
+                        "$.parameters[0].upper",
+                        "$.parameters[1].path",
+                        "$.parameters[2].path",
+                        "$.parameters[2].lower",
+                        "$.fitWindow.to",
+                        "$.holdOutWindow",
+                        "$.loss.negativeBinomialSize"),
+                e.problems().stream().map(p -> p.path().substring(spec.toString().length() + 2)).toList());
+        assertEquals(spec + ": 11 problems", e.getMessage());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static String spec(String... parameters) {
+        return "{\"parameters\": [" + String.join(", ", parameters) + "]}";
+    }
+
+    /** Reads {@code json} as spec.json against the baseline and checks the problems, each relative to the file. */
+    private void assertProblems(String json, String... expected) throws IOException {
+        Path spec = write("spec.json", json);
+        InvalidCalibrationSpecException e = assertThrows(InvalidCalibrationSpecException.class,
+                () -> reader.read(spec, BASELINE));
+        String prefix = spec + ": ";
+        assertEquals(List.of(expected).stream().map(p -> prefix + p).toList(), strings(e.problems()));
+    }
+
+    private static List<String> strings(List<Problem> problems) {
+        return problems.stream().map(Problem::toString).toList();
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+}
