@@ -25,6 +25,11 @@ final class Progress {
     }
 
     synchronized void update(int finished) {
+        update(finished, "");
+    }
+
+    /** Progress with a short note after the rate (for example the best loss so far). */
+    synchronized void update(int finished, String note) {
         done = Math.max(done, finished);
         long now = System.nanoTime();
         if (err == null || (now - lastPrinted < MIN_INTERVAL_NANOS && done < total)) {
@@ -38,15 +43,15 @@ final class Progress {
             int quarter = 4 * done / total;
             if (quarter > lastQuarter) {
                 lastQuarter = quarter;
-                err.printf("%d/%d %s, %.1f/s%n", done, total, what, rate);
+                err.printf("%d/%d %s, %.1f/s %s%n", done, total, what, rate, note);
                 err.flush();
             }
             return;
         }
         int width = 30;
         int filled = (int) Math.round(width * (double) done / total);
-        err.printf("\r[%s%s] %d/%d %s, %.1f/s, %s left   ", "#".repeat(filled), ".".repeat(width - filled), done,
-                total, what, rate, Double.isNaN(left) ? "?" : String.format("%.0fs", left));
+        err.printf("\r[%s%s] %d/%d %s, %.1f/s, %s left %s  ", "#".repeat(filled), ".".repeat(width - filled), done,
+                total, what, rate, Double.isNaN(left) ? "?" : String.format("%.0fs", left), note);
         err.flush();
     }
 
