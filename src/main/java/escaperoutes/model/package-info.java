@@ -2,8 +2,9 @@
  * The MASON model: people (one agent per person) escaping from North Korean provinces through China to South Korea.
  *
  * <p>Time is in days since the scenario's start date. Agents are event-driven: each person schedules its own next
- * transition on MASON's schedule (a sampled waiting time), and the legs of a journey that nothing outside can
- * interrupt are walked in one event. Enforcement is a known timeline of regimes, so every hazard and rate is a
+ * transition (a sampled waiting time) in the model's calendar queue ({@code EventQueue}), which MASON's schedule
+ * drains a stretch of days per step, between the one-off enforcement events it also schedules; the legs of a
+ * journey that nothing outside can interrupt are walked in one event. Enforcement is a known timeline of regimes, so every hazard and rate is a
  * piecewise-constant function of time; waiting times are drawn by inverting its cumulative intensity. The model
  * reports what happens through {@link escaperoutes.model.ModelListener} and never does I/O. Imports: MASON and the
  * JDK only.
