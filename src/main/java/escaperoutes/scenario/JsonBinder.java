@@ -31,8 +31,10 @@ import java.util.stream.Collectors;
 /**
  * Binds a Jackson tree to immutable records. Unlike Jackson's own data binding it does not stop at the first
  * mistake: every problem is added to the caller's list with its JSON path, so a user can fix a scenario file in one
- * go. A failed value is returned as {@code null} (never a valid result), and a record with any failed part is
- * {@code null} too, while its remaining parts are still checked.
+ * go. A value that cannot be read (wrong type, missing, unknown key) is returned as {@code null}, and a record with
+ * any such part is {@code null} too, while its remaining parts are still checked. A number outside its
+ * {@link Range} is reported but kept, so that the caller can go on to check rules across fields and report those
+ * problems in the same pass; a caller must treat any reported problem as failure.
  */
 public final class JsonBinder {
 
@@ -142,7 +144,8 @@ public final class JsonBinder {
             if (!Double.isFinite(value)) {
                 return mismatch(problems, path, "a finite number", node);
             }
-            return inRange(value, format(value), range, path, problems) ? value : null;
+            inRange(value, format(value), range, path, problems);
+            return value;
         }
         if (cls == int.class || cls == Integer.class) {
             BigDecimal value = wholeNumber(node, path, problems);
@@ -155,7 +158,8 @@ public final class JsonBinder {
                         + Integer.MAX_VALUE + ", found " + shown(node));
             }
             int result = value.intValue();
-            return inRange(result, Integer.toString(result), range, path, problems) ? result : null;
+            inRange(result, Integer.toString(result), range, path, problems);
+            return result;
         }
         if (cls == long.class || cls == Long.class) {
             BigDecimal value = wholeNumber(node, path, problems);
@@ -168,7 +172,8 @@ public final class JsonBinder {
                         + Long.MAX_VALUE + ", found " + shown(node));
             }
             long result = value.longValue();
-            return inRange(result, Long.toString(result), range, path, problems) ? result : null;
+            inRange(result, Long.toString(result), range, path, problems);
+            return result;
         }
         if (cls == boolean.class || cls == Boolean.class) {
             return node.isBoolean() ? node.booleanValue() : mismatch(problems, path, "true or false", node);

@@ -71,9 +71,10 @@ public final class ScenarioReader {
             throw new InvalidScenarioException(source, prefixed(source, problems));
         }
         Scenario scenario = binder.bind(tree, Scenario.class, problems);
-        if (scenario == null || !problems.isEmpty()) {
+        if (scenario == null) {
             throw new InvalidScenarioException(source, prefixed(source, problems));
         }
+        // Numbers out of range were reported but kept: the rules across fields are checked too, in the same pass.
         Scenario resolved = ScenarioDefaults.fill(scenario);
         new ScenarioValidator(resolved).validate(problems);
         if (!problems.isEmpty()) {

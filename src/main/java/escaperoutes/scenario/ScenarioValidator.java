@@ -223,19 +223,20 @@ final class ScenarioValidator {
         }
     }
 
+    /** Negative values were already reported by the binder's ranges; here only what the ranges let through. */
     private static void checkDuration(Scenario.DurationSpec d, String path, List<Problem> problems) {
         if (d instanceof Scenario.DurationSpec.Uniform u && u.maxDays() < u.minDays()) {
             problems.add(new Problem(path + ".maxDays", "must not be below minDays (" + u.minDays() + "), found "
                     + u.maxDays()));
-        } else if (d instanceof Scenario.DurationSpec.Exponential e && !(e.meanDays() > 0)) {
+        } else if (d instanceof Scenario.DurationSpec.Exponential e && e.meanDays() == 0) {
             problems.add(new Problem(path + ".meanDays", "must be greater than 0 days, found " + e.meanDays()));
-        } else if (d instanceof Scenario.DurationSpec.LogNormal l && !(l.medianDays() > 0)) {
+        } else if (d instanceof Scenario.DurationSpec.LogNormal l && l.medianDays() == 0) {
             problems.add(new Problem(path + ".medianDays", "must be greater than 0 days, found " + l.medianDays()));
         } else if (d instanceof Scenario.DurationSpec.Weibull w) {
-            if (!(w.scaleDays() > 0)) {
+            if (w.scaleDays() == 0) {
                 problems.add(new Problem(path + ".scaleDays", "must be greater than 0 days, found " + w.scaleDays()));
             }
-            if (!(w.shape() > 0)) {
+            if (w.shape() == 0) {
                 problems.add(new Problem(path + ".shape", "must be greater than 0, found " + w.shape()));
             }
         }

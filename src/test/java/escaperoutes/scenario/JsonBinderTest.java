@@ -130,8 +130,10 @@ class JsonBinderTest {
         assertEquals(new Leg("a", "b", 1.0, 1.0), bind("{'from': 'a', 'to': 'b', 'arrest': 1}", Leg.class));
         assertEquals(List.of(), problems);
 
-        assertNull(bind("{'from': 'a', 'to': 'b', 'arrest': 1.5, 'speed': -2}", Leg.class));
-        assertNull(bind("{'runs': 0}", Options.class));
+        // Out-of-range numbers are reported and kept, so rules across fields can still be checked.
+        assertEquals(new Leg("a", "b", 1.5, -2.0), bind("{'from': 'a', 'to': 'b', 'arrest': 1.5, 'speed': -2}",
+                Leg.class));
+        bind("{'runs': 0}", Options.class);
         assertEquals(List.of(
                 "$.arrest: 1.5 is outside the allowed range [0, 1]",
                 "$.speed: -2 is outside the allowed range [0, ∞]",
@@ -141,9 +143,9 @@ class JsonBinderTest {
     @Test
     void rangeOnListOrMapComponentAppliesToEachElement() {
         assertEquals(new Weights(List.of(0.0, 3.5)), bind("{'values': [0, 3.5]}", Weights.class));
-        assertNull(bind("{'values': [1, -2, 0.5, -0.25]}", Weights.class));
-        assertNull(bind("{'start': '2012-01-01', 'multipliers': {'nk_border': 6, 'china': 5, 'odd key': 7}}",
-                Regime.class));
+        assertEquals(new Weights(List.of(1.0, -2.0, 0.5, -0.25)), bind("{'values': [1, -2, 0.5, -0.25]}",
+                Weights.class));
+        bind("{'start': '2012-01-01', 'multipliers': {'nk_border': 6, 'china': 5, 'odd key': 7}}", Regime.class);
         assertEquals(List.of(
                 "$.values[1]: -2 is outside the allowed range [0, ∞]",
                 "$.values[3]: -0.25 is outside the allowed range [0, ∞]",

@@ -431,6 +431,17 @@ public class ScenarioReaderTest {
         assertEquals("1.5 is outside the allowed range [0, 1]", p.message());
     }
 
+    @Test
+    void rangeProblemsAndRulesAcrossFieldsAreReportedTogether() throws IOException {
+        List<Problem> problems = problemsAfter(s -> {
+            leg(s, 0).put("arrest", 1.4);
+            leg(s, 1).put("to", "hanoi");
+            ((ObjectNode) s).put("end", "2009-12-31");
+        });
+        assertEquals(List.of(path("$.legs[0].arrest"), path("$.end"), path("$.legs[1].to")),
+                paths(problems).subList(0, 3), problems.toString());
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     /** The path a problem in {@code bad.json} is reported under. */
