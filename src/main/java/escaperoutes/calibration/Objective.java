@@ -13,7 +13,8 @@ import java.util.List;
  * for every candidate, so that differences between candidates come from their parameters, not from noise), are
  * averaged per observed period, and each period's observed total and number of women are scored against those
  * means with {@link LossFunctions#targetLoss}. A period counts when it lies wholly inside the window; a lumped
- * period (several years) is compared with the simulated sum over the same years.
+ * period (several years) is compared with the simulated sum over the same years, and a part of a year with the
+ * simulated arrivals in the same months.
  */
 public final class Objective {
 
@@ -62,8 +63,8 @@ public final class Objective {
             double total = 0;
             double women = 0;
             for (RunResult run : runs) {
-                total += run.sum(Measure.ARRIVALS, period.startYear(), period.endYear(), SexGroup.ALL);
-                women += run.sum(Measure.ARRIVALS, period.startYear(), period.endYear(), SexGroup.FEMALE);
+                total += simulated(run, period, SexGroup.ALL);
+                women += simulated(run, period, SexGroup.FEMALE);
             }
             total /= runs.size();
             women /= runs.size();
@@ -72,6 +73,13 @@ public final class Objective {
             fits.add(new TargetFit(period, total, women, loss));
         }
         return fits;
+    }
+
+    /** Arrivals over the period's span: whole years from the annual counts, otherwise month by month. */
+    private static double simulated(RunResult run, ObservedSeries.Period period, SexGroup sex) {
+        return period.isWholeYears() ? run.sum(Measure.ARRIVALS, period.startYear(), period.endYear(), sex)
+                : run.arrivalsInMonths(period.startYear(), period.startMonth(), period.endYear(), period.endMonth(),
+                        sex);
     }
 
     /** The total loss over the targets. */

@@ -36,15 +36,33 @@ public final class ObservedSeries {
     static final List<String> REQUIRED_COLUMNS = List.of("period_start", "period_end", "male", "female", "total");
     static final String NOTE_COLUMN = "note";
 
-    /** Observed arrivals over the calendar years [startYear, endYear], persons; {@code note} is "" when absent. */
-    public record Period(int startYear, int endYear, long male, long female, long total, String note) {
+    /**
+     * Observed arrivals from the first day of month {@code startMonth} of {@code startYear} through the last day of
+     * month {@code endMonth} of {@code endYear} (months 1-12), persons; {@code note} is "" when absent. A file's
+     * {@code period_start}/{@code period_end} give a year ({@code 2024}: January / December) or a month
+     * ({@code 2024-06}), so a target can cover part of a year (the seed article's January–June 2024) or a lump of
+     * several years (the ministry's 1999–2001).
+     */
+    public record Period(int startYear, int startMonth, int endYear, int endMonth, long male, long female, long total,
+                         String note) {
+
+        /** A period of whole calendar years. */
+        public Period(int startYear, int endYear, long male, long female, long total, String note) {
+            this(startYear, 1, endYear, 12, male, female, total, note);
+        }
 
         public boolean covers(int year) {
             return startYear <= year && year <= endYear;
         }
 
+        /** Exactly one calendar year, January to December. */
         public boolean isSingleYear() {
-            return startYear == endYear;
+            return startYear == endYear && isWholeYears();
+        }
+
+        /** Starts in January and ends in December (one or several whole years). */
+        public boolean isWholeYears() {
+            return startMonth == 1 && endMonth == 12;
         }
 
         public long count(SexGroup sex) {
@@ -213,7 +231,7 @@ public final class ObservedSeries {
         return new ObservedSeries(periods, sha256(bytes), source);
     }
 
-    /** A row's years, kept even when its counts are wrong so that overlaps are still reported. */
+    /** A row's months (12 · year + month − 1), kept even when its counts are wrong so overlaps are still reported. */
     private record Span(int start, int end, int line) {
     }
 
@@ -239,24 +257,19 @@ public final class ObservedSeries {
     private static void row(List<String> fields, Map<String, Integer> columns, int line, String where,
                             List<Problem> problems, List<Period> periods, List<Span> spans) {
         int before = problems.size();
-        Long start = count(fields, columns, "period_start", where, problems);
-        Long end = count(fields, columns, "period_end", where, problems);
+        int[] start = yearMonth(fields, columns, "period_start", 1, where, problems);
+        int[] end = yearMonth(fields, columns, "period_end", 12, where, problems);
         Long male = count(fields, columns, "male", where, problems);
         Long female = count(fields, columns, "female", where, problems);
         Long total = count(fields, columns, "total", where, problems);
-        if (start != null && start > Integer.MAX_VALUE) {
-            problems.add(new Problem(where, "period_start " + start + " is not a year"));
-            start = null;
-        }
-        if (end != null && end > Integer.MAX_VALUE) {
-            problems.add(new Problem(where, "period_end " + end + " is not a year"));
-            end = null;
-        }
         if (start != null && end != null) {
-            if (end < start) {
-                problems.add(new Problem(where, "period_end " + end + " is before period_start " + start));
+            int startIndex = 12 * start[0] + start[1] - 1;
+            int endIndex = 12 * end[0] + end[1] - 1;
+            if (endIndex < startIndex) {
+                problems.add(new Problem(where, "period_end " + fields.get(columns.get("period_end")).trim()
+                        + " is before period_start " + fields.get(columns.get("period_start")).trim()));
             } else {
-                spans.add(new Span(start.intValue(), end.intValue(), line));
+                spans.add(new Span(startIndex, endIndex, line));
             }
         }
         if (male != null && female != null && total != null && male + female != total) {
@@ -267,8 +280,34 @@ public final class ObservedSeries {
                 && total != null) {
             Integer noteColumn = columns.get(NOTE_COLUMN);
             String note = noteColumn == null ? "" : fields.get(noteColumn).trim();
-            periods.add(new Period(start.intValue(), end.intValue(), male, female, total, note));
+            periods.add(new Period(start[0], start[1], end[0], end[1], male, female, total, note));
         }
+    }
+
+    private static final java.util.regex.Pattern YEAR_MONTH = java.util.regex.Pattern.compile("(\\d{4})(?:-(\\d{2}))?");
+
+    /**
+     * {year, month} from {@code 2024} (month {@code wholeYearMonth}: 1 for a start, 12 for an end) or
+     * {@code 2024-06}; null when the column is missing (reported at the header) or invalid (reported here).
+     */
+    private static int[] yearMonth(List<String> fields, Map<String, Integer> columns, String column,
+                                   int wholeYearMonth, String where, List<Problem> problems) {
+        Integer index = columns.get(column);
+        if (index == null) {
+            return null;
+        }
+        String raw = fields.get(index).trim();
+        java.util.regex.Matcher m = YEAR_MONTH.matcher(raw);
+        if (!m.matches()) {
+            problems.add(new Problem(where, column + " '" + raw + "' is not a year (2024) or a month (2024-06)"));
+            return null;
+        }
+        int month = m.group(2) == null ? wholeYearMonth : Integer.parseInt(m.group(2));
+        if (month < 1 || month > 12) {
+            problems.add(new Problem(where, column + " '" + raw + "' has no month " + month));
+            return null;
+        }
+        return new int[] {Integer.parseInt(m.group(1)), month};
     }
 
     /** A non-negative whole number; null when the column is missing (reported once, at the header) or invalid. */
@@ -313,8 +352,12 @@ public final class ObservedSeries {
         }
     }
 
+    /** A span of month indices (12 · year + month − 1) as years where it is whole years, else as months. */
     private static String span(int start, int end) {
-        return start == end ? Integer.toString(start) : start + "-" + end;
+        if (start % 12 == 0 && end % 12 == 11) {
+            return start / 12 == end / 12 ? Integer.toString(start / 12) : start / 12 + "-" + end / 12;
+        }
+        return String.format("%d-%02d to %d-%02d", start / 12, start % 12 + 1, end / 12, end % 12 + 1);
     }
 
     /** RFC 4180 fields of one line ({@code ""} inside quotes is a quote), or null if a quote is left open. */

@@ -69,4 +69,21 @@ class ObjectiveTest {
         assertEquals("no observed period lies within 1960-1970", assertThrows(IllegalArgumentException.class,
                 () -> new Objective(ObservedSeries.shipped(), 1960, 1970, WEIGHTS, null, 1, 1, 1)).getMessage());
     }
+
+    @Test
+    void aPartOfAYearIsComparedWithTheSameMonths(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path csv = java.nio.file.Files.writeString(dir.resolve("half.csv"),
+                "period_start,period_end,male,female,total\n2012-01,2012-06,200,500,700\n");
+        Objective objective = new Objective(ObservedSeries.read(csv), 2012, 2012, WEIGHTS, null, 5, 2, 1);
+        List<RunResult> runs = Replications.run(config, 5, 2, 1, null);
+        double total = runs.stream().mapToDouble(r -> r.arrivalsInMonths(2012, 1, 2012, 6, SexGroup.ALL)).sum() / 2;
+        double women = runs.stream().mapToDouble(r -> r.arrivalsInMonths(2012, 1, 2012, 6, SexGroup.FEMALE))
+                .sum() / 2;
+        Objective.TargetFit fit = objective.fit(config).get(0);
+        assertEquals(total, fit.simulatedTotal(), 1e-9);
+        assertEquals(women, fit.simulatedWomen(), 1e-9);
+        double wholeYear = runs.stream().mapToDouble(r -> r.value(Measure.ARRIVALS, 2012, SexGroup.ALL)).sum() / 2;
+        org.junit.jupiter.api.Assertions.assertTrue(total < wholeYear, total + " of " + wholeYear);
+    }
 }

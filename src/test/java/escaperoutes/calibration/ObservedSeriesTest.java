@@ -157,4 +157,37 @@ class ObservedSeriesTest {
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aPeriodCanCoverPartOfAYear() throws Exception {
+        Path csv = java.nio.file.Files.writeString(dir.resolve("half.csv"), """
+                period_start,period_end,male,female,total
+                2023,2023,32,164,196
+                2024-01,2024-06,10,95,105
+                """);
+        ObservedSeries s = ObservedSeries.read(csv);
+        Period half = s.periods().get(1);
+        assertEquals(new Period(2024, 1, 2024, 6, 10, 95, 105, ""), half);
+        assertEquals(false, half.isSingleYear());
+        assertEquals(false, half.isWholeYears());
+        assertEquals(true, s.periods().get(0).isSingleYear());
+        assertEquals(java.util.OptionalLong.empty(), s.single(2024, escaperoutes.observe.SexGroup.ALL));
+    }
+
+    @Test
+    void monthsAreCheckedAndOverlapsFoundByMonth() throws Exception {
+        Path csv = java.nio.file.Files.writeString(dir.resolve("months.csv"), """
+                period_start,period_end,male,female,total
+                2024-01,2024-06,10,95,105
+                2024-06,2024-12,16,115,131
+                2025-13,2025,1,1,2
+                25,2026,1,1,2
+                """);
+        ObservedSeries.InvalidObservedData e = org.junit.jupiter.api.Assertions.assertThrows(
+                ObservedSeries.InvalidObservedData.class, () -> ObservedSeries.read(csv));
+        assertEquals(List.of("months.csv:4: period_start '2025-13' has no month 13",
+                "months.csv:5: period_start '25' is not a year (2024) or a month (2024-06)",
+                "months.csv:3: period 2024-06 to 2024-12 overlaps period 2024-01 to 2024-06 on line 2"),
+                e.problems().stream().map(Object::toString).toList());
+    }
 }
