@@ -93,6 +93,16 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         // Written in place, not renamed at the end: an interrupted calibration keeps its trace and best scenario.
         Files.createDirectories(dir);
+        // On Ctrl-C the files written so far stay; only a half-written replacement of one of them is removed.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (var files = Files.newDirectoryStream(dir, "*.tmp")) {
+                for (Path tmp : files) {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException | RuntimeException e) {
+                // nothing more can be done while the JVM is going down
+            }
+        }));
         Instant started = Instant.now();
 
         List<ParameterSpace.Parameter> parameters = cs.parameters().stream()

@@ -144,4 +144,20 @@ class ModelInvariantsTest {
             }
         }
     }
+
+    @Test
+    void monthSpansOutsideTheRunAreRefused() {
+        RunResult r = Replications.runOne(config, 1, 0);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> r.arrivalsInMonths(1997, 12, 1998, 1, SexGroup.ALL));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> r.arrivalsInMonths(2030, 6, 2031, 1, SexGroup.ALL));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> r.arrivalsInMonths(2024, 7, 2024, 6, SexGroup.ALL));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> r.arrivalsInMonths(2024, 0, 2024, 6, SexGroup.ALL));
+        assertEquals(r.arrivalsInMonths(2024, 1, 2024, 6, SexGroup.ALL)
+                + r.arrivalsInMonths(2024, 7, 2024, 12, SexGroup.ALL), r.value(Measure.ARRIVALS, 2024, SexGroup.ALL),
+                1e-9);
+    }
 }
