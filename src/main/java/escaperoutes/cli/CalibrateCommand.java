@@ -15,7 +15,6 @@ import escaperoutes.output.Json;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.RunFolder;
 import escaperoutes.scenario.InvalidScenarioException;
-import escaperoutes.scenario.Problem;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioCompiler;
 import escaperoutes.scenario.ScenarioPath;
@@ -49,9 +48,8 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "calibration spec: free parameters, targets, loss, budget (see README)")
     Path specFile;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "worker threads, default: the number of processors; results do not depend on it")
-    Integer threads;
+    @CommandLine.Mixin
+    ThreadsOption threads;
 
     @Option(names = "--final-replications", paramLabel = "N", defaultValue = "40",
             description = "replications of the best candidate for fit.csv and metrics.json, default ${DEFAULT-VALUE}")
@@ -68,7 +66,7 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws IOException, InvalidScenarioException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int threadCount = threads.count();
         if (threadCount < 1 || finalReplications < 1) {
             err.println("error: --threads and --final-replications must be at least 1");
             return Main.BAD_INPUT;
@@ -77,10 +75,7 @@ final class CalibrateCommand implements Callable<Integer> {
         try {
             resolved = new CalibrationSpecReader().resolve(specFile, scenarioFile);
         } catch (InvalidCalibrationSpecException e) {
-            err.println("error: " + e.getMessage() + ":");
-            for (Problem p : e.problems()) {
-                err.println("  " + p);
-            }
+            ScenarioInput.report(e, err);
             return Main.BAD_INPUT;
         }
         CalibrationSpec cs = resolved.spec();

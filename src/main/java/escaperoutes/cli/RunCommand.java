@@ -44,9 +44,8 @@ final class RunCommand implements Callable<Integer> {
             description = "run seed; with the replication number it seeds every random stream, default ${DEFAULT-VALUE}")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "worker threads, default: the number of processors; results do not depend on it")
-    Integer threads;
+    @CommandLine.Mixin
+    ThreadsOption threads;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "the folder to create (must not exist), default results/<scenario name>/<UTC timestamp>")
@@ -63,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
             err.println("error: --replications must be at least 1, found " + replications);
             return Main.BAD_INPUT;
         }
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int threadCount = threads.count();
         if (threadCount < 1) {
             err.println("error: --threads must be at least 1, found " + threadCount);
             return Main.BAD_INPUT;

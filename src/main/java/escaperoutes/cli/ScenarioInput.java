@@ -1,5 +1,6 @@
 package escaperoutes.cli;
 
+import escaperoutes.scenario.InvalidInputException;
 import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.Problem;
 import escaperoutes.scenario.Scenario;
@@ -7,20 +8,26 @@ import escaperoutes.scenario.ScenarioReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** Reading a scenario for a command: on bad input, every problem is printed and null returned. */
+/** Reading input for a command: on bad input, every problem is printed (and the command exits with code 2). */
 final class ScenarioInput {
     private ScenarioInput() {
     }
 
+    /** The scenario, or null after printing its problems. */
     static Scenario readOrReport(Path file, PrintWriter err) {
         try {
             return new ScenarioReader().read(file);
         } catch (InvalidScenarioException e) {
-            err.println("error: " + e.getMessage() + ":");
-            for (Problem problem : e.problems()) {
-                err.println("  " + problem);
-            }
+            report(e, err);
             return null;
+        }
+    }
+
+    /** Prints every problem of bad input, one a line. */
+    static void report(InvalidInputException e, PrintWriter err) {
+        err.println("error: " + e.getMessage() + ":");
+        for (Problem problem : e.problems()) {
+            err.println("  " + problem);
         }
     }
 }

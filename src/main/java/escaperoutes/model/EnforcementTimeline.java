@@ -68,11 +68,6 @@ public final class EnforcementTimeline {
         }
     }
 
-    /** A timeline with every multiplier 1. */
-    public static EnforcementTimeline constant(int segments) {
-        return new EnforcementTimeline(segments, List.of());
-    }
-
     public int segments() {
         return segments;
     }

@@ -421,13 +421,13 @@ public final class EscapeModel extends SimState {
     private void endChinaDetention(Person person, double day) {
         int segment = config.chinaDetentionSegment();
         double repatriation = MultiplierKind.scaleProbability(config.repatriationProbability(),
-                timeline.multiplier(segment, MultiplierKind.REPATRIATION, person.sex, day));
+                timeline.multiplierIn(interval(day), segment, MultiplierKind.REPATRIATION, person.sex));
         if (detentionRandom.nextDouble() < repatriation) {
             repatriate(person, day);
             return;
         }
         double release = MultiplierKind.scaleProbability(config.releaseProbability(),
-                timeline.multiplier(segment, MultiplierKind.RELEASE, person.sex, day));
+                timeline.multiplierIn(interval(day), segment, MultiplierKind.RELEASE, person.sex));
         if (detentionRandom.nextDouble() < release) {
             if (person.hidingPlace >= 0) {
                 person.place = (short) person.hidingPlace;
@@ -469,7 +469,8 @@ public final class EscapeModel extends SimState {
         Province province = config.provinces().get(person.province);
         person.place = (short) province.place();
         double retry = MultiplierKind.scaleProbability(config.retryProbability()[person.sex.index()],
-                timeline.multiplier(places[province.place()].segment(), MultiplierKind.RETRY, person.sex, day));
+                timeline.multiplierIn(interval(day), places[province.place()].segment(), MultiplierKind.RETRY,
+                        person.sex));
         if (homeRandom.nextDouble() < retry) {
             move(person, Status.WAITING_NK, day);
             scheduleAt(person, Person.Action.RETRY, day + config.retryDelayDays().sample(homeRandom));

@@ -16,9 +16,4 @@ package escaperoutes.model;
  */
 public record Leg(int from, int to, double weight, Duration travelDays, double death, double arrest,
                   double turnBack, int segment) {
-
-    /** Probability of getting through the leg under unit multipliers. */
-    public double passProbability() {
-        return (1 - death) * (1 - arrest) * (1 - turnBack);
-    }
 }

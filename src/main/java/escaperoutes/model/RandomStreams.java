@@ -22,14 +22,6 @@ public final class RandomStreams {
         this.replication = replication;
     }
 
-    public long seed() {
-        return seed;
-    }
-
-    public int replication() {
-        return replication;
-    }
-
     /** A new generator for the named stream; the same name always gives the same sequence. */
     public RandomGenerator stream(String name) {
         long h = mix(seed ^ 0x9E3779B97F4A7C15L);

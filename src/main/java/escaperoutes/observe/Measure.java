@@ -50,15 +50,6 @@ public enum Measure {
         return description;
     }
 
-    public static Measure ofKey(String key) {
-        for (Measure m : values()) {
-            if (m.key.equals(key)) {
-                return m;
-            }
-        }
-        return null;
-    }
-
     /** Whether a person in {@code status} counts in this stock measure. */
     boolean countsStatus(Status status) {
         switch (this) {

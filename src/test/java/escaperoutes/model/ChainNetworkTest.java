@@ -65,7 +65,7 @@ class ChainNetworkTest {
         double q2 = (1 - 0.10) * (1 - 0.05) * (1 - 0.02) * (1 - 0.15);
         assertEquals(attempts * q2, crossings, 3 * Math.sqrt(attempts * q2 * (1 - q2)));
         double caught = o.result().sum(Measure.BORDER_CAUGHT, 2000, 2002, SexGroup.ALL);
-        double pCaught = 0.10 + 0.9 * 0.05 * 0 + (1 - 0.10) * (1 - 0.05) * (1 - 0.02) * 0.15;
+        double pCaught = 0.10 + (1 - 0.10) * (1 - 0.05) * (1 - 0.02) * 0.15;
         assertEquals(attempts * pCaught, caught, 3 * Math.sqrt(attempts * pCaught * (1 - pCaught)));
         // With fixed leg times an arrival took the 15 days of the legs, plus for each turning back abroad the 30-day
         // wait and the part (under 5 days) of the China → Laos leg travelled before it.

@@ -10,7 +10,6 @@ final class TransitionLog implements ModelListener {
     record Entry(Person person, Status from, Status to, double day) {
     }
 
-    final List<Entry> entries = new ArrayList<>();
     final Map<Person, List<Entry>> byPerson = new HashMap<>();
     private final ModelListener next;
 
@@ -21,7 +20,6 @@ final class TransitionLog implements ModelListener {
     @Override
     public void transition(Person person, Status from, Status to, double day) {
         Entry e = new Entry(person, from, to, day);
-        entries.add(e);
         byPerson.computeIfAbsent(person, p -> new ArrayList<>()).add(e);
         next.transition(person, from, to, day);
     }
