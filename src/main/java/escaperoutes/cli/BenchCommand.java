@@ -77,21 +77,36 @@ final class BenchCommand implements Callable<Integer> {
                 (double) persons / replications, (double) events / replications,
                 events / (Arrays.stream(millis).sum() / 1e3) / 1e6);
 
+        // The scaling figure pairs each 10× replication with 1× replications run just before it, in rounds, and
+        // takes the median of the rounds' ratios: on a shared machine the speed drifts over a minute, and pairing
+        // keeps that drift out of the ratio.
         ModelConfig scaled = config.withScale(config.scale() * scale);
         Replications.runOne(scaled, seed, 999);
-        int scaledReps = Math.max(3, replications / 10);
-        double scaledMillis = 0;
+        int rounds = 5;
+        int perRound = Math.max(3, replications / 3);
+        double[] ratios = new double[rounds];
+        double[] scaledTimes = new double[rounds];
         long scaledPersons = 0;
-        for (int r = 0; r < scaledReps; r++) {
+        for (int round = 0; round < rounds; round++) {
+            double small = 0;
+            for (int r = 0; r < perRound; r++) {
+                small += timeOne(config, 2000 + round * perRound + r);
+            }
+            small /= perRound;
             long t0 = System.nanoTime();
-            RunResult result = Replications.runOne(scaled, seed, r);
-            scaledMillis += (System.nanoTime() - t0) / 1e6;
+            RunResult result = Replications.runOne(scaled, seed, round);
+            scaledTimes[round] = (System.nanoTime() - t0) / 1e6;
             scaledPersons += result.persons();
+            ratios[round] = scaledTimes[round] / small;
         }
-        scaledMillis /= scaledReps;
-        out.printf("1 thread, scale %.0f: %.1f ms per replication, %.0f agents: %.1f× the agents in %.1f× the time%n",
-                scale, scaledMillis, (double) scaledPersons / scaledReps,
-                (double) scaledPersons / scaledReps / ((double) persons / replications), scaledMillis / mean);
+        Arrays.sort(ratios);
+        Arrays.sort(scaledTimes);
+        out.printf("1 thread, scale %.0f: %.1f ms per replication (median of %d), %.0f agents: %.1f× the agents in "
+                        + "%.1f× the time (median of %d rounds, each against the mean of %d replications at scale 1;"
+                        + " range %.1f–%.1f×)%n",
+                scale, scaledTimes[rounds / 2], rounds, (double) scaledPersons / rounds,
+                (double) scaledPersons / rounds / ((double) persons / replications), ratios[rounds / 2], rounds,
+                perRound, ratios[0], ratios[rounds - 1]);
 
         // Batches on 1 and 2 threads alternate, three of each, and the median rate of each counts: a single pair
         // of batches was at the mercy of where a garbage collection fell.
@@ -107,6 +122,12 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("throughput, median of 3 batches of %d replications: 1 thread %.2f/s, 2 threads %.2f/s: %.2f×%n",
                 batch, oneThread[1], twoThreads[1], twoThreads[1] / oneThread[1]);
         return Main.OK;
+    }
+
+    private double timeOne(ModelConfig config, int replication) {
+        long t0 = System.nanoTime();
+        Replications.runOne(config, seed, replication);
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     private double throughput(ModelConfig config, int count, int threads) throws InterruptedException {

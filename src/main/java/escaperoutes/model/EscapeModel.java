@@ -258,7 +258,7 @@ public final class EscapeModel extends SimState {
 
     /** Walks legs from the person's place until something needs the schedule (or the journey ends). */
     private void walk(Person person, double day) {
-        Sex sex = person.sex;
+        Sex sex = person.sex();
         for (int walked = 0; ; walked++) {
             if (day >= endDay) {
                 return;
@@ -395,12 +395,12 @@ public final class EscapeModel extends SimState {
         double departAt = Double.POSITIVE_INFINITY;
         if (!person.settled) {
             double wait = Double.isNaN(departureDays)
-                    ? config.hiding(person.sex).duration().sample(hidingRandom) : departureDays;
-            departAt = timeline.timeToAccumulate(segment, MultiplierKind.DEPARTURE, person.sex, day, 1.0, wait);
+                    ? config.hiding(person.sex()).duration().sample(hidingRandom) : departureDays;
+            departAt = timeline.timeToAccumulate(segment, MultiplierKind.DEPARTURE, person.sex(), day, 1.0, wait);
         }
         double arrestAt = Double.POSITIVE_INFINITY;
         if (hidingArrestPerDay > 0) {
-            arrestAt = timeline.timeToAccumulate(segment, MultiplierKind.ARREST, person.sex, day,
+            arrestAt = timeline.timeToAccumulate(segment, MultiplierKind.ARREST, person.sex(), day,
                     hidingArrestPerDay, exponential(hidingRandom));
         }
         if (departAt <= arrestAt) {
@@ -421,13 +421,13 @@ public final class EscapeModel extends SimState {
     private void endChinaDetention(Person person, double day) {
         int segment = config.chinaDetentionSegment();
         double repatriation = MultiplierKind.scaleProbability(config.repatriationProbability(),
-                timeline.multiplierIn(interval(day), segment, MultiplierKind.REPATRIATION, person.sex));
+                timeline.multiplierIn(interval(day), segment, MultiplierKind.REPATRIATION, person.sex()));
         if (detentionRandom.nextDouble() < repatriation) {
             repatriate(person, day);
             return;
         }
         double release = MultiplierKind.scaleProbability(config.releaseProbability(),
-                timeline.multiplierIn(interval(day), segment, MultiplierKind.RELEASE, person.sex));
+                timeline.multiplierIn(interval(day), segment, MultiplierKind.RELEASE, person.sex()));
         if (detentionRandom.nextDouble() < release) {
             if (person.hidingPlace >= 0) {
                 person.place = (short) person.hidingPlace;
@@ -468,9 +468,9 @@ public final class EscapeModel extends SimState {
     private void returnHome(Person person, double day) {
         Province province = config.provinces().get(person.province);
         person.place = (short) province.place();
-        double retry = MultiplierKind.scaleProbability(config.retryProbability()[person.sex.index()],
+        double retry = MultiplierKind.scaleProbability(config.retryProbability()[person.sex().index()],
                 timeline.multiplierIn(interval(day), places[province.place()].segment(), MultiplierKind.RETRY,
-                        person.sex));
+                        person.sex()));
         if (homeRandom.nextDouble() < retry) {
             move(person, Status.WAITING_NK, day);
             scheduleAt(person, Person.Action.RETRY, day + config.retryDelayDays().sample(homeRandom));

@@ -15,7 +15,9 @@ public final class Person extends EventQueue.Entry {
     }
 
     final int id;
-    final Sex sex;
+    private static final Sex[] SEXES = Sex.values();
+    /** {@link Sex} as its ordinal: a byte instead of a reference keeps a person within 64 bytes. */
+    private final byte sexCode;
     /** Index into {@link ModelConfig#provinces()}. */
     final short province;
 
@@ -63,7 +65,7 @@ public final class Person extends EventQueue.Entry {
 
     Person(int id, Sex sex, int province, int place) {
         this.id = id;
-        this.sex = sex;
+        this.sexCode = (byte) sex.ordinal();
         this.province = (short) province;
         this.place = (short) place;
     }
@@ -80,7 +82,7 @@ public final class Person extends EventQueue.Entry {
     }
 
     public Sex sex() {
-        return sex;
+        return SEXES[sexCode];
     }
 
     public int province() {

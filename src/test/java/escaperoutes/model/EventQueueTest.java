@@ -75,4 +75,43 @@ class EventQueueTest {
         long distinctLast = fired.stream().filter(f -> f[1] == expected[(int) f[0]]).count();
         assertEquals(live, distinctLast, "every live event fired at its time");
     }
+
+    /**
+     * Busy days (bucket-sorted) with a cluster of events at one instant, and events far ahead that wait in block
+     * lists: all fire once, in time order, ties in the order they were scheduled.
+     */
+    @Test
+    void busyDaysAndFarEventsFireInOrder() {
+        Random random = new Random(11);
+        List<double[]> fired = new ArrayList<>();
+        EventQueue queue = new EventQueue(10);
+        int n = 5000;
+        Probe[] probes = new Probe[n];
+        double[] expected = new double[n];
+        for (int i = 0; i < n; i++) {
+            probes[i] = new Probe(i, fired);
+            // a fifth at one instant on day 2, the rest over 3 days, and every tenth up to 500 days ahead
+            expected[i] = i % 5 == 0 ? 2.25 : i % 10 == 1 ? 500 * random.nextDouble() : 3 * random.nextDouble();
+            queue.schedule(probes[i], expected[i]);
+        }
+        for (int day = 0; day < 520; day++) {
+            queue.openDay(day);
+            for (EventQueue.Entry e = queue.pollToday(); e != null; e = queue.pollToday()) {
+                ((Probe) e).fire(e.due);
+            }
+        }
+        assertEquals(n, fired.size(), "every event fired once");
+        int lastTie = -1;
+        for (int k = 0; k < n; k++) {
+            double[] f = fired.get(k);
+            assertEquals(expected[(int) f[0]], f[1], 0.0);
+            if (k > 0) {
+                assertEquals(true, f[1] >= fired.get(k - 1)[1], "time order");
+            }
+            if (f[1] == 2.25) {
+                assertEquals(true, f[0] > lastTie, "ties in scheduling order");
+                lastTie = (int) f[0];
+            }
+        }
+    }
 }
