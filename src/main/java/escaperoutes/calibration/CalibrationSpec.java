@@ -40,6 +40,9 @@ import java.util.Locale;
  *     {@code .male}. A number may be free only once.</td><td>required</td></tr>
  * <tr><td>{@code parameters[].lower}, {@code .upper}</td><td>the search interval, in the parameter's own units;
  *     finite, {@code lower < upper}, and each bound a value the scenario accepts there</td><td>required</td></tr>
+ * <tr><td>{@code parameters[].alsoPaths}</td><td>more paths set to the same value: one free number for
+ *     several places of the scenario (say the same multiplier in two regimes), so that tying them costs one
+ *     parameter, not two</td><td>{@code []}</td></tr>
  * <tr><td>{@code parameters[].logScale}</td><td>search the logarithm (for rates spanning orders of magnitude);
  *     needs {@code lower > 0}</td><td>{@code false}</td></tr>
  * <tr><td>{@code observed}</td><td>CSV of observed arrivals, relative to the spec file's folder, with columns
@@ -83,7 +86,9 @@ public record CalibrationSpec(
             @Doc("where the number is in the scenario, e.g. $.attempts.attemptsPerYear") String path,
             @Doc("smallest value searched") double lower,
             @Doc("largest value searched") double upper,
-            @Default("false") boolean logScale) {
+            @Default("false") boolean logScale,
+            @Doc("more numbers of the scenario set to the same value, e.g. one multiplier shared by two regimes")
+            @Default("[]") List<String> alsoPaths) {
     }
 
     /** Calendar years {@code from} through {@code to}, inclusive. */

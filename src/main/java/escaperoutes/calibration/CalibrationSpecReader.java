@@ -213,6 +213,22 @@ public final class CalibrationSpecReader {
                 checkBound(scenarioTree, path, p.lower(), JsonBinder.childPath(at, "lower"), problems);
                 checkBound(scenarioTree, path, p.upper(), JsonBinder.childPath(at, "upper"), problems);
             }
+            for (int j = 0; j < p.alsoPaths().size(); j++) {
+                String alsoText = p.alsoPaths().get(j);
+                String alsoAt = JsonBinder.elementPath(JsonBinder.childPath(at, "alsoPaths"), j);
+                ScenarioPath also = parsePath(alsoText, alsoAt, scenarioTree, problems);
+                if (also == null || markers == null) {
+                    continue;
+                }
+                int other = markerIndex(markers, also, i);
+                if (other >= 0 && other < i) {
+                    problems.add(new Problem(alsoAt, "names the same number as "
+                            + JsonBinder.elementPath(PARAMETERS, other) + " (" + texts.get(other)
+                            + "); a number can be free only once"));
+                }
+                checkBound(scenarioTree, also, p.lower(), JsonBinder.childPath(at, "lower"), problems);
+                checkBound(scenarioTree, also, p.upper(), JsonBinder.childPath(at, "upper"), problems);
+            }
         }
     }
 

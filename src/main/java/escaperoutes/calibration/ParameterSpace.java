@@ -15,9 +15,18 @@ import java.util.List;
  */
 public final class ParameterSpace {
 
-    /** One free parameter: where it is, its bounds (in the scenario's units) and whether it is searched in logs. */
-    public record Parameter(ScenarioPath path, double lower, double upper, boolean logScale) {
+    /**
+     * One free parameter: where it is, its bounds (in the scenario's units), whether it is searched in logs, and
+     * any further places of the scenario that take the same value.
+     */
+    public record Parameter(ScenarioPath path, double lower, double upper, boolean logScale,
+                            List<ScenarioPath> alsoPaths) {
+        public Parameter(ScenarioPath path, double lower, double upper, boolean logScale) {
+            this(path, lower, upper, logScale, List.of());
+        }
+
         public Parameter {
+            alsoPaths = List.copyOf(alsoPaths);
             if (!(lower < upper) || Double.isInfinite(lower) || Double.isInfinite(upper)) {
                 throw new IllegalArgumentException(path + ": bounds must be finite with lower < upper, found ["
                         + lower + ", " + upper + "]");
@@ -86,7 +95,11 @@ public final class ParameterSpace {
         }
         JsonNode tree = baseTree.deepCopy();
         for (int i = 0; i < values.length; i++) {
-            parameters.get(i).path().set(tree, values[i]);
+            Parameter parameter = parameters.get(i);
+            parameter.path().set(tree, values[i]);
+            for (ScenarioPath also : parameter.alsoPaths()) {
+                also.set(tree, values[i]);
+            }
         }
         return new ScenarioReader().fromTree(tree, base.name() + " at " + java.util.Arrays.toString(values));
     }

@@ -59,6 +59,11 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "the folder to create (must not exist), default results/<scenario>-calibration/<UTC time>")
     Path out;
 
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "name of the calibrated scenario (its results folders are named after it), default the "
+                    + "calibrated scenario's own name")
+    String name;
+
     @Option(names = "--quiet", description = "no progress bar or summary, only the folder path")
     boolean quiet;
 
@@ -69,6 +74,10 @@ final class CalibrateCommand implements Callable<Integer> {
         int threadCount = threads.count();
         if (threadCount < 1 || finalReplications < 1) {
             err.println("error: --threads and --final-replications must be at least 1");
+            return Main.BAD_INPUT;
+        }
+        if (name != null && name.isBlank()) {
+            err.println("error: --name must not be blank");
             return Main.BAD_INPUT;
         }
         CalibrationSpecReader.ResolvedCalibration resolved;
@@ -102,7 +111,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
         List<ParameterSpace.Parameter> parameters = cs.parameters().stream()
                 .map(p -> new ParameterSpace.Parameter(ScenarioPath.parse(p.path()), p.lower(), p.upper(),
-                        p.logScale()))
+                        p.logScale(), p.alsoPaths().stream().map(ScenarioPath::parse).toList()))
                 .toList();
         ParameterSpace space = new ParameterSpace(base, parameters);
         Double size = cs.loss().totals() == CalibrationSpec.Totals.NEGATIVE_BINOMIAL
@@ -122,7 +131,7 @@ final class CalibrateCommand implements Callable<Integer> {
                             trace.write(evaluation);
                             if (evaluation == best) {
                                 Json.write(dir.resolve(CalibrationFiles.CALIBRATED),
-                                        calibrated(space, best.values(), base, cs));
+                                        calibrated(space, best.values(), base, cs, name));
                             }
                         } catch (IOException | InvalidScenarioException e) {
                             throw new IllegalStateException("cannot write the best scenario so far: " + e, e);
@@ -133,7 +142,7 @@ final class CalibrateCommand implements Callable<Integer> {
         progress.finish();
         Instant searched = Instant.now();
 
-        Scenario best = calibrated(space, result.best().values(), base, cs);
+        Scenario best = calibrated(space, result.best().values(), base, cs, name);
         List<RunResult> runs;
         try {
             runs = Replications.run(ScenarioCompiler.compile(best), cs.seed(), finalReplications, threadCount, null);
@@ -195,14 +204,14 @@ final class CalibrateCommand implements Callable<Integer> {
         return start;
     }
 
-    private static Scenario calibrated(ParameterSpace space, double[] values, Scenario base, CalibrationSpec cs)
-            throws InvalidScenarioException {
+    private static Scenario calibrated(ParameterSpace space, double[] values, Scenario base, CalibrationSpec cs,
+                                       String name) throws InvalidScenarioException {
         Scenario s = space.scenarioAt(values);
         String note = "Calibrated by escape-routes calibrate (" + cs.optimizer().jsonName() + ", fit "
                 + cs.fitWindow() + ", seed " + cs.seed() + ") from: " + base.description();
-        return new Scenario(s.name(), note, s.start(), s.end(), s.scale(), s.provinces(), s.attempts(), s.places(),
+        return new Scenario(name != null ? name : s.name(), note, s.start(), s.end(), s.scale(), s.provinces(), s.attempts(), s.places(),
                 s.legs(), s.china(), s.northKorea(), s.initialStock(), s.regimes(), s.events(), s.noRouteWaitDays(),
-                s.sources());
+                s.annualVariation(), s.sources());
     }
 
     private static List<Map<String, Object>> parameterReport(ParameterSpace space, double[] values) {

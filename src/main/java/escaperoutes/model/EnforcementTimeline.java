@@ -26,6 +26,60 @@ public final class EnforcementTimeline {
     private final double[][] table;
     private final List<String> intervalRegime;
 
+    private EnforcementTimeline(int segments, double[] bounds, double[][] table, List<String> intervalRegime) {
+        this.segments = segments;
+        this.bounds = bounds;
+        this.table = table;
+        this.intervalRegime = intervalRegime;
+    }
+
+    /**
+     * This timeline with the {@code kinds} multipliers of every segment and sex scaled, from each
+     * {@code yearStarts[y]} to the next, by {@code factors[y]} (1 before the first start and from the last start on;
+     * {@code yearStarts} has one more entry than {@code factors}). The year starts become interval bounds.
+     */
+    public EnforcementTimeline scaledByYear(double[] yearStarts, double[] factors, MultiplierKind... kinds) {
+        if (yearStarts.length != factors.length + 1) {
+            throw new IllegalArgumentException("need one more year start than factors");
+        }
+        TreeSet<Double> cuts = new TreeSet<>();
+        for (int i = 1; i < bounds.length - 1; i++) {
+            cuts.add(bounds[i]);
+        }
+        for (double start : yearStarts) {
+            cuts.add(start);
+        }
+        int intervals = cuts.size() + 1;
+        double[] newBounds = new double[intervals + 1];
+        newBounds[0] = Double.NEGATIVE_INFINITY;
+        int k = 1;
+        for (double cut : cuts) {
+            newBounds[k++] = cut;
+        }
+        newBounds[intervals] = Double.POSITIVE_INFINITY;
+        double[][] newTable = new double[intervals][];
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < intervals; i++) {
+            double from = newBounds[i];
+            int old = interval(from);
+            double[] row = table[old].clone();
+            int year = java.util.Arrays.binarySearch(yearStarts, from);
+            year = year >= 0 ? year : -year - 2;
+            if (year >= 0 && year < factors.length) {
+                for (int s = 0; s < segments; s++) {
+                    for (MultiplierKind kind : kinds) {
+                        for (Sex sex : Sex.values()) {
+                            row[column(s, kind, sex)] *= factors[year];
+                        }
+                    }
+                }
+            }
+            newTable[i] = row;
+            names.add(intervalRegime.get(old));
+        }
+        return new EnforcementTimeline(segments, newBounds, newTable, names);
+    }
+
     public EnforcementTimeline(int segments, List<Regime> regimes) {
         this.segments = segments;
         TreeSet<Double> cuts = new TreeSet<>();

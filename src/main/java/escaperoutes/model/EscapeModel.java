@@ -66,7 +66,8 @@ public final class EscapeModel extends SimState {
         this.streams = new RandomStreams(seed, replication);
         // MASON's own generator is not used by the rules; seed it from the run seed and replication anyway.
         this.random = new ec.util.MersenneTwisterFast(seed * 31 + replication);
-        this.timeline = config.timeline();
+        this.timeline = config.annualVariation() > 0
+                ? withAnnualVariation(config, streams.stream("annual-variation")) : config.timeline();
         this.places = config.places().toArray(new Place[0]);
         this.endDay = config.calendar().endDay();
         this.hidingArrestPerDay = config.hidingArrestPerYear() / 365.25;
@@ -554,21 +555,50 @@ public final class EscapeModel extends SimState {
         }
     }
 
-    /** A province drawn in proportion to the sex's attempt rates. */
+    /** A province of the initial stock, drawn in proportion to the sex's attempt rates among stock origins. */
     private int drawProvince(Sex sex, RandomGenerator random) {
         List<Province> provinces = config.provinces();
         double total = 0;
-        for (Province p : provinces) {
-            total += p.attemptsPerDay()[sex.index()];
-        }
-        double pick = random.nextDouble() * total;
-        for (int i = 0; i < provinces.size() - 1; i++) {
-            pick -= provinces.get(i).attemptsPerDay()[sex.index()];
-            if (pick < 0) {
-                return i;
+        int last = -1;
+        for (int i = 0; i < provinces.size(); i++) {
+            if (provinces.get(i).stockOrigin()) {
+                total += provinces.get(i).attemptsPerDay()[sex.index()];
+                last = i;
             }
         }
-        return provinces.size() - 1;
+        if (last < 0) {
+            throw new IllegalStateException("no province can be the origin of people already in China");
+        }
+        double pick = random.nextDouble() * total;
+        for (int i = 0; i < last; i++) {
+            if (provinces.get(i).stockOrigin()) {
+                pick -= provinces.get(i).attemptsPerDay()[sex.index()];
+                if (pick < 0) {
+                    return i;
+                }
+            }
+        }
+        return last;
+    }
+
+    /**
+     * The timeline with each calendar year's attempt and departure multipliers scaled by a lognormal factor of mean
+     * 1: the year-to-year ups and downs that no documented regime explains (a broker network broken up, a good
+     * harvest, a local campaign), so that replications spread as much as years do, not only as much as chance
+     * among individuals makes them.
+     */
+    private static EnforcementTimeline withAnnualVariation(ModelConfig config, RandomGenerator random) {
+        ModelCalendar calendar = config.calendar();
+        double sigma = config.annualVariation();
+        double[] starts = new double[calendar.years() + 1];
+        double[] factors = new double[calendar.years()];
+        for (int y = 0; y <= calendar.years(); y++) {
+            starts[y] = calendar.yearStartDay(y);
+        }
+        for (int y = 0; y < factors.length; y++) {
+            factors[y] = Math.exp(sigma * random.nextGaussian() - sigma * sigma / 2);
+        }
+        return config.timeline().scaledByYear(starts, factors, MultiplierKind.ATTEMPT, MultiplierKind.DEPARTURE);
     }
 
     // ---- plumbing -------------------------------------------------------------------------------------------

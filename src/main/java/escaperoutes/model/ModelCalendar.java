@@ -30,6 +30,11 @@ public final class ModelCalendar {
         }
     }
 
+    /** Day on which calendar year {@code firstYear() + i} begins, for 0 ≤ i ≤ years(). */
+    public double yearStartDay(int i) {
+        return yearStart[i];
+    }
+
     /** Index of the month containing {@code day}, counted from January of the first year (0). */
     public int monthIndex(double day) {
         int guess = (int) ((day - monthStart[0]) / 30.436875);

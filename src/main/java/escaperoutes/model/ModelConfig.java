@@ -28,6 +28,8 @@ import java.util.List;
  * @param events                   one-off events, in date order
  * @param timeline                 enforcement regimes
  * @param scale                    agents per person: multiplies attempt rates, the initial stock and airlifts
+ * @param annualVariation          standard deviation of the logarithm of a factor drawn for each calendar year
+ *                                 and replication that scales attempt and departure rates (0: none)
  */
 public record ModelConfig(
         ModelCalendar calendar,
@@ -50,7 +52,8 @@ public record ModelConfig(
         List<InitialStock> initialStock,
         List<OneOffEvent> events,
         EnforcementTimeline timeline,
-        double scale) {
+        double scale,
+        double annualVariation) {
 
     public HidingBehaviour hiding(Sex sex) {
         return hiding.get(sex.index());
@@ -60,6 +63,6 @@ public record ModelConfig(
         return new ModelConfig(calendar, countries, segments, places, legs, provinces, hiding, hidingArrestPerYear,
                 chinaDetentionDays, repatriationProbability, releaseProbability, chinaDetentionSegment,
                 nkDetentionDays, deathInNkDetention, retryProbability, retryDelayDays, noRouteWaitDays,
-                initialStock, events, timeline, newScale);
+                initialStock, events, timeline, newScale, annualVariation);
     }
 }

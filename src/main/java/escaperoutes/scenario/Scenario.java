@@ -27,6 +27,9 @@ public record Scenario(
         @Default("[]") List<RegimeSpec> regimes,
         @Default("[]") List<EventSpec> events,
         @Default("30") @Range(min = 0) double noRouteWaitDays,
+        @Doc("year-to-year variation of attempt and departure rates: standard deviation of the log of each year's "
+                + "factor (mean 1), drawn per replication")
+        @Default("0") @Range(min = 0, max = 2) double annualVariation,
         @Default("{}") Map<String, String> sources) {
 
     /** A province of North Korea where attempts start; also a place of the network (country north_korea). */
@@ -36,7 +39,10 @@ public record Scenario(
             @Doc("population, persons") @Range(min = 0) long population,
             @Doc("whether the province borders China") boolean bordersChina,
             @Default("1") @Range(min = 0) double propensity,
-            @Default("\"nk_border\"") String segment) {
+            @Default("\"nk_border\"") String segment,
+            @Doc("first attempts per year by sex at multiplier 1, persons, instead of a share of "
+                    + "attempts.attemptsPerYear: an origin outside the population model, such as workers abroad")
+            @Default("null") SexSpecific fixedAttemptsPerYear) {
     }
 
     /**

@@ -62,10 +62,16 @@ public final class ScenarioCompiler {
         double totalWeight = s.provinces().stream().mapToDouble(p -> provinceWeight(p, attempts)).sum();
         List<Province> provinces = new ArrayList<>();
         for (Scenario.ProvinceSpec p : s.provinces()) {
-            double perDay = totalWeight == 0 ? 0
-                    : attempts.attemptsPerYear() * provinceWeight(p, attempts) / totalWeight / DAYS_PER_YEAR;
-            double[] bySex = {perDay * attempts.femaleShare(), perDay * (1 - attempts.femaleShare())};
-            provinces.add(new Province(placeIndex.get(p.id()), p.name(), bySex));
+            double[] bySex;
+            if (p.fixedAttemptsPerYear() != null) {
+                bySex = new double[] {p.fixedAttemptsPerYear().female() / DAYS_PER_YEAR,
+                        p.fixedAttemptsPerYear().male() / DAYS_PER_YEAR};
+            } else {
+                double perDay = totalWeight == 0 ? 0
+                        : attempts.attemptsPerYear() * provinceWeight(p, attempts) / totalWeight / DAYS_PER_YEAR;
+                bySex = new double[] {perDay * attempts.femaleShare(), perDay * (1 - attempts.femaleShare())};
+            }
+            provinces.add(new Province(placeIndex.get(p.id()), p.name(), bySex, p.fixedAttemptsPerYear() == null));
         }
 
         List<HidingBehaviour> hiding = List.of(hiding(s.china().hiding().female()), hiding(s.china().hiding().male()));
@@ -104,10 +110,14 @@ public final class ScenarioCompiler {
                 china.releaseProbability(), segments.indexOf(china.detentionSegment()), duration(nk.detentionDays()),
                 nk.deathInDetention(), new double[] {nk.retryProbability().female(), nk.retryProbability().male()},
                 duration(nk.retryDelayDays()), s.noRouteWaitDays(), stock, events,
-                new EnforcementTimeline(segments.size(), regimes), s.scale());
+                new EnforcementTimeline(segments.size(), regimes), s.scale(), s.annualVariation());
     }
 
+    /** A province's share of {@code attempts.attemptsPerYear}; none for one with its own fixed rate. */
     private static double provinceWeight(Scenario.ProvinceSpec p, Scenario.AttemptsSpec attempts) {
+        if (p.fixedAttemptsPerYear() != null) {
+            return 0;
+        }
         return p.population() * p.propensity() * (p.bordersChina() ? attempts.borderProvinceMultiplier() : 1.0);
     }
 

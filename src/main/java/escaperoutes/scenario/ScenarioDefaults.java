@@ -29,6 +29,6 @@ final class ScenarioDefaults {
                 .toList();
         return new Scenario(s.name(), s.description(), s.start(), s.end(), s.scale(), s.provinces(), s.attempts(),
                 places, legs, s.china(), s.northKorea(), s.initialStock(), s.regimes(), s.events(),
-                s.noRouteWaitDays(), s.sources());
+                s.noRouteWaitDays(), s.annualVariation(), s.sources());
     }
 }

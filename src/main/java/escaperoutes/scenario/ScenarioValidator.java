@@ -59,6 +59,23 @@ final class ScenarioValidator {
                 problems.add(new Problem("$.provinces[" + i + "].id", "duplicate place id '" + p.id() + "'"));
             }
             segments.add(p.segment());
+            Scenario.SexSpecific fixed = p.fixedAttemptsPerYear();
+            if (fixed != null) {
+                String path = "$.provinces[" + i + "].fixedAttemptsPerYear";
+                if (fixed.female() < 0 || !Double.isFinite(fixed.female())) {
+                    problems.add(new Problem(path + ".female", "must be a number ≥ 0 (persons per year), found "
+                            + fixed.female()));
+                }
+                if (fixed.male() < 0 || !Double.isFinite(fixed.male())) {
+                    problems.add(new Problem(path + ".male", "must be a number ≥ 0 (persons per year), found "
+                            + fixed.male()));
+                }
+            }
+        }
+        if (!s.initialStock().isEmpty() && !s.provinces().isEmpty()
+                && s.provinces().stream().allMatch(p -> p.fixedAttemptsPerYear() != null)) {
+            problems.add(new Problem("$.initialStock", "people already in China need a province they came from: "
+                    + "at least one province without fixedAttemptsPerYear"));
         }
         countries.add("north_korea");
         boolean southKorea = false;

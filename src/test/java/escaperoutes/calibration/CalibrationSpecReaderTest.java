@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CalibrationSpecReaderTest {
 
     /** Paths relative to the project root, which is the working directory of the tests. */
-    private static final Path BASELINE = Path.of("scenarios/baseline.json");
+    private static final Path BASELINE = Path.of("scenarios/baseline-handset.json");
 
     private static final String ATTEMPTS = "{\"path\": \"$.attempts.attemptsPerYear\", \"lower\": 2000, "
             + "\"upper\": 15000, \"logScale\": true}";
@@ -42,9 +42,9 @@ class CalibrationSpecReaderTest {
         CalibrationSpec s = resolved.spec();
 
         assertEquals(List.of(
-                new CalibrationSpec.Parameter("$.attempts.attemptsPerYear", 2000, 15000, true),
+                new CalibrationSpec.Parameter("$.attempts.attemptsPerYear", 2000, 15000, true, List.of()),
                 new CalibrationSpec.Parameter("$.regimes[name=buffer-zone].multipliers.china_life.departure.female",
-                        0, 1, false)), s.parameters());
+                        0, 1, false, List.of())), s.parameters());
         assertNull(s.observed());
         assertEquals(new CalibrationSpec.Window(2012, 2024), s.fitWindow());
         assertNull(s.holdOutWindow());
@@ -55,7 +55,7 @@ class CalibrationSpecReaderTest {
         assertEquals(CalibrationSpec.Optimizer.CMAES, s.optimizer());
         assertEquals(1L, s.seed());
 
-        assertEquals("baseline", resolved.scenario().name());
+        assertEquals("baseline-handset", resolved.scenario().name());
         assertEquals("classpath:" + ObservedSeries.RESOURCE, resolved.observed().source());
     }
 
@@ -176,6 +176,17 @@ class CalibrationSpecReaderTest {
                         + "be free only once",
                 "$.parameters[3].path: names the same number as $.parameters[2] "
                         + "($.provinces[id=ryanggang].propensity); a number can be free only once");
+    }
+
+    @Test
+    void alsoPathsAreCheckedLikePaths() throws Exception {
+        assertProblems(spec("{\"path\": \"$.legs[18].arrest\", \"lower\": 0.1, \"upper\": 0.5}",
+                        "{\"path\": \"$.legs[19].arrest\", \"lower\": 0.1, \"upper\": 0.5, "
+                                + "\"alsoPaths\": [\"$.legs[18].arrest\", \"$.legs[20].arest\"]}"),
+                "$.parameters[1].alsoPaths[0]: names the same number as $.parameters[0] ($.legs[18].arrest); a "
+                        + "number can be free only once",
+                "$.parameters[1].alsoPaths[1].path: $.legs[20].arest: $.legs[20] has no key 'arest'; its keys: "
+                        + "from, to, weight, travelDays, death, arrest, turnBack, segment");
     }
 
     @Test

@@ -19,13 +19,24 @@ class ParameterSpaceTest {
 
     @BeforeAll
     static void read() throws Exception {
-        baseline = new ScenarioReader().read(Path.of("scenarios/baseline.json"));
+        baseline = new ScenarioReader().read(Path.of("scenarios/baseline-handset.json"));
     }
 
     private static ParameterSpace space() {
         return new ParameterSpace(baseline, List.of(
                 new ParameterSpace.Parameter(ScenarioPath.parse("$.attempts.attemptsPerYear"), 100, 10_000, true),
                 new ParameterSpace.Parameter(ScenarioPath.parse("$.legs[18].arrest"), 0, 0.5, false)));
+    }
+
+    @Test
+    void aParameterWithAlsoPathsSetsEachOfThem() throws Exception {
+        ParameterSpace space = new ParameterSpace(baseline, List.of(new ParameterSpace.Parameter(
+                ScenarioPath.parse("$.legs[18].arrest"), 0, 0.5, false,
+                List.of(ScenarioPath.parse("$.legs[19].arrest")))));
+        Scenario at = space.scenarioAt(new double[] {0.3});
+        assertEquals(0.3, at.legs().get(18).arrest());
+        assertEquals(0.3, at.legs().get(19).arrest());
+        assertEquals(baseline.legs().get(20).arrest(), at.legs().get(20).arrest());
     }
 
     @Test

@@ -51,10 +51,10 @@ final class TestNetworks {
         EnforcementTimeline timeline = new EnforcementTimeline(segments.size(),
                 List.of(new EnforcementTimeline.Regime("no-more-attempts", attemptDays, Double.POSITIVE_INFINITY,
                         off)));
-        Province province = new Province(0, "home", new double[] {attemptsPerYear / 365.25, 0.0});
+        Province province = new Province(0, "home", new double[] {attemptsPerYear / 365.25, 0.0}, true);
         return new ModelConfig(calendar, countries, segments, places, legs, List.of(province),
                 List.of(hiding, hiding), hidingArrestPerYear, new Duration.Fixed(10), 1.0, 1.0,
                 segments.size() - 1, new Duration.Fixed(10), 0.0, new double[] {0.0, 0.0}, new Duration.Fixed(10),
-                30, stock, events, timeline, 1.0);
+                30, stock, events, timeline, 1.0, 0.0);
     }
 }

@@ -37,6 +37,24 @@ class TimelineAndDistributionTest {
         assertEquals(2.0, t.multiplier(0, MultiplierKind.CHOICE, Sex.FEMALE, 1e6));
     }
 
+    /** Year factors multiply only the kinds named, within their years, on top of the regimes. */
+    @Test
+    void yearFactorsScaleTheNamedKindsWithinTheirYears() {
+        EnforcementTimeline t = new EnforcementTimeline(1, List.of(
+                new EnforcementTimeline.Regime("doubled", 15, Double.POSITIVE_INFINITY, filled(1, 2.0))));
+        EnforcementTimeline scaled = t.scaledByYear(new double[] {0, 10, 20}, new double[] {0.5, 3.0},
+                MultiplierKind.DEPARTURE);
+        assertEquals(1.0, scaled.multiplier(0, MultiplierKind.DEPARTURE, Sex.FEMALE, -1), "before the first year");
+        assertEquals(0.5, scaled.multiplier(0, MultiplierKind.DEPARTURE, Sex.FEMALE, 5));
+        assertEquals(3.0, scaled.multiplier(0, MultiplierKind.DEPARTURE, Sex.MALE, 12));
+        assertEquals(6.0, scaled.multiplier(0, MultiplierKind.DEPARTURE, Sex.MALE, 17), "regime × year factor");
+        assertEquals(2.0, scaled.multiplier(0, MultiplierKind.DEPARTURE, Sex.MALE, 25), "after the last year");
+        assertEquals(2.0, scaled.multiplier(0, MultiplierKind.ARREST, Sex.MALE, 17), "other kinds unchanged");
+        assertEquals("doubled", scaled.regimeAt(17));
+        // rate 0.5 on [0,10) gives 5, rate 3 on [10,15) gives 15: 20 units are reached at day 15
+        assertEquals(15.0, scaled.timeToAccumulate(0, MultiplierKind.DEPARTURE, Sex.MALE, 0, 1.0, 20), 1e-12);
+    }
+
     @Test
     void probabilityMultipliersActOnTheHazard() {
         assertEquals(0.2, MultiplierKind.scaleProbability(0.2, 1), 0);

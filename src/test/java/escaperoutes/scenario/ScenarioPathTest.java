@@ -15,7 +15,7 @@ class ScenarioPathTest {
 
     @BeforeEach
     void readBaseline() throws Exception {
-        tree = new ObjectMapper().readTree(Files.readString(Path.of("scenarios/baseline.json")));
+        tree = new ObjectMapper().readTree(Files.readString(Path.of("scenarios/baseline-handset.json")));
     }
 
     @Test
@@ -47,7 +47,7 @@ class ScenarioPathTest {
         assertEquals("$.attempts.attemptsPerYer: $.attempts has no key 'attemptsPerYer'; its keys: attemptsPerYear, "
                         + "borderProvinceMultiplier, femaleShare",
                 message(() -> ScenarioPath.parse("$.attempts.attemptsPerYer").get(tree)));
-        assertEquals("$.legs[99].arrest: $.legs has 41 elements, so no [99]",
+        assertEquals("$.legs[99].arrest: $.legs has 42 elements, so no [99]",
                 message(() -> ScenarioPath.parse("$.legs[99].arrest").get(tree)));
         assertEquals("$.regimes[name=lockdown].start: $.regimes has no element with name = lockdown",
                 message(() -> ScenarioPath.parse("$.regimes[name=lockdown].start").get(tree)));

@@ -115,7 +115,7 @@ public class ScenarioReaderTest {
 
         // Provinces: default propensity 1 and segment nk_border; an explicit propensity is kept.
         assertEquals(new Scenario.ProvinceSpec("north_hamgyong", "North Hamgyong", 2_000_000, true, 1.0,
-                "nk_border"), s.provinces().get(0));
+                "nk_border", null), s.provinces().get(0));
         assertEquals(0.5, s.provinces().get(1).propensity());
 
         // A place without a segment is in its country's segment; one without a name is called by its id.
@@ -152,7 +152,9 @@ public class ScenarioReaderTest {
     void readsTheBaselineScenario() throws Exception {
         Scenario s = reader.read(Path.of("scenarios", "baseline.json"));
         assertEquals("baseline", s.name());
-        assertEquals(10, s.provinces().size());
+        // the ten provinces of the census, and departures from abroad at a fixed rate
+        assertEquals(11, s.provinces().size());
+        assertEquals(10, s.provinces().stream().filter(p -> p.fixedAttemptsPerYear() == null).count());
         assertEquals(LocalDate.of(1998, 1, 1), s.start());
     }
 
