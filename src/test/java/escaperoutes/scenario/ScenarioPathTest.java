@@ -54,7 +54,7 @@ class ScenarioPathTest {
         assertEquals("$.legs[from=north_hamgyong].arrest: $.legs has several elements with from = north_hamgyong; "
                         + "use a position instead",
                 message(() -> ScenarioPath.parse("$.legs[from=north_hamgyong].arrest").get(tree)));
-        assertEquals("$.name: expected a number, found a string \"baseline\"",
+        assertEquals("$.name: expected a number, found a string \"baseline-handset\"",
                 message(() -> ScenarioPath.parse("$.name").get(tree)));
         assertEquals("$.attempts.femaleShare.female: $.attempts.femaleShare is a number 0.68, not an object with key "
                         + "'female'",
