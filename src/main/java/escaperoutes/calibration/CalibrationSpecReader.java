@@ -35,11 +35,17 @@ import java.util.Objects;
  */
 public final class CalibrationSpecReader {
 
-    /** A spec that passed every check, with the scenario and observed series it was checked against. */
-    public record ResolvedCalibration(CalibrationSpec spec, Scenario scenario, ObservedSeries observed) {
+    /**
+     * A spec that passed every check, with the scenario and observed series it was checked against.
+     *
+     * @param scenarioFiles the scenario file and the files it extends, nearest first
+     */
+    public record ResolvedCalibration(CalibrationSpec spec, Scenario scenario, List<Path> scenarioFiles,
+                                      ObservedSeries observed) {
         public ResolvedCalibration {
             Objects.requireNonNull(spec, "spec");
             Objects.requireNonNull(scenario, "scenario");
+            scenarioFiles = List.copyOf(scenarioFiles);
             Objects.requireNonNull(observed, "observed");
         }
     }
@@ -75,8 +81,11 @@ public final class CalibrationSpecReader {
         List<Problem> scenarioProblems = new ArrayList<>();
 
         Scenario scenario = null;
+        List<Path> scenarioFiles = List.of();
         try {
-            scenario = scenarioReader.read(scenarioFile);
+            ScenarioReader.Read read = scenarioReader.readWithParents(scenarioFile);
+            scenario = read.scenario();
+            scenarioFiles = read.files();
         } catch (InvalidScenarioException e) {
             scenarioProblems.addAll(e.problems());
         }
@@ -109,7 +118,7 @@ public final class CalibrationSpecReader {
         if (!problems.isEmpty()) {
             throw new InvalidCalibrationSpecException(source, problems);
         }
-        return new ResolvedCalibration(spec, scenario, observed);
+        return new ResolvedCalibration(spec, scenario, scenarioFiles, observed);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -136,6 +136,14 @@ public final class ObservedSeries {
         return periods;
     }
 
+    /**
+     * The last calendar year any period reaches into: later years are projections. {@link Integer#MIN_VALUE} for a
+     * series without periods, for which every year is one.
+     */
+    public int lastYear() {
+        return periods.stream().mapToInt(Period::endYear).max().orElse(Integer.MIN_VALUE);
+    }
+
     /** Hex SHA-256 of the file's bytes, for the run manifest. */
     public String sha256() {
         return sha256;

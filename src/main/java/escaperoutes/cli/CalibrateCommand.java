@@ -180,7 +180,9 @@ final class CalibrateCommand implements Callable<Integer> {
         Json.write(dir.resolve(CalibrationFiles.METRICS), metrics);
         new Manifest(cs.seed(), cs.replications(), threadCount, Manifest.currentProgramVersion(),
                 Manifest.gitCommit(RunCommand.programDirectory()), scenarioFile.toString(),
-                Manifest.sha256(scenarioFile), resolved.observed().source(), resolved.observed().sha256(),
+                Manifest.sha256(scenarioFile),
+                Manifest.InputFile.of(resolved.scenarioFiles().subList(1, resolved.scenarioFiles().size())),
+                resolved.observed().source(), resolved.observed().sha256(),
                 started.toString(), Instant.now().toString(), Manifest.currentJavaVersion(),
                 List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0]))).write(dir);
         if (!quiet) {
@@ -209,9 +211,9 @@ final class CalibrateCommand implements Callable<Integer> {
         Scenario s = space.scenarioAt(values);
         String note = "Calibrated by escape-routes calibrate (" + cs.optimizer().jsonName() + ", fit "
                 + cs.fitWindow() + ", seed " + cs.seed() + ") from: " + base.description();
-        return new Scenario(name != null ? name : s.name(), note, s.start(), s.end(), s.scale(), s.provinces(), s.attempts(), s.places(),
-                s.legs(), s.china(), s.northKorea(), s.initialStock(), s.regimes(), s.events(), s.noRouteWaitDays(),
-                s.annualVariation(), s.sources());
+        return new Scenario(name != null ? name : s.name(), note, s.start(), s.end(), s.scale(), s.provinces(),
+                s.attempts(), s.places(), s.legs(), s.china(), s.northKorea(), s.initialStock(), s.regimes(),
+                s.afterLastRegime(), s.events(), s.noRouteWaitDays(), s.annualVariation(), s.sources());
     }
 
     private static List<Map<String, Object>> parameterReport(ParameterSpace space, double[] values) {

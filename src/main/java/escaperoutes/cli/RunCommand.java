@@ -13,6 +13,7 @@ import escaperoutes.output.ResultTables;
 import escaperoutes.output.RunFolder;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioCompiler;
+import escaperoutes.scenario.ScenarioReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -67,10 +68,11 @@ final class RunCommand implements Callable<Integer> {
             err.println("error: --threads must be at least 1, found " + threadCount);
             return Main.BAD_INPUT;
         }
-        Scenario scenario = ScenarioInput.readOrReport(scenarioFile, err);
-        if (scenario == null) {
+        ScenarioReader.Read read = ScenarioInput.readWithParentsOrReport(scenarioFile, err);
+        if (read == null) {
             return Main.BAD_INPUT;
         }
+        Scenario scenario = read.scenario();
         Path runDir = this.out != null ? this.out
                 : RunFolder.defaultRunDir(Path.of("results"), scenario.name(), Instant.now());
         if (Files.exists(runDir)) {
@@ -105,9 +107,10 @@ final class RunCommand implements Callable<Integer> {
             ResultTables.writeAll(folder.path(), results, observed);
             new Manifest(seed, replications, threadCount, Manifest.currentProgramVersion(),
                     Manifest.gitCommit(programDirectory()), scenarioFile.toString(), Manifest.sha256(scenarioFile),
-                    observed.source(), observed.sha256(), started.toString(), finished.toString(),
-                    Manifest.currentJavaVersion(), List.of(spec.commandLine().getParseResult().originalArgs()
-                    .toArray(new String[0]))).write(folder.path());
+                    Manifest.InputFile.of(read.files().subList(1, read.files().size())), observed.source(),
+                    observed.sha256(), started.toString(), finished.toString(), Manifest.currentJavaVersion(),
+                    List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0])))
+                    .write(folder.path());
             folder.commit();
             if (!quiet) {
                 printArrivals(out, results, observed);

@@ -15,8 +15,14 @@ final class ScenarioInput {
 
     /** The scenario, or null after printing its problems. */
     static Scenario readOrReport(Path file, PrintWriter err) {
+        ScenarioReader.Read read = readWithParentsOrReport(file, err);
+        return read == null ? null : read.scenario();
+    }
+
+    /** The scenario and the files it extends, or null after printing its problems. */
+    static ScenarioReader.Read readWithParentsOrReport(Path file, PrintWriter err) {
         try {
-            return new ScenarioReader().read(file);
+            return new ScenarioReader().readWithParents(file);
         } catch (InvalidScenarioException e) {
             report(e, err);
             return null;

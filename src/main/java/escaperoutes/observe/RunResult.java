@@ -80,6 +80,15 @@ public final class RunResult {
         return lastCountries;
     }
 
+    /**
+     * The exit route as the route tables name it: the exit country, or {@code direct_from_<last country>} for those
+     * who reached South Korea straight from North Korea or China (indices into the two lists).
+     */
+    public String exitRouteLabel(int exitRoute, int lastCountry) {
+        String exit = exitRoutes.get(exitRoute);
+        return exit.equals("direct") ? "direct_from_" + lastCountries.get(lastCountry) : exit;
+    }
+
     /** Arrivals (persons) in a year by exit route and last country (indices into the two lists). */
     public double routeArrivals(int exitRoute, int lastCountry, int year, SexGroup sex) {
         long[] bySex = routeArrivals[exitRoute][lastCountry][year - firstYear];

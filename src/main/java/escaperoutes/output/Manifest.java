@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,24 +27,41 @@ import java.util.regex.Pattern;
  *
  * @param gitCommit    commit of the working copy the program ran from, with {@code -dirty} for uncommitted changes to
  *                     tracked files; null when unknown (written as null so its absence is visible)
+ * @param scenarioParents the files the scenario extends, nearest first, with their checksums (left out when none)
  * @param startedAt    ISO-8601 instant, UTC
  * @param finishedAt   ISO-8601 instant, UTC
  * @param commandLine  the arguments the program was started with
  */
 @JsonPropertyOrder({"seed", "replications", "threads", "programVersion", "gitCommit", "scenarioFile",
-        "scenarioSha256", "observedSource", "observedSha256", "startedAt", "finishedAt", "javaVersion",
-        "commandLine"})
+        "scenarioSha256", "scenarioParents", "observedSource", "observedSha256", "startedAt", "finishedAt",
+        "javaVersion", "commandLine"})
 public record Manifest(long seed, int replications, int threads, String programVersion,
                        @JsonInclude(JsonInclude.Include.ALWAYS) String gitCommit, String scenarioFile,
-                       String scenarioSha256, String observedSource, String observedSha256, String startedAt,
+                       String scenarioSha256,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InputFile> scenarioParents,
+                       String observedSource, String observedSha256, String startedAt,
                        String finishedAt, String javaVersion, List<String> commandLine) {
 
     public static final String FILE_NAME = "manifest.json";
+
+    /** An input file and the SHA-256 of its bytes. */
+    public record InputFile(String file, String sha256) {
+
+        /** The files as named, each with the checksum of its current content. */
+        public static List<InputFile> of(List<Path> files) throws IOException {
+            List<InputFile> inputs = new ArrayList<>();
+            for (Path file : files) {
+                inputs.add(new InputFile(file.toString(), Manifest.sha256(file)));
+            }
+            return List.copyOf(inputs);
+        }
+    }
 
     private static final long GIT_TIMEOUT_SECONDS = 5;
     private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
     public Manifest {
+        scenarioParents = scenarioParents == null ? List.of() : List.copyOf(scenarioParents);
         commandLine = commandLine == null ? List.of() : List.copyOf(commandLine);
     }
 

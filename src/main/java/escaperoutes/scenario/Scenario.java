@@ -2,8 +2,10 @@ package escaperoutes.scenario;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,6 +27,7 @@ public record Scenario(
         @Doc("detention and retrying in North Korea") NorthKoreaSpec northKorea,
         @Default("[]") List<StockSpec> initialStock,
         @Default("[]") List<RegimeSpec> regimes,
+        @Default("\"carry_forward\"") AfterLastRegime afterLastRegime,
         @Default("[]") List<EventSpec> events,
         @Default("30") @Range(min = 0) double noRouteWaitDays,
         @Doc("year-to-year variation of attempt and departure rates: standard deviation of the log of each year's "
@@ -155,6 +158,23 @@ public record Scenario(
             @Doc("first day in force, yyyy-mm-dd") LocalDate start,
             @Default("null") LocalDate end,
             @Default("{}") Map<String, Map<String, SexSpecific>> multipliers) {
+    }
+
+    /**
+     * What is in force after the regime that ends last, when it ends before the run does. A projection beyond the
+     * enforcement timeline assumes today's conditions persist unless the scenario says otherwise.
+     */
+    public enum AfterLastRegime {
+        /** The regime that ends last stays in force to the end of the run, whatever its {@code end}. */
+        CARRY_FORWARD,
+        /** No regime: every multiplier is 1 after the last regime's {@code end}. */
+        NONE;
+
+        // Written back as it is read, so a resolved scenario reads again.
+        @JsonValue
+        public String jsonName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** A dated one-off event, chosen by {@code type}. */

@@ -82,6 +82,8 @@ public final class ScenarioCompiler {
                 .toList();
 
         List<EnforcementTimeline.Regime> regimes = new ArrayList<>();
+        Scenario.RegimeSpec carriedForward = s.afterLastRegime() == Scenario.AfterLastRegime.CARRY_FORWARD
+                ? endingLast(s.regimes()) : null;
         for (Scenario.RegimeSpec r : s.regimes()) {
             double[][][] m = new double[segments.size()][MultiplierKind.COUNT][Sex.COUNT];
             for (double[][] bySegment : m) {
@@ -94,7 +96,9 @@ public final class ScenarioCompiler {
                 cell[Sex.FEMALE.index()] = value.female();
                 cell[Sex.MALE.index()] = value.male();
             }));
-            double endDay = r.end() == null ? Double.POSITIVE_INFINITY : calendar.dayOf(r.end()) + 1;
+            // Regimes do not overlap, so the one ending last is the latest; carried forward, it never ends.
+            double endDay = r.end() == null || r == carriedForward ? Double.POSITIVE_INFINITY
+                    : calendar.dayOf(r.end()) + 1;
             regimes.add(new EnforcementTimeline.Regime(r.name(), calendar.dayOf(r.start()), endDay, m));
         }
 
@@ -111,6 +115,18 @@ public final class ScenarioCompiler {
                 nk.deathInDetention(), new double[] {nk.retryProbability().female(), nk.retryProbability().male()},
                 duration(nk.retryDelayDays()), s.noRouteWaitDays(), stock, events,
                 new EnforcementTimeline(segments.size(), regimes), s.scale(), s.annualVariation());
+    }
+
+    /** The regime that ends last (an open-ended one if any), or null when there are none. */
+    private static Scenario.RegimeSpec endingLast(List<Scenario.RegimeSpec> regimes) {
+        Scenario.RegimeSpec last = null;
+        for (Scenario.RegimeSpec r : regimes) {
+            if (last == null || r.end() == null
+                    || (last.end() != null && r.end().isAfter(last.end()))) {
+                last = r;
+            }
+        }
+        return last;
     }
 
     /** A province's share of {@code attempts.attemptsPerYear}; none for one with its own fixed rate. */

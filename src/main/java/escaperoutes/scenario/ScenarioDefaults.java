@@ -28,7 +28,7 @@ final class ScenarioDefaults {
                         : l)
                 .toList();
         return new Scenario(s.name(), s.description(), s.start(), s.end(), s.scale(), s.provinces(), s.attempts(),
-                places, legs, s.china(), s.northKorea(), s.initialStock(), s.regimes(), s.events(),
-                s.noRouteWaitDays(), s.annualVariation(), s.sources());
+                places, legs, s.china(), s.northKorea(), s.initialStock(), s.regimes(), s.afterLastRegime(),
+                s.events(), s.noRouteWaitDays(), s.annualVariation(), s.sources());
     }
 }

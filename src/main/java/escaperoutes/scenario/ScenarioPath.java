@@ -10,11 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The address of one number in a scenario file, for calibration and sweeps: {@code $.attempts.attemptsPerYear},
- * {@code $.legs[18].arrest}, {@code $.regimes[name=buffer-zone].multipliers.china_life.departure}. A list element is
- * chosen by position ({@code [3]}) or by the value of one of its keys ({@code [name=...]}, {@code [id=...]}), so a
- * path stays right when elements are added before it. Paths work on the JSON tree; the scenario read back from the
- * changed tree is validated as usual.
+ * The address of a value in a scenario file, for calibration, sweeps and a child scenario's {@code $copy}:
+ * {@code $.attempts.attemptsPerYear}, {@code $.legs[18].arrest},
+ * {@code $.regimes[name=buffer-zone].multipliers.china_life.departure}. A list element is chosen by position
+ * ({@code [3]}) or by the value of one of its keys ({@code [name=...]}, {@code [id=...]}), so a path stays right
+ * when elements are added before it. Paths work on the JSON tree; the scenario read back from the changed tree is
+ * validated as usual.
  */
 public final class ScenarioPath {
     private static final Pattern STEP = Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_]*)|\\[(\\d+)\\]|\\[([A-Za-z]+)=([^\\]]+)\\]");
@@ -90,6 +91,12 @@ public final class ScenarioPath {
             throw new IllegalArgumentException(text + ": expected a number, found " + JsonBinder.describe(value));
         }
         return value.asDouble();
+    }
+
+    /** The value at this path, of any kind (a number, text, an object, a list); IllegalArgumentException as above. */
+    public JsonNode node(JsonNode root) {
+        JsonNode parent = resolve(root, steps.size());
+        return child(parent, steps.get(steps.size() - 1), steps.size() - 1);
     }
 
     /**

@@ -12,12 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads a scenario file: JSON → {@link Scenario} with defaults filled in, then every cross-field rule checked.
- * All problems are reported together, each as {@code file: $.json.path: what is wrong and what is allowed}.
+ * A file with {@code "extends"} is first merged onto its parent ({@link ScenarioInheritance}). All problems are
+ * reported together, each as {@code file: $.json.path: what is wrong and what is allowed}, where the file is the
+ * one the wrong value came from.
  */
 public final class ScenarioReader {
     // A key given twice would otherwise silently take the last value.
@@ -44,47 +48,142 @@ public final class ScenarioReader {
     private record SexPair(double female, double male) {
     }
 
-    /** Reads, binds and validates; the scenario returned has every default filled in. */
+    /**
+     * A scenario and the files it was read from: the file named, then the file it extends, and so on to the file
+     * that extends nothing.
+     */
+    public record Read(Scenario scenario, List<Path> files) {
+        public Read {
+            files = List.copyOf(files);
+        }
+    }
+
+    /**
+     * Reads, merges onto its parents (see {@link ScenarioInheritance}), binds and validates; the scenario returned
+     * has every default filled in.
+     */
     public Scenario read(Path file) throws InvalidScenarioException {
+        return readWithParents(file).scenario();
+    }
+
+    /** As {@link #read}, also naming every file the scenario was built from. */
+    public Read readWithParents(Path file) throws InvalidScenarioException {
         String source = file.toString();
-        JsonNode tree;
+        List<ScenarioInheritance.Layer> chain = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        Map<Path, Path> seen = new LinkedHashMap<>();
+        Path current = file;
+        while (true) {
+            JsonNode tree = parse(current, source);
+            if (!tree.isObject()) {
+                throw new InvalidScenarioException(source, List.of(new Problem(current + ": " + JsonBinder.ROOT,
+                        "expected an object, found " + JsonBinder.describe(tree))));
+            }
+            files.add(current);
+            seen.put(identity(current), current);
+            ObjectNode own = ((ObjectNode) tree).deepCopy();
+            JsonNode parentName = own.remove(ScenarioInheritance.EXTENDS);
+            chain.add(0, new ScenarioInheritance.Layer(current.toString(), own));
+            if (parentName == null) {
+                break;
+            }
+            String at = current + ": " + JsonBinder.childPath(JsonBinder.ROOT, ScenarioInheritance.EXTENDS);
+            if (!parentName.isTextual() || parentName.textValue().isBlank()) {
+                throw new InvalidScenarioException(source, List.of(new Problem(at, "expected the parent "
+                        + "scenario's file name, relative to this file, found " + JsonBinder.describe(parentName))));
+            }
+            Path parent = current.resolveSibling(parentName.textValue()).normalize();
+            if (seen.containsKey(identity(parent))) {
+                List<String> cycle = new ArrayList<>();
+                boolean inCycle = false;
+                for (Map.Entry<Path, Path> entry : seen.entrySet()) {
+                    inCycle |= entry.getKey().equals(identity(parent));
+                    if (inCycle) {
+                        cycle.add(entry.getValue().toString());
+                    }
+                }
+                cycle.add(parent.toString());
+                throw new InvalidScenarioException(source, List.of(new Problem(at, "\"" + parentName.textValue()
+                        + "\" closes a cycle of extends: " + String.join(" → ", cycle))));
+            }
+            if (!Files.exists(parent)) {
+                throw new InvalidScenarioException(source, List.of(new Problem(at, "parent scenario not found: "
+                        + parent)));
+            }
+            current = parent;
+        }
+
+        List<Problem> problems = new ArrayList<>();
+        ScenarioInheritance.Layer root = chain.get(0);
+        ScenarioInheritance.reportOperatorsWithoutParent(root.tree(), JsonBinder.ROOT, root.file(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidScenarioException(source, problems);
+        }
+        if (chain.size() == 1) {
+            return new Read(fromTree(root.tree(), source, problem -> source), files);
+        }
+        ScenarioInheritance.Merged merged = ScenarioInheritance.merge(chain, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidScenarioException(source, problems);
+        }
+        return new Read(fromTree(merged.tree(), source, merged::fileOf), files);
+    }
+
+    /** The tree of one file; problems of the file as a whole (missing, malformed) name it. */
+    private static JsonNode parse(Path file, String source) throws InvalidScenarioException {
+        String name = file.toString();
         try {
-            tree = PARSER.readTree(Files.readAllBytes(file));
+            return PARSER.readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            throw new InvalidScenarioException(source, List.of(new Problem(source, "file not found")));
+            throw new InvalidScenarioException(source, List.of(new Problem(name, "file not found")));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InvalidScenarioException(source, List.of(new Problem(source,
+            throw new InvalidScenarioException(source, List.of(new Problem(name,
                     "malformed JSON" + where + ": " + e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new InvalidScenarioException(source, List.of(new Problem(source, "cannot read: " + e.getMessage())));
+            throw new InvalidScenarioException(source, List.of(new Problem(name, "cannot read: " + e.getMessage())));
         }
-        return fromTree(tree, source);
+    }
+
+    /** The same file reached by two spellings of its path is one file (for cycles of extends). */
+    private static Path identity(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
+        }
     }
 
     /** Binds and validates a tree already parsed; {@code source} names it in messages. */
     public Scenario fromTree(JsonNode tree, String source) throws InvalidScenarioException {
+        return fromTree(tree, source, problem -> source);
+    }
+
+    /** As above, with {@code fileOf} naming the file to blame for each problem (see {@link ScenarioInheritance}). */
+    private Scenario fromTree(JsonNode tree, String source, Function<Problem, String> fileOf)
+            throws InvalidScenarioException {
         List<Problem> problems = new ArrayList<>();
         if (tree == null || !tree.isObject()) {
             problems.add(new Problem(JsonBinder.ROOT, "expected an object, found " + JsonBinder.describe(tree)));
-            throw new InvalidScenarioException(source, prefixed(source, problems));
+            throw new InvalidScenarioException(source, located(fileOf, problems));
         }
         Scenario scenario = binder.bind(tree, Scenario.class, problems);
         if (scenario == null) {
-            throw new InvalidScenarioException(source, prefixed(source, problems));
+            throw new InvalidScenarioException(source, located(fileOf, problems));
         }
         // Numbers out of range were reported but kept: the rules across fields are checked too, in the same pass.
         Scenario resolved = ScenarioDefaults.fill(scenario);
         new ScenarioValidator(resolved).validate(problems);
         if (!problems.isEmpty()) {
-            throw new InvalidScenarioException(source, prefixed(source, problems));
+            throw new InvalidScenarioException(source, located(fileOf, problems));
         }
         return resolved;
     }
 
-    private static List<Problem> prefixed(String source, List<Problem> problems) {
-        return problems.stream().map(p -> new Problem(source + ": " + p.path(), p.message())).toList();
+    private static List<Problem> located(Function<Problem, String> fileOf, List<Problem> problems) {
+        return problems.stream().map(p -> new Problem(fileOf.apply(p) + ": " + p.path(), p.message()))
+                .toList();
     }
 
     private static <T> T bindByDiscriminator(JsonNode node, String path, JsonBinder binder, List<Problem> problems,

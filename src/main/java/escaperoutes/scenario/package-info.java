@@ -1,5 +1,7 @@
 /**
- * Reading and validating scenario files: JSON → immutable records, every problem reported with its JSON path;
- * conversion to the model's configuration.
+ * Reading and validating scenario files: JSON → immutable records, every problem reported with its file and JSON
+ * path; a file that {@code extends} another is merged onto it first, and each problem names the file its value
+ * came from ({@link escaperoutes.scenario.ScenarioInheritance}); conversion to the model's configuration, where the
+ * regime that ends last is carried forward to the end of a projection unless the scenario says otherwise.
  */
 package escaperoutes.scenario;

@@ -80,6 +80,41 @@ class RunCommandTest {
         assertEquals("", o.out());
     }
 
+    @Test
+    void validateAndRunReadAChildMergedOntoItsParent() throws Exception {
+        Path parent = small();
+        Path child = Files.writeString(dir.resolve("child.json"), """
+                {"extends": "small.json", "name": "child", "attempts": {"attemptsPerYear": 200}}""");
+        Outcome v = execute("validate", child);
+        assertEquals(Main.OK, v.code(), v.err());
+        assertEquals(child + ": valid scenario 'child' (extends " + parent + "; 2010-01-01 to 2011-12-31; "
+                + "2 provinces, 4 places, 5 legs, 1 regimes, 1 events)", v.out().strip());
+
+        Path run = dir.resolve("run");
+        Outcome o = execute("run", child, "--replications", 1, "--threads", 1, "--out", run, "--quiet");
+        assertEquals(Main.OK, o.code(), o.err());
+        JsonNode resolved = new ObjectMapper().readTree(run.resolve("scenario.resolved.json").toFile());
+        assertEquals("child", resolved.get("name").asText());
+        assertEquals(200, resolved.at("/attempts/attemptsPerYear").asDouble());
+        assertTrue(resolved.get("extends") == null, "the resolved scenario stands on its own");
+        JsonNode manifest = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());
+        assertEquals(child.toString(), manifest.get("scenarioFile").asText());
+        assertEquals(parent.toString(), manifest.at("/scenarioParents/0/file").asText());
+        assertEquals(sha256(Files.readAllBytes(parent)), manifest.at("/scenarioParents/0/sha256").asText());
+    }
+
+    @Test
+    void aProblemInAChildNamesTheChild() throws IOException {
+        small();
+        Path child = Files.writeString(dir.resolve("child.json"), """
+                {"extends": "small.json", "legs": {"$edit": {"[0]": {"arrest": 1.4}}}}""");
+        Outcome o = execute("validate", child);
+        assertEquals(Main.BAD_INPUT, o.code());
+        assertEquals(List.of("error: " + child + ": 1 problem:",
+                "  " + child + ": $.legs[0].arrest: 1.4 is outside the allowed range [0, 1]"),
+                o.err().lines().toList());
+    }
+
     // ---- run ----------------------------------------------------------------------------------------------------
 
     @Test

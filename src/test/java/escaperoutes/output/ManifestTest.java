@@ -24,8 +24,8 @@ class ManifestTest {
 
     @Test
     void manifestJsonInRecordOrder() throws IOException {
-        Manifest m = new Manifest(42, 10, 4, "0.1.0", null, "scenarios/baseline.json", "ab12", "classpath:x.csv",
-                "cd34", "2024-03-05T07:08:09Z", "2024-03-05T07:09:10Z", "17.0.12+7 (Vendor)",
+        Manifest m = new Manifest(42, 10, 4, "0.1.0", null, "scenarios/baseline.json", "ab12", List.of(),
+                "classpath:x.csv", "cd34", "2024-03-05T07:08:09Z", "2024-03-05T07:09:10Z", "17.0.12+7 (Vendor)",
                 List.of("run", "--seed", "42"));
         m.write(dir);
         assertEquals("""

@@ -20,10 +20,9 @@ class AnnualVariationTest {
     private static final int REPLICATIONS = 200;
 
     private static double[] attemptsIn2010(double sigma) throws Exception {
-        Scenario s = FixedRateOriginTest.withAbroad();
-        Scenario varied = new Scenario(s.name(), s.description(), s.start(), s.end(), s.scale(), s.provinces(),
-                s.attempts(), s.places(), s.legs(), s.china(), s.northKorea(), s.initialStock(), s.regimes(),
-                s.events(), s.noRouteWaitDays(), sigma, s.sources());
+        com.fasterxml.jackson.databind.node.ObjectNode tree = FixedRateOriginTest.withAbroadTree();
+        tree.put("annualVariation", sigma);
+        Scenario varied = new ScenarioReader().fromTree(tree, "small with abroad, σ " + sigma);
         ModelConfig config = ScenarioCompiler.compile(varied);
         double[] attempts = new double[REPLICATIONS];
         for (int r = 0; r < REPLICATIONS; r++) {

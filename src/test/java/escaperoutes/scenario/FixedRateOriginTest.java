@@ -21,6 +21,10 @@ class FixedRateOriginTest {
 
     /** The small scenario plus people leaving from abroad, 40 women and 160 men a year, straight to South Korea. */
     static Scenario withAbroad() throws Exception {
+        return new ScenarioReader().fromTree(withAbroadTree(), "small with abroad");
+    }
+
+    static ObjectNode withAbroadTree() throws Exception {
         ObjectNode tree = (ObjectNode) Json.mapper().readTree(ScenarioReaderTest.SMALL_SCENARIO);
         ((ArrayNode) tree.get("provinces")).add(Json.mapper().readTree("""
                 {"id": "abroad", "name": "Abroad", "population": 0, "bordersChina": false, "segment": "abroad",
@@ -28,7 +32,7 @@ class FixedRateOriginTest {
         ((ArrayNode) tree.get("legs")).add(Json.mapper().readTree("""
                 {"from": "abroad", "to": "south_korea", "travelDays": {"distribution": "fixed", "days": 10},
                  "segment": "abroad"}"""));
-        return new ScenarioReader().fromTree(tree, "small with abroad");
+        return tree;
     }
 
     @Test
