@@ -12,6 +12,7 @@ import escaperoutes.experiment.Replications;
 import escaperoutes.observe.RunResult;
 import escaperoutes.output.CalibrationFiles;
 import escaperoutes.output.Json;
+import escaperoutes.output.ResultTables;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.RunFolder;
 import escaperoutes.scenario.InvalidScenarioException;
@@ -36,7 +37,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = "Fit a scenario's free parameters to the observed arrivals and write a new folder: "
-                + "calibrated.json (a scenario run accepts), fit.csv, metrics.json, trace.csv.")
+                + "calibrated.json (a scenario run accepts), fit.csv, metrics.json, trace.csv, the calibrated scenario's "
+                + "run tables (annual.csv, summary.csv, routes.csv, origins.csv), the charts (charts/*.png, *.svg) "
+                + "and report.html.")
 final class CalibrateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -162,6 +165,8 @@ final class CalibrateCommand implements Callable<Integer> {
             names.add("hold-out");
         }
         CalibrationFiles.writeFit(dir, windows, names);
+        // The calibrated scenario's own run tables, as run would write them, for the charts and the report.
+        ResultTables.writeAll(dir, runs, resolved.observed());
         double seconds = (searched.toEpochMilli() - started.toEpochMilli()) / 1000.0;
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("loss", result.best().loss());
@@ -185,6 +190,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 resolved.observed().source(), resolved.observed().sha256(),
                 started.toString(), Instant.now().toString(), Manifest.currentJavaVersion(),
                 List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0]))).write(dir);
+        ChartCommand.drawOwn(dir);
         if (!quiet) {
             out.printf("loss %.2f after %d evaluations (%s, %.1f evaluations/s)%n", result.best().loss(),
                     result.evaluations(), result.stoppedBecause(), result.evaluations() / Math.max(seconds, 1e-9));

@@ -34,8 +34,8 @@ import picocli.CommandLine.Parameters;
         description = "Run two or more scenarios on common random numbers (the same seed and replications) and "
                 + "compare each with the first: per year and measure, each scenario's mean and 5/50/95%% quantiles "
                 + "and those of the paired difference, and the differences summed over a window. Writes a new "
-                + "folder: comparison.csv, differences.csv, cumulative.csv, each scenario's resolved JSON and "
-                + "manifest.json.")
+                + "folder: comparison.csv, differences.csv, cumulative.csv, each scenario's resolved JSON, "
+                + "manifest.json, the charts (charts/*.png, *.svg) and report.html.")
 final class CompareCommand implements Callable<Integer> {
     private static final Pattern WINDOW = Pattern.compile("(\\d{4})(?:-(\\d{4}))?");
 
@@ -165,6 +165,7 @@ final class CompareCommand implements Callable<Integer> {
                     observed.source(), observed.sha256(), started.toString(), finished.toString(),
                     Manifest.currentJavaVersion(), List.of(spec.commandLine().getParseResult().originalArgs()
                     .toArray(new String[0]))).write(folder.path());
+            ChartCommand.drawOwn(folder.path());
             folder.commit();
         } finally {
             try {

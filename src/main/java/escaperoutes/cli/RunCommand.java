@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run replications of a scenario and write a new results folder: annual.csv, summary.csv, "
-                + "routes.csv, origins.csv, scenario.resolved.json and manifest.json.")
+                + "routes.csv, origins.csv, scenario.resolved.json, manifest.json, the charts (charts/*.png, *.svg) "
+                + "and report.html.")
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -111,6 +112,7 @@ final class RunCommand implements Callable<Integer> {
                     observed.sha256(), started.toString(), finished.toString(), Manifest.currentJavaVersion(),
                     List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0])))
                     .write(folder.path());
+            ChartCommand.drawOwn(folder.path());
             folder.commit();
             if (!quiet) {
                 printArrivals(out, results, observed);

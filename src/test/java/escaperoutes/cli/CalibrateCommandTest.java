@@ -55,8 +55,9 @@ class CalibrateCommandTest {
         assertEquals(0, o.code(), o.err());
         assertEquals(out + System.lineSeparator(), o.out());
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of("calibrated.json", "calibration-spec.json", "fit.csv", "manifest.json",
-                    "metrics.json", "trace.csv"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("annual.csv", "calibrated.json", "calibration-spec.json", "charts", "fit.csv",
+                    "manifest.json", "metrics.json", "origins.csv", "report.html", "routes.csv", "summary.csv",
+                    "trace.csv"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         List<String> trace = Files.readAllLines(out.resolve("trace.csv"));
         assertEquals("evaluation,$.attempts.attemptsPerYear,$.attempts.femaleShare,loss,problem", trace.get(0));

@@ -53,8 +53,8 @@ class CompareCommandTest {
         Outcome o = execute("compare", base, child, "--replications", REPLICATIONS, "--seed", 7, "--threads", 2,
                 "--window", "2026", "--out", folder);
         assertEquals(Main.OK, o.code(), o.err());
-        assertEquals(List.of("comparison.csv", "cumulative.csv", "differences.csv", "manifest.json",
-                "small.resolved.json", "twice.resolved.json"), names(folder));
+        assertEquals(List.of("charts", "comparison.csv", "cumulative.csv", "differences.csv",
+                "manifest.json", "report.html", "small.resolved.json", "twice.resolved.json"), names(folder));
         assertEquals(List.of("cmp", "small.json", "twice.json"), names(dir), "no partial folder left behind");
 
         List<String> lines = o.out().lines().toList();

@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The commands driven in-process through {@link Main#execute}, on the small scenario of the reader tests. */
 class RunCommandTest {
 
-    private static final List<String> RUN_FILES = List.of("annual.csv", "manifest.json", "origins.csv",
-            "routes.csv", "scenario.resolved.json", "summary.csv");
+    private static final List<String> RUN_FILES = List.of("annual.csv", "charts", "manifest.json",
+            "origins.csv", "report.html", "routes.csv", "scenario.resolved.json", "summary.csv");
     private static final List<String> TABLES = List.of("annual.csv", "summary.csv", "routes.csv", "origins.csv");
     private static final int REPLICATIONS = 4;
     /** The small scenario runs 2010-01-01 to 2011-12-31. */

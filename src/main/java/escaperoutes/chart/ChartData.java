@@ -1,0 +1,124 @@
+package escaperoutes.chart;
+
+import escaperoutes.observe.Quantiles;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The datasets behind the charts, computed from a {@link ResultFolder} and nothing else: plain arrays that tests
+ * can check, kept apart from how JFreeChart draws them.
+ */
+final class ChartData {
+
+    private ChartData() {
+    }
+
+    /** Mean and 5/25/50/75/95 % quantiles (type 7, NaN left out) per year of per-replication values. */
+    static Band band(int firstYear, double[][] byYearAndReplication) {
+        int years = byYearAndReplication.length;
+        double[] mean = new double[years];
+        double[] p05 = new double[years];
+        double[] p25 = new double[years];
+        double[] p50 = new double[years];
+        double[] p75 = new double[years];
+        double[] p95 = new double[years];
+        for (int y = 0; y < years; y++) {
+            double[] v = Arrays.stream(byYearAndReplication[y]).filter(x -> !Double.isNaN(x)).sorted().toArray();
+            mean[y] = v.length == 0 ? Double.NaN : Arrays.stream(v).sum() / v.length;
+            p05[y] = Quantiles.quantile(v, 0.05);
+            p25[y] = Quantiles.quantile(v, 0.25);
+            p50[y] = Quantiles.quantile(v, 0.50);
+            p75[y] = Quantiles.quantile(v, 0.75);
+            p95[y] = Quantiles.quantile(v, 0.95);
+        }
+        return new Band(firstYear, mean, p05, p25, p50, p75, p95);
+    }
+
+    /** Arrivals in South Korea (persons) of one sex ("all", "female", "male"). */
+    static Band arrivals(ResultFolder.RunTables run, String sex) {
+        return band(run.firstYear, run.replicated("arrivals", sex));
+    }
+
+    /** A measure's band for all persons (e.g. hiding_china_end, repatriations). */
+    static Band measure(ResultFolder.RunTables run, String measure) {
+        return band(run.firstYear, run.replicated(measure, "all"));
+    }
+
+    /** Share of women among arrivals, per replication then summarised; NaN in a replication-year with none. */
+    static Band shareWomen(ResultFolder.RunTables run) {
+        double[][] women = run.replicated("arrivals", "female");
+        double[][] all = run.replicated("arrivals", "all");
+        double[][] share = new double[all.length][];
+        for (int y = 0; y < all.length; y++) {
+            share[y] = new double[all[y].length];
+            for (int r = 0; r < all[y].length; r++) {
+                share[y][r] = all[y][r] > 0 ? women[y][r] / all[y][r] : Double.NaN;
+            }
+        }
+        return band(run.firstYear, share);
+    }
+
+    /** Observed arrivals (persons) by year for a sex; empty where MOU reports no single year. */
+    static TreeMap<Integer, Double> observed(ResultFolder.RunTables run, String sex) {
+        return new TreeMap<>(run.observed.getOrDefault(sex, Map.of()));
+    }
+
+    /** Observed share of women by year, where MOU reports both the total (> 0) and women. */
+    static TreeMap<Integer, Double> observedShareWomen(ResultFolder.RunTables run) {
+        TreeMap<Integer, Double> share = new TreeMap<>();
+        Map<Integer, Double> women = run.observed.getOrDefault("female", Map.of());
+        run.observed.getOrDefault("all", Map.of()).forEach((year, total) -> {
+            if (total > 0 && women.containsKey(year)) {
+                share.put(year, women.get(year) / total);
+            }
+        });
+        return share;
+    }
+
+    /**
+     * Categories (routes, provinces) ordered by their total over all years, largest first, so the biggest sits at
+     * the bottom of a stack; ties keep the table's order.
+     */
+    static LinkedHashMap<String, double[]> largestFirst(Map<String, double[]> byCategory) {
+        List<Map.Entry<String, double[]>> entries = new ArrayList<>(byCategory.entrySet());
+        entries.sort(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -Arrays.stream(e.getValue()).sum()));
+        LinkedHashMap<String, double[]> ordered = new LinkedHashMap<>();
+        entries.forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
+    }
+
+    /** The best loss so far after each evaluation (NaN losses, failed candidates, skipped). */
+    static double[] bestSoFar(double[] losses) {
+        double[] best = new double[losses.length];
+        double b = Double.NaN;
+        for (int i = 0; i < losses.length; i++) {
+            if (!Double.isNaN(losses[i]) && (Double.isNaN(b) || losses[i] < b)) {
+                b = losses[i];
+            }
+            best[i] = b;
+        }
+        return best;
+    }
+
+    /** log(simulated mean / observed) of each fitted or held-out year's total; NaN where either is 0. */
+    static double[] logErrors(List<ResultFolder.CalibrationTables.FitRow> rows) {
+        return rows.stream().mapToDouble(r -> r.observedTotal() > 0 && r.simulatedMean() > 0
+                ? Math.log(r.simulatedMean() / r.observedTotal()) : Double.NaN).toArray();
+    }
+
+    /** Running sum of a yearly series (NaN counted as 0). */
+    static double[] cumulative(double[] yearly) {
+        double[] sum = new double[yearly.length];
+        double s = 0;
+        for (int i = 0; i < yearly.length; i++) {
+            s += Double.isNaN(yearly[i]) ? 0 : yearly[i];
+            sum[i] = s;
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,74 @@
+package escaperoutes.chart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Draws a result folder's charts into {@code charts/} (PNG and SVG) and writes {@code report.html}. The folder is
+ * read and checked first; the charts are drawn into a temporary folder that replaces {@code charts/} only when
+ * every one is written, so a failure leaves the folder as it was.
+ */
+public final class ChartFolder {
+    public static final String CHARTS = "charts";
+    public static final String REPORT = "report.html";
+
+    private ChartFolder() {
+    }
+
+    /** What was drawn. */
+    public record Drawn(ResultFolder folder, List<Chart> charts, Path report) {
+        public int count() {
+            return charts.size();
+        }
+    }
+
+    /**
+     * Reads {@code dir}, draws its charts and writes its report.
+     *
+     * @param shippedBaseline the shipped baseline scenario, resolved as a run records it, for the report's list of
+     *                        parameters that differ from it; null if it is not at hand
+     */
+    public static Drawn draw(Path dir, JsonNode shippedBaseline) throws InvalidResultFolderException, IOException {
+        ResultFolder folder = ResultFolder.read(dir);
+        List<Chart> charts = Charts.all(folder);
+        Path finalCharts = dir.resolve(CHARTS);
+        // Not Files.createTempDirectory: its folders are private to the user, and charts are for sharing.
+        Path temp = Files.createDirectory(dir.resolve(".charts.partial-" + Long.toHexString(System.nanoTime())));
+        try {
+            for (Chart c : charts) {
+                ChartImages.writePng(c.chart(), temp.resolve(c.name() + ".png"));
+                ChartImages.writeSvg(c.chart(), temp.resolve(c.name() + ".svg"));
+            }
+            Path old = null;
+            if (Files.exists(finalCharts)) {
+                old = dir.resolve(".charts.old-" + temp.getFileName().toString().substring(".charts.partial-".length()));
+                Files.move(finalCharts, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(temp, finalCharts, StandardCopyOption.ATOMIC_MOVE);
+            if (old != null) {
+                deleteTree(old);
+            }
+        } finally {
+            if (Files.exists(temp)) {
+                deleteTree(temp);
+            }
+        }
+        Path report = dir.resolve(REPORT);
+        Report.write(folder, charts, shippedBaseline, report);
+        return new Drawn(folder, charts, report);
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package escaperoutes.chart;
+
+import java.awt.Color;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One colour per thing, the same in every chart and in the report: women and men, each exit route, each cohort
+ * outcome, each compared scenario (by position, the base first). Colours are from a colour-blind-safe set where
+ * they must be told apart.
+ */
+final class Palette {
+    static final Color WOMEN = new Color(0xC2185B);
+    static final Color MEN = new Color(0x1565C0);
+    static final Color ALL = new Color(0x37474F);
+    static final Color OBSERVED = Color.BLACK;
+    static final Color HIDING = new Color(0xF9A825);
+    static final Color DETAINED = new Color(0xD84315);
+    static final Color REPATRIATED = new Color(0x6D4C41);
+    static final Color FIT_WINDOW = new Color(0x43A047);
+    static final Color HOLD_OUT_WINDOW = new Color(0xFB8C00);
+    static final Color PROJECTED = new Color(0x9E9E9E);
+
+    private static final Map<String, Color> ROUTES = Map.of(
+            "laos", new Color(0x2E7D32),
+            "myanmar", new Color(0xEF6C00),
+            "vietnam", new Color(0x6A1B9A),
+            "mongolia", new Color(0x8D6E63),
+            "thailand", new Color(0x1E88E5),
+            "direct_from_china", new Color(0x00838F),
+            "direct_from_north_korea", new Color(0xFDD835));
+
+    private static final Map<String, Color> OUTCOMES = Map.of(
+            "reached_south_korea", new Color(0x2E7D32),
+            "in_third_country", new Color(0x9CCC65),
+            "in_china", HIDING,
+            "in_north_korea", DETAINED,
+            "died", new Color(0x212121));
+
+    /** Distinct colours for things without a fixed one (provinces, unknown routes, scenarios after the base). */
+    private static final List<Color> SEQUENCE = List.of(new Color(0x1E88E5), new Color(0xE53935),
+            new Color(0x43A047), new Color(0x8E24AA), new Color(0xFB8C00), new Color(0x00ACC1), new Color(0x6D4C41),
+            new Color(0xD81B60), new Color(0x7CB342), new Color(0x3949AB), new Color(0xFDD835), new Color(0x546E7A),
+            new Color(0xF4511E));
+
+    private Palette() {
+    }
+
+    static Color sex(String sex) {
+        return switch (sex) {
+            case "female" -> WOMEN;
+            case "male" -> MEN;
+            default -> ALL;
+        };
+    }
+
+    static Color route(String route, int position) {
+        return ROUTES.getOrDefault(route, sequence(position));
+    }
+
+    static Color outcome(String outcome, int position) {
+        return OUTCOMES.getOrDefault(outcome, sequence(position));
+    }
+
+    /** The n-th colour of the sequence (provinces in a fixed order, scenarios by position: the base is grey). */
+    static Color sequence(int n) {
+        return SEQUENCE.get(Math.floorMod(n, SEQUENCE.size()));
+    }
+
+    static Color scenario(int position) {
+        return position == 0 ? ALL : sequence(position - 1);
+    }
+
+    static Color withAlpha(Color c, int alpha) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+    }
+
+    /** #rrggbb for HTML. */
+    static String hex(Color c) {
+        return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
+    }
+}

@@ -1,0 +1,358 @@
+package escaperoutes.chart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code report.html}: one self-contained page (inline style, no scripts, no network; the images are the PNGs in
+ * {@code charts/} beside it) that puts a folder's results together: what was asked, the charts, the per-year table
+ * of observed against simulated, the fit metrics, what differs from the shipped baseline, and the manifest.
+ */
+final class Report {
+    private static final String STYLE = """
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#222;
+            max-width:1060px;margin:2em auto;padding:0 1em;line-height:1.45}
+            h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid #ddd;padding-bottom:.2em}
+            .lead{color:#444;font-size:1.05em}.meta{color:#666;font-size:.9em}
+            figure{margin:1.5em 0}figure img{width:100%;max-width:1000px;border:1px solid #eee}
+            figcaption{color:#444;font-size:.92em}figcaption a{color:#1565c0}
+            table{border-collapse:collapse;font-size:.88em;margin:.8em 0}
+            th,td{border-bottom:1px solid #e4e4e4;padding:3px 9px;text-align:right;vertical-align:top}
+            th{background:#f4f4f4}td.l,th.l{text-align:left}
+            tr.projected td{background:#f3f3f3;color:#555}tr.fit td:first-child{border-left:4px solid #43a047}
+            tr.hold-out td:first-child{border-left:4px solid #fb8c00}
+            .tag{font-size:.78em;padding:1px 5px;border-radius:3px;background:#9e9e9e;color:#fff;margin-left:4px}
+            .flag{color:#c62828;font-weight:600}code{font-size:.92em;word-break:break-all}
+            .key span{display:inline-block;width:12px;height:12px;margin:0 4px 0 10px;vertical-align:-1px}
+            """;
+
+    private Report() {
+    }
+
+    static void write(ResultFolder f, List<Chart> charts, JsonNode shippedBaseline, Path file) throws IOException {
+        StringBuilder h = new StringBuilder(64 * 1024);
+        String title = switch (f.kind) {
+            case RUN -> "Run: " + f.title();
+            case CALIBRATION -> "Calibration: " + f.title();
+            case COMPARISON -> "Comparison: " + f.title();
+        };
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+                .append(esc(title)).append(" — escape-routes</title>\n<style>\n").append(STYLE)
+                .append("</style>\n</head>\n<body>\n<h1>").append(esc(title)).append("</h1>\n");
+        h.append("<p class=\"meta\">escape-routes ").append(esc(f.manifest.path("programVersion").asText()))
+                .append(" · seed ").append(f.seed());
+        if (f.manifest.has("replications")) {
+            h.append(" · ").append(f.manifest.path("replications").asLong()).append(" replications");
+            if (f.kind == ResultFolder.Kind.CALIBRATION) {
+                h.append(" per evaluation");
+            }
+        }
+        h.append(" · finished ").append(esc(f.manifest.path("finishedAt").asText())).append("</p>\n");
+        description(h, f);
+        h.append("<h2>Charts</h2>\n");
+        for (Chart c : charts) {
+            h.append("<figure id=\"").append(c.name()).append("\">\n<img src=\"").append(ChartFolder.CHARTS)
+                    .append('/').append(c.name()).append(".png\" alt=\"").append(esc(c.title())).append("\" width=\"")
+                    .append(ChartImages.WIDTH).append("\" height=\"").append(ChartImages.HEIGHT).append("\">\n")
+                    .append("<figcaption><b>").append(esc(c.title())).append(".</b> ").append(esc(c.caption()))
+                    .append(" <a href=\"").append(ChartFolder.CHARTS).append('/').append(c.name())
+                    .append(".svg\">SVG</a> · <a href=\"").append(ChartFolder.CHARTS).append('/').append(c.name())
+                    .append(".png\">PNG</a></figcaption>\n</figure>\n");
+        }
+        if (f.run != null) {
+            yearTable(h, f);
+        }
+        if (f.calibration != null) {
+            metrics(h, f.calibration.metrics);
+        }
+        if (f.comparison != null) {
+            comparisonTables(h, f.comparison);
+        }
+        differences(h, f, shippedBaseline);
+        manifest(h, f.manifest);
+        h.append("</body>\n</html>\n");
+        Path temp = file.resolveSibling("." + file.getFileName() + ".partial");
+        Files.writeString(temp, h, StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void description(StringBuilder h, ResultFolder f) {
+        if (f.kind == ResultFolder.Kind.COMPARISON) {
+            h.append("<p class=\"lead\">Each scenario is run on the same seeds and replications as <b>")
+                    .append(esc(f.comparison.labels.get(0)))
+                    .append("</b> (common random numbers), so the differences show the effect of the change, not "
+                            + "noise.</p>\n<dl>\n");
+            for (Map.Entry<String, JsonNode> e : f.comparison.scenarios.entrySet()) {
+                h.append("<dt><b>").append(esc(e.getKey())).append("</b></dt><dd>")
+                        .append(esc(e.getValue().path("description").asText())).append("</dd>\n");
+            }
+            h.append("</dl>\n");
+        } else {
+            h.append("<p class=\"lead\">").append(esc(f.scenario.path("description").asText())).append("</p>\n");
+            h.append("<p class=\"meta\">Simulated ").append(esc(f.scenario.path("start").asText())).append(" to ")
+                    .append(esc(f.scenario.path("end").asText())).append(".");
+            if (f.run != null && f.run.lastObservedYear() < f.run.lastYear) {
+                h.append(" Years after ").append(f.run.lastObservedYear())
+                        .append(", the last year observed, are <b>projections</b> (shaded grey in the charts and "
+                                + "the table): they carry the enforcement timeline forward as the scenario says.");
+            }
+            h.append("</p>\n");
+        }
+    }
+
+    /** Observed against simulated per year: totals and the share of women. */
+    private static void yearTable(StringBuilder h, ResultFolder f) {
+        ResultFolder.RunTables run = f.run;
+        Band all = ChartData.arrivals(run, "all");
+        Band women = ChartData.arrivals(run, "female");
+        Band share = ChartData.shareWomen(run);
+        Map<Integer, Double> obs = ChartData.observed(run, "all");
+        Map<Integer, Double> obsShare = ChartData.observedShareWomen(run);
+        int[] fit = f.calibration == null ? null : f.calibration.window("fit");
+        int[] hold = f.calibration == null ? null : f.calibration.window("hold-out");
+        h.append("<h2>Arrivals per year: observed and simulated</h2>\n<p class=\"meta\">Simulated: median [5%–95%] "
+                        + "over ").append(run.replications).append(" replications. Observed: Ministry of "
+                        + "Unification, years it reports singly.");
+        if (fit != null) {
+            h.append(" <span style=\"border-left:4px solid #43a047;padding-left:4px\">fitted years</span>");
+        }
+        if (hold != null) {
+            h.append(" <span style=\"border-left:4px solid #fb8c00;padding-left:4px\">held-out years</span>");
+        }
+        h.append("</p>\n<table>\n<tr><th>year</th><th>observed</th><th>simulated</th><th>simulated mean</th>"
+                + "<th>observed women</th><th>simulated women</th><th>observed % women</th>"
+                + "<th>simulated % women</th></tr>\n");
+        Map<Integer, Double> obsWomen = ChartData.observed(run, "female");
+        for (int i = 0; i < all.years(); i++) {
+            int year = all.firstYear() + i;
+            boolean projected = year > run.lastObservedYear();
+            String cls = projected ? "projected" : within(fit, year) ? "fit" : within(hold, year) ? "hold-out" : "";
+            h.append("<tr").append(cls.isEmpty() ? "" : " class=\"" + cls + "\"").append("><td>").append(year)
+                    .append(projected ? "<span class=\"tag\">projected</span>" : "").append("</td><td>")
+                    .append(obs.containsKey(year) ? count(obs.get(year)) : "").append("</td><td>")
+                    .append(interval(all, i, false)).append("</td><td>").append(count(all.mean()[i]))
+                    .append("</td><td>").append(obsWomen.containsKey(year) ? count(obsWomen.get(year)) : "")
+                    .append("</td><td>").append(interval(women, i, false)).append("</td><td>")
+                    .append(obsShare.containsKey(year) ? percent(obsShare.get(year)) : "").append("</td><td>")
+                    .append(interval(share, i, true)).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static boolean within(int[] window, int year) {
+        return window != null && year >= window[0] && year <= window[1];
+    }
+
+    private static void metrics(StringBuilder h, JsonNode m) {
+        h.append("<h2>Fit</h2>\n<p>Loss ").append(number(m.path("loss").asDouble())).append(" after ")
+                .append(m.path("evaluations").asInt()).append(" evaluations (").append(esc(m.path("stoppedBecause")
+                        .asText())).append("); ").append(m.path("freeParameters").asInt())
+                .append(" free parameters; ").append(number(m.path("evaluationsPerSecond").asDouble()))
+                .append(" evaluations per second.</p>\n");
+        h.append("<table>\n<tr><th class=\"l\">measure</th>");
+        List<String> windows = m.has("holdOut") ? List.of("fit", "holdOut") : List.of("fit");
+        for (String w : windows) {
+            h.append("<th>").append(w.equals("fit") ? "fit" : "hold-out").append(' ')
+                    .append(esc(m.path(w).path("window").asText())).append("</th>");
+        }
+        h.append("</tr>\n");
+        String[][] rows = {
+            {"medianAbsLogError", "median |log(simulated / observed)| of annual totals"},
+            {"averageRelativeDifference", "averaged relative difference (ARD, as in Flee)"},
+            {"maseAgainstPersistence", "MASE against naive persistence"},
+            {"coverage50", "share of years inside the simulated 50% band"},
+            {"coverage90", "share of years inside the simulated 90% band"},
+            {"femaleShareMaePoints", "mean absolute error of the share of women (points)"},
+        };
+        for (String[] row : rows) {
+            h.append("<tr><td class=\"l\">").append(esc(row[1])).append("</td>");
+            for (String w : windows) {
+                h.append("<td>").append(number(m.path(w).path(row[0]).asDouble(Double.NaN))).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n<h3>Calibrated parameters</h3>\n<table>\n<tr><th class=\"l\">path</th><th>value</th>"
+                + "<th>lower</th><th>upper</th><th>scale</th><th></th></tr>\n");
+        for (JsonNode p : m.path("parameters")) {
+            h.append("<tr><td class=\"l\"><code>").append(esc(p.path("path").asText())).append("</code></td><td>")
+                    .append(number(p.path("value").asDouble())).append("</td><td>")
+                    .append(number(p.path("lower").asDouble())).append("</td><td>")
+                    .append(number(p.path("upper").asDouble())).append("</td><td>")
+                    .append(p.path("logScale").asBoolean() ? "log" : "linear").append("</td><td>")
+                    .append(p.path("atBound").asBoolean() ? "<span class=\"flag\">at a bound</span>" : "")
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+        if (m.has("checks")) {
+            h.append("<h3>Checks the fit does not target</h3>\n");
+            tree(h, m.path("checks"));
+        }
+    }
+
+    private static void comparisonTables(StringBuilder h, ResultFolder.ComparisonTables c) {
+        h.append("<h2>Arrivals summed over a window</h2>\n<table>\n<tr><th class=\"l\">scenario</th>"
+                + "<th>years</th><th>arrivals: mean [5%–95%]</th><th>difference from ")
+                .append(esc(c.labels.get(0))).append(": mean [5%–95%]</th></tr>\n");
+        for (ResultFolder.ComparisonTables.Cumulative r : c.cumulative) {
+            if (r.measure().equals("arrivals") && r.sex().equals("all")) {
+                h.append("<tr><td class=\"l\">").append(esc(r.scenario())).append("</td><td>").append(r.fromYear())
+                        .append('–').append(r.toYear()).append("</td><td>").append(count(r.mean())).append(" [")
+                        .append(count(r.p05())).append("–").append(count(r.p95())).append("]</td><td>")
+                        .append(signed(r.differenceMean())).append(" [").append(signed(r.differenceP05()))
+                        .append(", ").append(signed(r.differenceP95())).append("]</td></tr>\n");
+            }
+        }
+        h.append("</table>\n<h2>Arrivals per year and the difference from ").append(esc(c.labels.get(0)))
+                .append("</h2>\n<p class=\"meta\">").append(esc(c.labels.get(0)))
+                .append(": median [5%–95%]. Others: median of the paired difference [5%–95%].</p>\n<table>\n<tr>"
+                        + "<th>year</th><th>").append(esc(c.labels.get(0))).append("</th>");
+        for (int s = 1; s < c.labels.size(); s++) {
+            h.append("<th>").append(esc(c.labels.get(s))).append(" − base</th>");
+        }
+        h.append("</tr>\n");
+        Band base = c.summaries.get(c.labels.get(0) + "/arrivals/all");
+        for (int i = 0; i < base.years(); i++) {
+            int year = base.firstYear() + i;
+            boolean projected = c.projected.contains(year);
+            h.append(projected ? "<tr class=\"projected\">" : "<tr>").append("<td>").append(year)
+                    .append(projected ? "<span class=\"tag\">projected</span>" : "").append("</td><td>")
+                    .append(interval(base, i, false)).append("</td>");
+            for (int s = 1; s < c.labels.size(); s++) {
+                Band d = c.differences.get(c.labels.get(s) + "/arrivals/all");
+                h.append("<td>").append(signed(d.p50()[i])).append(" [").append(signed(d.p05()[i])).append(", ")
+                        .append(signed(d.p95()[i])).append("]</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    /** What differs from the shipped baseline (a run or calibration), or from the first scenario (a comparison). */
+    private static void differences(StringBuilder h, ResultFolder f, JsonNode shippedBaseline) {
+        if (f.kind == ResultFolder.Kind.COMPARISON) {
+            List<String> labels = f.comparison.labels;
+            JsonNode base = f.comparison.scenarios.get(labels.get(0));
+            h.append("<h2>What each scenario changes</h2>\n");
+            for (int s = 1; s < labels.size(); s++) {
+                h.append("<h3>").append(esc(labels.get(s))).append(" against ").append(esc(labels.get(0)))
+                        .append("</h3>\n");
+                changeTable(h, ScenarioDiff.between(base, f.comparison.scenarios.get(labels.get(s))),
+                        labels.get(0), labels.get(s));
+            }
+            if (shippedBaseline != null) {
+                h.append("<h3>").append(esc(labels.get(0))).append(" against the shipped baseline</h3>\n");
+                changeTable(h, ScenarioDiff.between(shippedBaseline, base), "shipped baseline", labels.get(0));
+            }
+            return;
+        }
+        h.append("<h2>Parameters that differ from the shipped baseline</h2>\n");
+        if (shippedBaseline == null) {
+            h.append("<p>The shipped baseline (scenarios/baseline.json) was not found beside the program, so this "
+                    + "list could not be made.</p>\n");
+        } else {
+            changeTable(h, ScenarioDiff.between(shippedBaseline, f.scenario), "shipped baseline", "this scenario");
+        }
+    }
+
+    private static void changeTable(StringBuilder h, List<ScenarioDiff.Change> changes, String before,
+                                    String after) {
+        if (changes.isEmpty()) {
+            h.append("<p>None: the same values (names, descriptions and sources aside).</p>\n");
+            return;
+        }
+        h.append("<table>\n<tr><th class=\"l\">path</th><th class=\"l\">").append(esc(before))
+                .append("</th><th class=\"l\">").append(esc(after)).append("</th></tr>\n");
+        for (ScenarioDiff.Change c : changes) {
+            h.append("<tr><td class=\"l\"><code>").append(esc(c.path())).append("</code></td><td class=\"l\">")
+                    .append(c.before() == null ? "<i>absent</i>" : esc(c.before())).append("</td><td class=\"l\">")
+                    .append(c.after() == null ? "<i>absent</i>" : esc(c.after())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void manifest(StringBuilder h, JsonNode manifest) {
+        h.append("<h2>Manifest</h2>\n<p class=\"meta\">From manifest.json: how to reproduce these results.</p>\n");
+        tree(h, manifest);
+    }
+
+    /** A JSON object as a two-column table (nested values as compact JSON). */
+    private static void tree(StringBuilder h, JsonNode node) {
+        h.append("<table>\n");
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            String text = v.isTextual() ? v.asText() : v.isArray() && allText(v) ? join(v) : v.toString();
+            h.append("<tr><th class=\"l\">").append(esc(e.getKey())).append("</th><td class=\"l\"><code>")
+                    .append(esc(text)).append("</code></td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static boolean allText(JsonNode array) {
+        for (JsonNode n : array) {
+            if (!n.isTextual()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String join(JsonNode array) {
+        StringBuilder s = new StringBuilder();
+        for (JsonNode n : array) {
+            s.append(s.length() == 0 ? "" : " ").append(n.asText());
+        }
+        return s.toString();
+    }
+
+    private static String interval(Band b, int i, boolean percent) {
+        if (Double.isNaN(b.p50()[i])) {
+            return "";
+        }
+        return percent ? percent(b.p50()[i]) + " [" + percent(b.p05()[i]) + "–" + percent(b.p95()[i]) + "]"
+                : count(b.p50()[i]) + " [" + count(b.p05()[i]) + "–" + count(b.p95()[i]) + "]";
+    }
+
+    static String count(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    static String signed(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%+,.0f", v);
+    }
+
+    static String percent(double share) {
+        return Double.isNaN(share) ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * share);
+    }
+
+    static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%,.1f", v)
+                : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    static String esc(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
