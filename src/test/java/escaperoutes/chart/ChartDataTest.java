@@ -1,0 +1,113 @@
+package escaperoutes.chart;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The charts' datasets from a folder small enough to compute by hand (see {@link HandMadeFolder}). */
+class ChartDataTest {
+    private static final double EPS = 1e-9;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void arrivalBandsAreTheQuantilesOfTheReplications() throws Exception {
+        ResultFolder f = ResultFolder.read(HandMadeFolder.write(dir));
+        assertEquals(ResultFolder.Kind.RUN, f.kind());
+        Band b = ChartData.arrivals(f.run, "all");
+        assertEquals(2020, b.firstYear());
+        // 10, 20, 30 by type-7 quantiles: h = 2p, so p05 = 11, p25 = 15, p50 = 20, p75 = 25, p95 = 29.
+        assertArrayEquals(new double[] {11, 15, 20, 25, 29, 20},
+                new double[] {b.p05()[0], b.p25()[0], b.p50()[0], b.p75()[0], b.p95()[0], b.mean()[0]}, EPS);
+        // 0, 40, 50: p05 = 4, p25 = 20, p50 = 40, p75 = 45, p95 = 49, mean 30.
+        assertArrayEquals(new double[] {4, 20, 40, 45, 49, 30},
+                new double[] {b.p05()[1], b.p25()[1], b.p50()[1], b.p75()[1], b.p95()[1], b.mean()[1]}, EPS);
+    }
+
+    @Test
+    void shareOfWomenIsTakenPerReplicationAndSkipsReplicationsWithoutArrivals() throws Exception {
+        ResultFolder f = ResultFolder.read(HandMadeFolder.write(dir));
+        Band share = ChartData.shareWomen(f.run);
+        // 2020: 0.6, 0.5, 1.0 → median 0.6, mean 0.7. 2021: replication 0 has none; 0.5, 0.5 → 0.5.
+        assertEquals(0.6, share.p50()[0], EPS);
+        assertEquals(0.7, share.mean()[0], EPS);
+        assertEquals(0.5, share.p50()[1], EPS);
+        assertEquals(0.5, share.p05()[1], EPS);
+        assertEquals(Map.of(2020, 0.6), ChartData.observedShareWomen(f.run));
+        assertEquals(Map.of(2020, 25.0), ChartData.observed(f.run, "all"));
+        assertEquals(2020, f.run.lastObservedYear());
+    }
+
+    @Test
+    void routeAndOriginStacksAreMeansOverReplicationsOfAllPersonsLargestFirst() throws Exception {
+        ResultFolder f = ResultFolder.read(HandMadeFolder.write(dir));
+        Map<String, double[]> routes = ChartData.largestFirst(f.run.routes);
+        assertEquals(List.of("laos", "direct_from_china"), List.copyOf(routes.keySet()));
+        // laos: (6 + 20 + 30) / 3 and (0 + 40 + 50) / 3; the female row is not added to "all".
+        assertArrayEquals(new double[] {56.0 / 3, 30}, routes.get("laos"), EPS);
+        assertArrayEquals(new double[] {4.0 / 3, 0}, routes.get("direct_from_china"), EPS);
+        Map<String, double[]> origins = ChartData.largestFirst(f.run.origins);
+        assertEquals(List.of("North Hamgyong", "Abroad: workers, students"), List.copyOf(origins.keySet()));
+        assertArrayEquals(new double[] {50.0 / 3, 30}, origins.get("North Hamgyong"), EPS);
+    }
+
+    @Test
+    void bandsAreOrderedInEveryYear() throws Exception {
+        ResultFolder f = ResultFolder.read(HandMadeFolder.write(dir));
+        for (Band b : List.of(ChartData.arrivals(f.run, "all"), ChartData.arrivals(f.run, "female"),
+                ChartData.shareWomen(f.run), ChartData.measure(f.run, "hiding_china_end"))) {
+            assertOrdered(b);
+        }
+    }
+
+    static void assertOrdered(Band b) {
+        for (int i = 0; i < b.years(); i++) {
+            if (Double.isNaN(b.p50()[i])) {
+                continue;
+            }
+            String at = "year " + (b.firstYear() + i);
+            assertTrue(b.p05()[i] <= b.p50()[i] && b.p50()[i] <= b.p95()[i], at);
+            if (b.hasInnerBand()) {
+                assertTrue(b.p05()[i] <= b.p25()[i] && b.p25()[i] <= b.p50()[i], at);
+                assertTrue(b.p50()[i] <= b.p75()[i] && b.p75()[i] <= b.p95()[i], at);
+            }
+            assertTrue(b.mean()[i] >= b.p05()[i] && b.mean()[i] <= b.p95()[i] || b.years() == 0, at);
+        }
+    }
+
+    @Test
+    void bestSoFarSkipsFailedCandidatesAndLogErrorsCompareWithObserved() {
+        assertArrayEquals(new double[] {Double.NaN, 5, 5, 3, 3},
+                ChartData.bestSoFar(new double[] {Double.NaN, 5, 7, 3, Double.NaN}), EPS);
+        var rows = List.of(
+                new ResultFolder.CalibrationTables.FitRow(2019, "fit", 100, 80, 110, 90, 130, 0.8, 0.75),
+                new ResultFolder.CalibrationTables.FitRow(2020, "hold-out", 0, 0, 5, 1, 9, Double.NaN, 0.5));
+        double[] e = ChartData.logErrors(rows);
+        assertEquals(Math.log(1.1), e[0], EPS);
+        assertTrue(Double.isNaN(e[1]), "no log error where nothing was observed");
+        assertArrayEquals(new double[] {1, 3, 3, 7}, ChartData.cumulative(new double[] {1, 2, Double.NaN, 4}), EPS);
+    }
+
+    @Test
+    void scenarioDifferencesMatchListElementsByName() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var before = mapper.readTree("{\"name\":\"x\",\"scale\":1,\"regimes\":[{\"name\":\"a\",\"x\":1},"
+                + "{\"name\":\"b\",\"x\":2}],\"legs\":[{\"from\":\"p\",\"days\":3}]}");
+        var after = mapper.readTree("{\"name\":\"y\",\"scale\":1,\"regimes\":[{\"name\":\"new\",\"x\":0},"
+                + "{\"name\":\"a\",\"x\":1},{\"name\":\"b\",\"x\":5}],\"legs\":[{\"from\":\"p\",\"days\":4}]}");
+        assertEquals(List.of(
+                new ScenarioDiff.Change("$.regimes[name=b].x", "2", "5"),
+                new ScenarioDiff.Change("$.legs[0].days", "3", "4"),
+                new ScenarioDiff.Change("$.regimes[name=new].name", null, "new"),
+                new ScenarioDiff.Change("$.regimes[name=new].x", null, "0")),
+                ScenarioDiff.between(before, after));
+    }
+}

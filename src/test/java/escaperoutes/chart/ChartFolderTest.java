@@ -1,0 +1,246 @@
+package escaperoutes.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import escaperoutes.cli.Main;
+import escaperoutes.scenario.ScenarioReaderTest;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/**
+ * The charts and report that run, compare and calibrate write (headless), and {@code chart} on good and bad
+ * folders. The folders are made once, by the real commands on the small test scenario.
+ */
+class ChartFolderTest {
+    private static final String CALIBRATION_SPEC = """
+            {"parameters": [{"path": "$.attempts.attemptsPerYear", "lower": 100, "upper": 5000, "logScale": true}],
+             "fitWindow": {"from": 2010, "to": 2010}, "holdOutWindow": {"from": 2011, "to": 2011},
+             "replications": 2, "budget": 8, "seed": 4}
+            """;
+    private static final Pattern REFERENCE = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
+
+    @TempDir
+    static Path shared;
+    static Path run;
+    static Path comparison;
+    static Path calibration;
+
+    @TempDir
+    Path dir;
+
+    private record Outcome(int code, String out, String err) {
+    }
+
+    private static Outcome execute(Object... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(Stream.of(args).map(String::valueOf).toArray(String[]::new), new PrintWriter(out),
+                new PrintWriter(err));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void makeFolders() throws IOException {
+        Path small = Files.writeString(shared.resolve("small.json"), ScenarioReaderTest.SMALL_SCENARIO);
+        Path twice = Files.writeString(shared.resolve("twice.json"),
+                "{\"extends\": \"small.json\", \"name\": \"twice\", \"attempts\": {\"attemptsPerYear\": 800}}");
+        Path spec = Files.writeString(shared.resolve("spec.json"), CALIBRATION_SPEC);
+        run = shared.resolve("run");
+        comparison = shared.resolve("cmp");
+        calibration = shared.resolve("cal");
+        for (Outcome o : List.of(
+                execute("run", small, "--replications", 4, "--out", run, "--quiet"),
+                execute("compare", small, twice, "--replications", 3, "--out", comparison, "--quiet"),
+                execute("calibrate", small, "--spec", spec, "--out", calibration, "--final-replications", 3,
+                        "--quiet"))) {
+            assertEquals(Main.OK, o.code(), o.err());
+        }
+    }
+
+    @Test
+    void aRunFolderHasEveryRunChartInBothFormatsAndAReport() throws Exception {
+        assertEquals(Set.of("arrivals", "share-women", "routes", "origins", "in-china", "repatriations"),
+                chartNames(run).stream().filter(n -> !n.equals("cohorts")).collect(java.util.stream.Collectors.toSet()));
+        assertChartsAndReportComplete(run);
+        String report = Files.readString(run.resolve("report.html"));
+        assertTrue(report.contains("Run: small"), "title");
+        assertTrue(report.contains("Parameters that differ from the shipped baseline"), "baseline section");
+        assertTrue(report.contains("scenarioSha256"), "manifest");
+    }
+
+    @Test
+    void aComparisonFolderHasTheDifferenceAndCumulativeCharts() throws Exception {
+        assertEquals(Set.of("comparison-arrivals", "comparison-difference", "comparison-cumulative"),
+                Set.copyOf(chartNames(comparison)));
+        assertChartsAndReportComplete(comparison);
+        String report = Files.readString(comparison.resolve("report.html"));
+        assertTrue(report.contains("twice against small"), "what the second scenario changes");
+        assertTrue(report.contains("<code>$.attempts.attemptsPerYear</code>"), "the changed parameter is listed");
+    }
+
+    @Test
+    void aCalibrationFolderHasTheLossAndErrorChartsBesideTheRunCharts() throws Exception {
+        List<String> names = chartNames(calibration);
+        assertTrue(names.containsAll(List.of("arrivals", "share-women", "calibration-loss", "calibration-errors")),
+                names.toString());
+        assertChartsAndReportComplete(calibration);
+        String report = Files.readString(calibration.resolve("report.html"));
+        assertTrue(report.contains("MASE against naive persistence"), "fit metrics");
+        assertTrue(report.contains("<code>$.attempts.attemptsPerYear</code>"), "calibrated parameters");
+    }
+
+    @Test
+    void chartRedrawsAFolderToTheSameFiles() throws Exception {
+        Path copy = copyOf(run);
+        deleteTree(copy.resolve("charts"));
+        Files.delete(copy.resolve("report.html"));
+        Outcome o = execute("chart", copy);
+        assertEquals(Main.OK, o.code(), o.err());
+        assertEquals(chartNames(run), chartNames(copy));
+        assertEquals(Files.size(run.resolve("charts/arrivals.png")), Files.size(copy.resolve("charts/arrivals.png")),
+                "the same data draws the same PNG");
+        assertChartsAndReportComplete(copy);
+    }
+
+    @Test
+    void chartOnSomethingElseSaysWhatIsWrongAndWritesNothing() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        bad(empty, "error: " + empty + ": not a result folder of escape-routes (it has none of annual.csv, "
+                + "trace.csv, comparison.csv)");
+        bad(dir.resolve("nowhere"), "error: " + dir.resolve("nowhere") + ": not a folder");
+    }
+
+    @Test
+    void chartReportsTheFileAndLineOfMalformedData() throws Exception {
+        Path missing = copyOf(run);
+        Files.delete(missing.resolve("routes.csv"));
+        bad(missing, "error: " + missing.resolve("routes.csv") + ": the file is missing");
+
+        Path shortRow = copyOf(run);
+        List<String> lines = new ArrayList<>(Files.readAllLines(shortRow.resolve("annual.csv")));
+        lines.set(3, "0,2010,arrivals");
+        Files.write(shortRow.resolve("annual.csv"), lines);
+        bad(shortRow, "error: " + shortRow.resolve("annual.csv") + ": line 4: 3 fields where the header has 5");
+
+        Path notNumber = copyOf(run);
+        String annual = Files.readString(notNumber.resolve("annual.csv"));
+        Files.writeString(notNumber.resolve("annual.csv"), annual.replaceFirst("\n0,2010,attempts,female,[^\n]*",
+                "\n0,2010,attempts,female,many"));
+        bad(notNumber, "error: " + notNumber.resolve("annual.csv") + ": line 2: column 'value' holds 'many', "
+                + "not a number");
+
+        Path noColumn = copyOf(run);
+        Files.writeString(noColumn.resolve("origins.csv"), "replication,year,sex,value\n");
+        bad(noColumn, "error: " + noColumn.resolve("origins.csv") + ": line 1: the column 'province' is missing "
+                + "(the header is: replication,year,sex,value)");
+
+        Path badJson = copyOf(run);
+        Files.writeString(badJson.resolve("manifest.json"), "{\"seed\": 1,");
+        Outcome o = execute("chart", badJson);
+        assertEquals(Main.BAD_INPUT, o.code());
+        assertTrue(o.err().startsWith("error: " + badJson.resolve("manifest.json") + ": malformed JSON at line 1"),
+                o.err());
+    }
+
+    /** A bad folder: exit 2, the message, no stack trace, and the folder exactly as it was. */
+    private void bad(Path folder, String message) throws IOException {
+        Set<String> before = Files.exists(folder) ? listing(folder) : Set.of();
+        Outcome o = execute("chart", folder);
+        assertEquals(Main.BAD_INPUT, o.code(), o.err());
+        assertEquals(message, o.err().strip());
+        assertFalse(o.err().contains("Exception"), o.err());
+        assertEquals("", o.out());
+        assertEquals(before, Files.exists(folder) ? listing(folder) : Set.of(), "nothing written");
+    }
+
+    /** Every chart as a PNG of the stated size and a well-formed SVG, and a report that links only to files there. */
+    static void assertChartsAndReportComplete(Path folder) throws Exception {
+        List<String> names = chartNames(folder);
+        assertFalse(names.isEmpty());
+        String report = Files.readString(folder.resolve("report.html"));
+        for (String name : names) {
+            Path png = folder.resolve("charts").resolve(name + ".png");
+            BufferedImage image = ImageIO.read(png.toFile());
+            assertEquals(ChartImages.WIDTH, image.getWidth(), name);
+            assertEquals(ChartImages.HEIGHT, image.getHeight(), name);
+            assertTrue(Files.size(png) > 10_000, name + ".png is " + Files.size(png) + " bytes: too small for a chart");
+            Path svg = folder.resolve("charts").resolve(name + ".svg");
+            DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+            // Batik names SVG 1.0's DTD; there is no network to fetch it from, nor a need.
+            xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            Document doc = xml.newDocumentBuilder().parse(svg.toFile());
+            assertEquals("svg", doc.getDocumentElement().getTagName(), name);
+            assertEquals(Integer.toString(ChartImages.WIDTH), doc.getDocumentElement().getAttribute("width"), name);
+            assertTrue(Files.size(svg) > 10_000, name + ".svg is too small for a chart");
+            assertTrue(report.contains("src=\"charts/" + name + ".png\""), "the report shows " + name);
+        }
+        Matcher m = REFERENCE.matcher(report);
+        int references = 0;
+        while (m.find()) {
+            String target = m.group(1);
+            assertFalse(target.contains("://"), "no network: " + target);
+            assertTrue(Files.isRegularFile(folder.resolve(target)), "the report links to a missing " + target);
+            references++;
+        }
+        assertEquals(3 * names.size(), references, "each chart: the image, its SVG and its PNG link");
+        assertFalse(Files.list(folder).anyMatch(p -> p.getFileName().toString().startsWith(".")),
+                "no temporary files left");
+    }
+
+    static List<String> chartNames(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder.resolve("charts"))) {
+            List<String> pngs = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png"))
+                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+            return pngs;
+        }
+    }
+
+    private Path copyOf(Path folder) throws IOException {
+        Path copy = Files.createTempDirectory(dir, "copy");
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : files.toList()) {
+                Path target = copy.resolve(folder.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static Set<String> listing(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            Set<String> names = new TreeSet<>();
+            for (Path p : files.toList()) {
+                names.add(folder.relativize(p) + (Files.isRegularFile(p) ? ":" + Files.size(p) + ":"
+                        + Files.getLastModifiedTime(p).toMillis() : ""));
+            }
+            return names;
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        ChartFolder.deleteTree(root);
+    }
+}
