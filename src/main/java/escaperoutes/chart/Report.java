@@ -26,6 +26,7 @@ final class Report {
             figcaption{color:#444;font-size:.92em}figcaption a{color:#1565c0}
             table{border-collapse:collapse;font-size:.88em;margin:.8em 0}
             th,td{border-bottom:1px solid #e4e4e4;padding:3px 9px;text-align:right;vertical-align:top}
+            td{white-space:nowrap}td.l{white-space:normal}
             th{background:#f4f4f4}td.l,th.l{text-align:left}
             tr.projected td{background:#f3f3f3;color:#555}tr.fit td:first-child{border-left:4px solid #43a047}
             tr.hold-out td:first-child{border-left:4px solid #fb8c00}
