@@ -187,7 +187,10 @@ final class Charts {
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         org.jfree.chart.axis.LogAxis y = new org.jfree.chart.axis.LogAxis("loss (deviance, log scale)");
         y.setSmallestValue(1e-3);
-        y.setNumberFormatOverride(new DecimalFormat("0.###"));
+        // Ticks at whole powers of ten, written out (10, 100, 1,000) rather than as 10^k.
+        y.setAutoTickUnitSelection(false);
+        y.setTickUnit(new NumberTickUnit(1), false, false);
+        y.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
         XYPlot plot = new XYPlot(data, x, y, r);
         style(plot);
         return finish("calibration-loss", "Calibration: loss of each evaluation",
