@@ -111,6 +111,22 @@ final class ChartData {
                 ? Math.log(r.simulatedMean() / r.observedTotal()) : Double.NaN).toArray();
     }
 
+    /**
+     * The first year in which any scenario's paired difference in arrivals from the base is not exactly zero in
+     * some replication (scenarios share their history up to a change), or the first year if they never differ.
+     */
+    static int firstDifferentYear(ResultFolder.ComparisonTables c) {
+        for (int i = 0; i < c.lastYear - c.firstYear + 1; i++) {
+            for (int s = 1; s < c.labels.size(); s++) {
+                Band d = c.differences.get(c.labels.get(s) + "/arrivals/all");
+                if (d.mean()[i] != 0 || d.p05()[i] != 0 || d.p95()[i] != 0) {
+                    return c.firstYear + i;
+                }
+            }
+        }
+        return c.firstYear;
+    }
+
     /** Running sum of a yearly series (NaN counted as 0). */
     static double[] cumulative(double[] yearly) {
         double[] sum = new double[yearly.length];

@@ -246,12 +246,14 @@ final class Charts {
                         + "90% interval. Zero: no effect.", diff, ctx, true));
         XYSeriesCollection cumulative = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        int from = ChartData.firstDifferentYear(c);
         for (int s = 0; s < c.labels.size(); s++) {
             Band b = c.summaries.get(c.labels.get(s) + "/arrivals/all");
-            double[] sum = ChartData.cumulative(b.mean());
+            double[] sum = ChartData.cumulative(
+                    java.util.Arrays.copyOfRange(b.mean(), from - b.firstYear(), b.years()));
             XYSeries series = new XYSeries(c.labels.get(s), false, true);
             for (int i = 0; i < sum.length; i++) {
-                series.add(b.firstYear() + i, sum[i]);
+                series.add(from + i, sum[i]);
             }
             cumulative.addSeries(series);
             r.setSeriesPaint(s, Palette.scenario(s));
@@ -259,8 +261,15 @@ final class Charts {
         }
         XYPlot plot = new XYPlot(cumulative, yearAxis("year"), new NumberAxis("cumulative arrivals (persons)"), r);
         style(plot);
-        charts.add(finish("comparison-cumulative", "Cumulative arrivals, each scenario",
-                "Mean arrivals summed from " + c.firstYear + " to each year.", plot, ctx, true));
+        plot.getRangeAxis().setLabel("cumulative arrivals since " + from + " (persons)");
+        charts.add(finish("comparison-cumulative", "Cumulative arrivals since " + from + ", each scenario",
+                "Mean arrivals summed from " + from + (from > c.firstYear ? ", the first year in which a scenario "
+                        + "differs from " + c.labels.get(0) + "," : "") + " to each year.", plot, ctx, false));
+        plot.getDomainAxis().setRange(from - 0.6, c.lastYear + 0.6);
+        if (ctx.firstProjectedYear() <= ctx.lastYear()) {
+            plot.addDomainMarker(window(Math.max(from, ctx.firstProjectedYear()), ctx.lastYear(), Palette.PROJECTED,
+                    "projected"), Layer.BACKGROUND);
+        }
         return charts;
     }
 

@@ -328,7 +328,8 @@ final class Report {
     }
 
     static String signed(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%+,.0f", v);
+        // "0", not "+0": no difference at all (the scenarios share their history up to a change).
+        return Double.isNaN(v) ? "" : Math.round(v) == 0 && v == 0 ? "0" : String.format(Locale.ROOT, "%+,.0f", v);
     }
 
     static String percent(double share) {

@@ -97,6 +97,22 @@ class ChartDataTest {
     }
 
     @Test
+    void cumulativeComparisonStartsWhereTheScenariosFirstDiffer() {
+        var c = new ResultFolder.ComparisonTables();
+        c.labels.addAll(List.of("base", "a", "b"));
+        c.firstYear = 2020;
+        c.lastYear = 2023;
+        double[] zero = {0, 0, 0, 0};
+        c.differences.put("a/arrivals/all", new Band(2020, zero, zero, null, zero, null, new double[] {0, 0, 0, 3}));
+        c.differences.put("b/arrivals/all", new Band(2020, zero, new double[] {0, 0, -1, -2}, null, zero, null, zero));
+        assertEquals(2022, ChartData.firstDifferentYear(c), "b's 5% quantile is below zero from 2022");
+        c.differences.put("b/arrivals/all", new Band(2020, zero, zero, null, zero, null, zero));
+        assertEquals(2023, ChartData.firstDifferentYear(c));
+        c.differences.put("a/arrivals/all", new Band(2020, zero, zero, null, zero, null, zero));
+        assertEquals(2020, ChartData.firstDifferentYear(c), "identical scenarios: from the first year");
+    }
+
+    @Test
     void scenarioDifferencesMatchListElementsByName() throws Exception {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         var before = mapper.readTree("{\"name\":\"x\",\"scale\":1,\"regimes\":[{\"name\":\"a\",\"x\":1},"
