@@ -145,10 +145,10 @@ final class CsvTable {
         return rows.get(row)[columns.get(column)];
     }
 
-    /** A number; empty text is NaN (the tables leave a value empty where there is none). */
+    /** A number; {@code NA} (a mean over nothing) and empty text (no value) are NaN. */
     double number(int row, String column) throws InvalidResultFolderException {
         String t = text(row, column);
-        if (t.isEmpty() || t.equals("NaN")) {
+        if (t.isEmpty() || t.equals("NA") || t.equals("NaN")) {
             return Double.NaN;
         }
         try {

@@ -44,6 +44,8 @@ class ChartDataTest {
         assertEquals(Map.of(2020, 0.6), ChartData.observedShareWomen(f.run));
         assertEquals(Map.of(2020, 25.0), ChartData.observed(f.run, "all"));
         assertEquals(2020, f.run.lastObservedYear());
+        assertTrue(Double.isNaN(f.run.replicated("mean_years_in_china_of_arrivals", "all")[1][0]),
+                "NA, a mean over no arrivals, reads as no value");
     }
 
     @Test

@@ -36,6 +36,8 @@ final class HandMadeFolder {
                 annual.append(rep).append(',').append(year).append(",arrivals,male,")
                         .append(all[y][rep] - women[y][rep]).append('\n');
                 annual.append(rep).append(',').append(year).append(",arrivals,all,").append(all[y][rep]).append('\n');
+                annual.append(rep).append(',').append(year).append(",mean_years_in_china_of_arrivals,all,")
+                        .append(all[y][rep] == 0 ? "NA" : "1.5").append('\n');
                 for (String stock : new String[] {"hiding_china_end", "detained_china_end", "repatriations"}) {
                     annual.append(rep).append(',').append(year).append(',').append(stock).append(",all,")
                             .append(100 * (rep + 1) + y).append('\n');
