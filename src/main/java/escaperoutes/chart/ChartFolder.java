@@ -2,6 +2,7 @@ package escaperoutes.chart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,9 +42,18 @@ public final class ChartFolder {
         // Not Files.createTempDirectory: its folders are private to the user, and charts are for sharing.
         Path temp = Files.createDirectory(dir.resolve(".charts.partial-" + Long.toHexString(System.nanoTime())));
         try {
-            for (Chart c : charts) {
-                ChartImages.writePng(c.chart(), temp.resolve(c.name() + ".png"));
-                ChartImages.writeSvg(c.chart(), temp.resolve(c.name() + ".svg"));
+            // Each chart is its own object graph, so they can be drawn in parallel (on the common pool).
+            try {
+                charts.parallelStream().forEach(c -> {
+                    try {
+                        ChartImages.writePng(c.chart(), temp.resolve(c.name() + ".png"));
+                        ChartImages.writeSvg(c.chart(), temp.resolve(c.name() + ".svg"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
             Path old = null;
             if (Files.exists(finalCharts)) {

@@ -59,6 +59,7 @@ final class Charts {
         if (f.run != null) {
             ResultFolder.RunTables run = f.run;
             charts.add(arrivals(run, ctx));
+            charts.add(arrivalsBySex(run, ctx));
             charts.add(shareWomen(run, ctx));
             charts.add(stacked("routes", "Arrivals in South Korea by exit route",
                     "Mean over replications of each year's arrivals, by the first country outside North Korea and "
@@ -128,6 +129,17 @@ final class Charts {
         return finish("arrivals", "Arrivals in South Korea: simulated and observed",
                 "Line: simulated median; dark band: 50% of replications; light band: 90%. Points: the Ministry of "
                         + "Unification's count (years it reports singly).", plot, ctx, true);
+    }
+
+    static Chart arrivalsBySex(ResultFolder.RunTables run, Context ctx) {
+        XYPlot plot = bandPlot(List.of(new Named("women", ChartData.arrivals(run, "female"), Palette.WOMEN),
+                new Named("men", ChartData.arrivals(run, "male"), Palette.MEN)),
+                "arrivals (persons per year)", "year of arrival");
+        addObserved(plot, ChartData.observed(run, "female"), "observed women", Palette.WOMEN.darker());
+        addObserved(plot, ChartData.observed(run, "male"), "observed men", Palette.MEN.darker());
+        return finish("arrivals-by-sex", "Arrivals in South Korea by sex",
+                "Lines: simulated medians of women and of men, with their 50% and 90% bands. Points: the Ministry of "
+                        + "Unification's counts of women and men.", plot, ctx, true);
     }
 
     static Chart shareWomen(ResultFolder.RunTables run, Context ctx) {
@@ -322,10 +334,14 @@ final class Charts {
 
     /** Observed values as black points over the simulated bands. */
     static void addObserved(XYPlot plot, Map<Integer, Double> observed, String name) {
+        addObserved(plot, observed, name, Palette.OBSERVED);
+    }
+
+    static void addObserved(XYPlot plot, Map<Integer, Double> observed, String name, Color colour) {
         XYSeries points = new XYSeries(name, false, true);
         observed.forEach(points::add);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
-        r.setSeriesPaint(0, Palette.OBSERVED);
+        r.setSeriesPaint(0, colour);
         r.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
         int index = plot.getDatasetCount();
         plot.setDataset(index, new XYSeriesCollection(points));

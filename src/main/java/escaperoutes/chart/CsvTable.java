@@ -67,6 +67,10 @@ final class CsvTable {
 
     private static void parse(Path file, String text, List<String[]> records, List<Integer> lines)
             throws InvalidResultFolderException {
+        if (text.indexOf('"') < 0 && text.indexOf('\r') < 0) {
+            parseUnquoted(text, records, lines);
+            return;
+        }
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         int line = 1;
@@ -121,6 +125,35 @@ final class CsvTable {
             fields.add(field.toString());
             records.add(fields.toArray(new String[0]));
             lines.add(recordLine);
+        }
+    }
+
+    /**
+     * The common case, a file without quotes or carriage returns: split at newlines and commas (a run's tables
+     * have a few hundred thousand rows, and this is several times faster than the general parser).
+     */
+    private static void parseUnquoted(String text, List<String[]> records, List<Integer> lines) {
+        int line = 1;
+        int start = 0;
+        List<String> fields = new ArrayList<>();
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (end > start) {
+                fields.clear();
+                int from = start;
+                for (int comma = text.indexOf(',', from); comma >= 0 && comma < end; comma = text.indexOf(',', from)) {
+                    fields.add(text.substring(from, comma));
+                    from = comma + 1;
+                }
+                fields.add(text.substring(from, end));
+                records.add(fields.toArray(new String[0]));
+                lines.add(line);
+            }
+            line++;
+            start = end + 1;
         }
     }
 

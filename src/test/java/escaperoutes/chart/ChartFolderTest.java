@@ -78,7 +78,7 @@ class ChartFolderTest {
 
     @Test
     void aRunFolderHasEveryRunChartInBothFormatsAndAReport() throws Exception {
-        assertEquals(Set.of("arrivals", "share-women", "routes", "origins", "in-china", "repatriations"),
+        assertEquals(Set.of("arrivals", "arrivals-by-sex", "share-women", "routes", "origins", "in-china", "repatriations"),
                 chartNames(run).stream().filter(n -> !n.equals("cohorts")).collect(java.util.stream.Collectors.toSet()));
         assertChartsAndReportComplete(run);
         String report = Files.readString(run.resolve("report.html"));
