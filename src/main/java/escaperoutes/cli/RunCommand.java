@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run replications of a scenario and write a new results folder: annual.csv, summary.csv, "
-                + "routes.csv, origins.csv, scenario.resolved.json and manifest.json.")
+                + "routes.csv, origins.csv, cohorts.csv, scenario.resolved.json and manifest.json.")
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

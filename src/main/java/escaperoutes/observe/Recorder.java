@@ -9,7 +9,10 @@ import escaperoutes.model.Status;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Counts one replication's transitions into flows, stocks and arrivals by route and origin. */
+/**
+ * Counts one replication's transitions into flows, stocks, arrivals by route and origin, and the outcomes of each
+ * year's crossers (see {@link CrossingCohorts}).
+ */
 public final class Recorder implements ModelListener {
     private final ModelConfig config;
     private final ModelCalendar calendar;
@@ -25,6 +28,7 @@ public final class Recorder implements ModelListener {
     private final long[][][] origins;
     /** Arrivals by month (from January of the first year) and sex, for targets that cover part of a year. */
     private final long[][] monthlyArrivals;
+    private final CrossingCohorts cohorts;
 
     public Recorder(ModelConfig config) {
         this.config = config;
@@ -38,12 +42,14 @@ public final class Recorder implements ModelListener {
         routes = new long[countries + 1][countries][years][Sex.COUNT];
         origins = new long[config.provinces().size()][years][Sex.COUNT];
         monthlyArrivals = new long[12 * years][Sex.COUNT];
+        cohorts = new CrossingCohorts(years);
     }
 
     @Override
     public void transition(Person person, Status from, Status to, double day) {
         int y = calendar.yearIndex(day);
         int s = person.sex().index();
+        cohorts.transition(person.id(), s, from, to, y);
         if (from != Status.NOT_STARTED) {
             stockChange[from.ordinal()][y][s]--;
         }
@@ -140,8 +146,8 @@ public final class Recorder implements ModelListener {
         exits.addAll(config.countries());
         exits.add("direct");
         return new RunResult(replication, calendar.firstYear(), values, exits, config.countries(), routes,
-                config.provinces().stream().map(p -> p.name()).toList(), origins, monthlyArrivals, personEvents, persons,
-                personsPerAgent);
+                config.provinces().stream().map(p -> p.name()).toList(), origins, monthlyArrivals, cohorts.outcomes(),
+                personEvents, persons, personsPerAgent);
     }
 
     private static double stockOf(Measure measure, long[][][] stocks, int year, int sex) {
