@@ -14,10 +14,43 @@ import java.util.List;
  * year's crossers (see {@link CrossingCohorts}).
  */
 public final class Recorder implements ModelListener {
+    private static final int MEASURES = Measure.values().length;
+    /**
+     * The flow measure each transition counts in, by from.ordinal() · Status.COUNT + to.ordinal(); MEASURES (a row
+     * of {@link #flows} that is never read) for transitions no flow counts. One table read per transition instead of
+     * a switch whose branches the processor cannot predict.
+     */
+    private static final int[] MEASURE_OF = new int[Status.COUNT * Status.COUNT];
+
+    static {
+        for (Status from : Status.values()) {
+            for (Status to : Status.values()) {
+                MEASURE_OF[from.ordinal() * Status.COUNT + to.ordinal()] = measureOf(from, to);
+            }
+        }
+    }
+
+    /** The flow measure a transition counts in (its ordinal), or MEASURES for none. */
+    private static int measureOf(Status from, Status to) {
+        Measure measure = switch (to) {
+            case TRAVELLING_NK -> from == Status.NOT_STARTED || from == Status.WAITING_NK ? Measure.ATTEMPTS : null;
+            case TRANSIT_CHINA -> from == Status.TRAVELLING_NK ? Measure.BORDER_CROSSINGS : null;
+            case DIED -> from == Status.TRAVELLING_NK ? Measure.BORDER_DEATHS
+                    : from == Status.TRANSIT_CHINA || from == Status.TRANSIT_ABROAD ? Measure.TRANSIT_DEATHS : null;
+            case DETAINED_NK -> from == Status.TRAVELLING_NK ? Measure.BORDER_CAUGHT
+                    : from == Status.DETAINED_CHINA ? Measure.REPATRIATIONS : null;
+            case DETAINED_CHINA -> Measure.ARRESTS_CHINA;
+            case HIDING_CHINA -> from == Status.DETAINED_CHINA ? Measure.RELEASES_CHINA : null;
+            case ARRIVED -> Measure.ARRIVALS;
+            default -> null;
+        };
+        return measure == null ? MEASURES : measure.ordinal();
+    }
+
     private final ModelConfig config;
     private final ModelCalendar calendar;
     private final int years;
-    /** flows[measure][year][sex]. */
+    /** flows[measure][year][sex]; the last row (index MEASURES) takes the transitions no flow counts. */
     private final long[][][] flows;
     /** Net change of each status's population during each year: stockChange[status][year][sex]. */
     private final long[][][] stockChange;
@@ -29,82 +62,61 @@ public final class Recorder implements ModelListener {
     /** Arrivals by month (from January of the first year) and sex, for targets that cover part of a year. */
     private final long[][] monthlyArrivals;
     private final CrossingCohorts cohorts;
+    /**
+     * The year (index) of the latest transition and its bounds, days: transitions come nearly in time order, so
+     * this mostly saves the division and search of {@link ModelCalendar#yearIndex} on every transition.
+     */
+    private int cachedYear;
+    private double cachedYearStart;
+    private double cachedYearEnd;
 
     public Recorder(ModelConfig config) {
         this.config = config;
         this.calendar = config.calendar();
         this.years = calendar.years();
         int countries = config.countries().size();
-        flows = new long[Measure.values().length][years][Sex.COUNT];
+        flows = new long[MEASURES + 1][years][Sex.COUNT];
         stockChange = new long[Status.COUNT][years][Sex.COUNT];
         yearsInChinaSum = new double[years][Sex.COUNT];
         yearsInChinaCount = new long[years][Sex.COUNT];
         routes = new long[countries + 1][countries][years][Sex.COUNT];
         origins = new long[config.provinces().size()][years][Sex.COUNT];
         monthlyArrivals = new long[12 * years][Sex.COUNT];
-        cohorts = new CrossingCohorts(years);
+        cohorts = new CrossingCohorts(calendar);
+        cacheYear(0);
     }
 
     @Override
     public void transition(Person person, Status from, Status to, double day) {
-        int y = calendar.yearIndex(day);
+        int y = day >= cachedYearStart && day < cachedYearEnd ? cachedYear : cacheYear(calendar.yearIndex(day));
         int s = person.sex().index();
-        cohorts.transition(person.id(), s, from, to, y);
-        if (from != Status.NOT_STARTED) {
-            stockChange[from.ordinal()][y][s]--;
-        }
+        int pair = from.ordinal() * Status.COUNT + to.ordinal();
+        // NOT_STARTED's own stock goes negative here; no measure reads it.
+        stockChange[from.ordinal()][y][s]--;
         stockChange[to.ordinal()][y][s]++;
-        switch (to) {
-            case TRAVELLING_NK:
-                if (from == Status.NOT_STARTED || from == Status.WAITING_NK) {
-                    count(Measure.ATTEMPTS, y, s);
-                }
-                break;
-            case TRANSIT_CHINA:
-                if (from == Status.TRAVELLING_NK) {
-                    count(Measure.BORDER_CROSSINGS, y, s);
-                }
-                break;
-            case DIED:
-                if (from == Status.TRAVELLING_NK) {
-                    count(Measure.BORDER_DEATHS, y, s);
-                } else if (from == Status.TRANSIT_CHINA || from == Status.TRANSIT_ABROAD) {
-                    count(Measure.TRANSIT_DEATHS, y, s);
-                }
-                break;
-            case DETAINED_NK:
-                if (from == Status.TRAVELLING_NK) {
-                    count(Measure.BORDER_CAUGHT, y, s);
-                } else if (from == Status.DETAINED_CHINA) {
-                    count(Measure.REPATRIATIONS, y, s);
-                }
-                break;
-            case DETAINED_CHINA:
-                count(Measure.ARRESTS_CHINA, y, s);
-                break;
-            case HIDING_CHINA:
-                if (from == Status.DETAINED_CHINA) {
-                    count(Measure.RELEASES_CHINA, y, s);
-                }
-                break;
-            case ARRIVED:
-                count(Measure.ARRIVALS, y, s);
-                int exit = person.exitCountry() >= 0 ? person.exitCountry() : config.countries().size();
-                routes[exit][person.lastCountry()][y][s]++;
-                origins[person.province()][y][s]++;
-                monthlyArrivals[calendar.monthIndex(day)][s]++;
-                if (!Double.isNaN(person.chinaEntryDay())) {
-                    yearsInChinaSum[y][s] += (day - person.chinaEntryDay()) / 365.25;
-                    yearsInChinaCount[y][s]++;
-                }
-                break;
-            default:
-                break;
+        flows[MEASURE_OF[pair]][y][s]++;
+        if (to == Status.ARRIVED) {
+            arrived(person, y, s, day);
+        }
+        cohorts.transition(pair, person, s, to, day);
+    }
+
+    private void arrived(Person person, int y, int s, double day) {
+        int exit = person.exitCountry() >= 0 ? person.exitCountry() : config.countries().size();
+        routes[exit][person.lastCountry()][y][s]++;
+        origins[person.province()][y][s]++;
+        monthlyArrivals[calendar.monthIndex(day)][s]++;
+        if (!Double.isNaN(person.chinaEntryDay())) {
+            yearsInChinaSum[y][s] += (day - person.chinaEntryDay()) / 365.25;
+            yearsInChinaCount[y][s]++;
         }
     }
 
-    private void count(Measure measure, int year, int sex) {
-        flows[measure.ordinal()][year][sex]++;
+    private int cacheYear(int year) {
+        cachedYear = year;
+        cachedYearStart = calendar.yearStartDay(year);
+        cachedYearEnd = calendar.yearStartDay(year + 1);
+        return year;
     }
 
     /** The population of each status at the end of each year: stocks[status][year][sex]. */

@@ -36,7 +36,7 @@ public final class TestNetworks {
     }
 
     /** A configuration with one province at place 0 whose attempts (all women) stop after {@code attemptDays}. */
-    static ModelConfig config(List<String> countries, List<String> segments, List<Place> places, List<Leg> legs,
+    public static ModelConfig config(List<String> countries, List<String> segments, List<Place> places, List<Leg> legs,
                               double attemptsPerYear, int attemptDays, int days, HidingBehaviour hiding,
                               double hidingArrestPerYear, List<InitialStock> stock, List<OneOffEvent> events) {
         ModelCalendar calendar = new ModelCalendar(START, START.plusDays(days - 1));

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import escaperoutes.model.Duration;
 import escaperoutes.model.EscapeModel;
+import escaperoutes.model.HidingBehaviour;
 import escaperoutes.model.InitialStock;
+import escaperoutes.model.Leg;
 import escaperoutes.model.ModelConfig;
 import escaperoutes.model.ModelListener;
 import escaperoutes.model.Person;
+import escaperoutes.model.Place;
 import escaperoutes.model.Status;
 import escaperoutes.model.TestNetworks;
 import escaperoutes.scenario.ScenarioCompiler;
@@ -205,6 +208,49 @@ class CohortOutcomesTest {
         assertEquals(crossed, total(r, 2000, SexGroup.ALL));
         assertEquals(0.0, total(r, 2001, SexGroup.ALL));
         assertTrue(r.value(Measure.BORDER_CAUGHT, 2000, SexGroup.ALL) > 0, "some were caught and are in no cohort");
+    }
+
+    /**
+     * A chain whose China stop also has a leg back to the border in North Korea, taken half the time: people cross,
+     * walk back, and cross again (the entry day moves each time), all on one trip. Each person is counted once, in
+     * the year of the first crossing, and in the outcome of their last status, as the log of their history says.
+     */
+    @Test
+    void crossingAgainOnTheSameTripKeepsTheFirstCrossingsCohort() {
+        List<Place> places = List.of(
+                new Place(0, "home", "north_korea", 0, false, 0),
+                new Place(1, "border", "north_korea", 0, false, 0),
+                new Place(2, "transit", "china", 1, false, 1),
+                new Place(3, "laos", "laos", 2, false, 2),
+                new Place(4, "sk", "south_korea", 3, false, 2));
+        List<Leg> legs = List.of(
+                new Leg(0, 1, 1.0, new Duration.Fixed(2), 0, 0, 0, 0),
+                new Leg(1, 2, 1.0, new Duration.Fixed(1), 0, 0, 0, 0),
+                new Leg(2, 1, 1.0, new Duration.Fixed(20), 0, 0, 0, 1),
+                new Leg(2, 3, 1.0, new Duration.Fixed(5), 0, 0, 0, 1),
+                new Leg(3, 4, 1.0, new Duration.Fixed(7), 0, 0, 0, 2));
+        ModelConfig config = TestNetworks.config(List.of("north_korea", "china", "laos", "south_korea"),
+                List.of("nk", "cn", "exit", "attemptsOff"), places, legs, 2_000, 731, 731,
+                new HidingBehaviour(1.0, 0.0, new Duration.Fixed(1)), 0.0, List.of(), List.of());
+        Run run = run(config, 3);
+        RunResult r = run.result();
+        long[][] expected = new long[2][CohortOutcome.COUNT];
+        long crossers = 0;
+        for (History h : run.log().people.values()) {
+            if (!Double.isNaN(h.firstCrossing)) {
+                crossers++;
+                expected[config.calendar().yearIndex(h.firstCrossing)][CohortOutcome.of(h.last).ordinal()]++;
+            }
+        }
+        double crossings = r.sum(Measure.BORDER_CROSSINGS, 2000, 2001, SexGroup.ALL);
+        assertTrue(crossings > 1.5 * crossers, crossings + " crossings by " + crossers + " persons");
+        assertTrue(expected[1][CohortOutcome.IN_NORTH_KOREA.ordinal()] > 0, "someone must end the run walking back");
+        for (int y = 0; y < 2; y++) {
+            for (CohortOutcome outcome : CohortOutcome.values()) {
+                assertEquals(expected[y][outcome.ordinal()], r.cohortOutcome(2000 + y, outcome, SexGroup.ALL),
+                        outcome + " of the " + (2000 + y) + " cohort");
+            }
+        }
     }
 
     @Test
