@@ -50,10 +50,13 @@ public final class Recorder implements ModelListener {
     private final ModelConfig config;
     private final ModelCalendar calendar;
     private final int years;
-    /** flows[measure][year][sex]; the last row (index MEASURES) takes the transitions no flow counts. */
-    private final long[][][] flows;
-    /** Net change of each status's population during each year: stockChange[status][year][sex]. */
-    private final long[][][] stockChange;
+    /**
+     * flows[(year · (MEASURES + 1) + measure) · Sex.COUNT + sex]; measure MEASURES takes the transitions no flow
+     * counts. Flat, so that a transition's three counters cost one address computation and no chain of loads.
+     */
+    private final long[] flows;
+    /** Net change of each status's population during each year: stockChange[(year · Status.COUNT + status) · Sex.COUNT + sex]. */
+    private final long[] stockChange;
     private final double[][] yearsInChinaSum;
     private final long[][] yearsInChinaCount;
     /** routes[exit (country index, or countries.size() for direct)][last country][year][sex]. */
@@ -75,8 +78,8 @@ public final class Recorder implements ModelListener {
         this.calendar = config.calendar();
         this.years = calendar.years();
         int countries = config.countries().size();
-        flows = new long[MEASURES + 1][years][Sex.COUNT];
-        stockChange = new long[Status.COUNT][years][Sex.COUNT];
+        flows = new long[years * (MEASURES + 1) * Sex.COUNT];
+        stockChange = new long[years * Status.COUNT * Sex.COUNT];
         yearsInChinaSum = new double[years][Sex.COUNT];
         yearsInChinaCount = new long[years][Sex.COUNT];
         routes = new long[countries + 1][countries][years][Sex.COUNT];
@@ -92,9 +95,10 @@ public final class Recorder implements ModelListener {
         int s = person.sex().index();
         int pair = from.ordinal() * Status.COUNT + to.ordinal();
         // NOT_STARTED's own stock goes negative here; no measure reads it.
-        stockChange[from.ordinal()][y][s]--;
-        stockChange[to.ordinal()][y][s]++;
-        flows[MEASURE_OF[pair]][y][s]++;
+        int statusBase = y * Status.COUNT;
+        stockChange[(statusBase + from.ordinal()) * Sex.COUNT + s]--;
+        stockChange[(statusBase + to.ordinal()) * Sex.COUNT + s]++;
+        flows[(y * (MEASURES + 1) + MEASURE_OF[pair]) * Sex.COUNT + s]++;
         if (to == Status.ARRIVED) {
             arrived(person, y, s, day);
         }
@@ -126,7 +130,7 @@ public final class Recorder implements ModelListener {
             for (int s = 0; s < Sex.COUNT; s++) {
                 long level = 0;
                 for (int y = 0; y < years; y++) {
-                    level += stockChange[status][y][s];
+                    level += stockChange[(y * Status.COUNT + status) * Sex.COUNT + s];
                     stocks[status][y][s] = level;
                 }
             }
@@ -144,7 +148,7 @@ public final class Recorder implements ModelListener {
             for (int y = 0; y < years; y++) {
                 for (int s = 0; s < Sex.COUNT; s++) {
                     v[y][s] = switch (measure.kind()) {
-                        case FLOW -> flows[measure.ordinal()][y][s] * personsPerAgent;
+                        case FLOW -> flows[(y * (MEASURES + 1) + measure.ordinal()) * Sex.COUNT + s] * personsPerAgent;
                         case STOCK -> stockOf(measure, stocks, y, s) * personsPerAgent;
                         case MEAN -> yearsInChinaCount[y][s] == 0 ? Double.NaN
                                 : yearsInChinaSum[y][s] / yearsInChinaCount[y][s];
