@@ -55,7 +55,10 @@ public final class Recorder implements ModelListener {
      * counts. Flat, so that a transition's three counters cost one address computation and no chain of loads.
      */
     private final long[] flows;
-    /** Net change of each status's population during each year: stockChange[(year · Status.COUNT + status) · Sex.COUNT + sex]. */
+    /**
+     * Net change of each status's population during each year: stockChange[(year · Status.COUNT + status) ·
+     * Sex.COUNT + sex].
+     */
     private final long[] stockChange;
     private final double[][] yearsInChinaSum;
     private final long[][] yearsInChinaCount;
@@ -94,8 +97,8 @@ public final class Recorder implements ModelListener {
         int y = day >= cachedYearStart && day < cachedYearEnd ? cachedYear : cacheYear(calendar.yearIndex(day));
         int s = person.sex().index();
         int pair = from.ordinal() * Status.COUNT + to.ordinal();
-        // NOT_STARTED's own stock goes negative here; no measure reads it.
         int statusBase = y * Status.COUNT;
+        // NOT_STARTED's own stock goes negative here (no branch on it); no measure reads it.
         stockChange[(statusBase + from.ordinal()) * Sex.COUNT + s]--;
         stockChange[(statusBase + to.ordinal()) * Sex.COUNT + s]++;
         flows[(y * (MEASURES + 1) + MEASURE_OF[pair]) * Sex.COUNT + s]++;

@@ -35,6 +35,7 @@ class CohortOutcomesTest {
         Status last;
         /** Day of the first crossing from North Korea into China, NaN if none. */
         double firstCrossing = Double.NaN;
+        int crossings;
         int sex;
     }
 
@@ -54,8 +55,10 @@ class CohortOutcomesTest {
                 h.first = to;
                 h.sex = person.sex().index();
             }
-            if (from == Status.TRAVELLING_NK && to == Status.TRANSIT_CHINA && Double.isNaN(h.firstCrossing)) {
-                h.firstCrossing = day;
+            if (from == Status.TRAVELLING_NK && to == Status.TRANSIT_CHINA) {
+                if (h.crossings++ == 0) {
+                    h.firstCrossing = day;
+                }
             }
             h.last = to;
             next.transition(person, from, to, day);
@@ -99,6 +102,7 @@ class CohortOutcomesTest {
         long stock = 0;
         long stockCrossedAgain = 0;
         long crossers = 0;
+        long crossedAgain = 0;
         // expected[year][outcome][sex] and first crossings[year][sex], agents, from the log alone.
         long[][][] expected = new long[years][CohortOutcome.COUNT][2];
         long[][] firstCrossings = new long[years][2];
@@ -114,12 +118,16 @@ class CohortOutcomesTest {
                 continue;
             }
             crossers++;
+            if (h.crossings > 1) {
+                crossedAgain++;
+            }
             int y = config.calendar().yearIndex(h.firstCrossing);
             firstCrossings[y][h.sex]++;
             expected[y][CohortOutcome.of(h.last).ordinal()][h.sex]++;
         }
         assertEquals(stockSize, stock, "initial stock");
         assertTrue(stockCrossedAgain > 0, "some of the initial stock must cross during the run, to be left out");
+        assertTrue(crossedAgain > 0, "some must be sent back and cross again, to stay in their first cohort");
 
         double cohortTotal = 0;
         double[] outcomeTotals = new double[CohortOutcome.COUNT];
