@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run replications of a scenario and write a new results folder: annual.csv, summary.csv, "
-                + "routes.csv, origins.csv, scenario.resolved.json, manifest.json, the charts (charts/*.png, *.svg) "
-                + "and report.html.")
+                + "routes.csv, origins.csv, cohorts.csv, scenario.resolved.json, manifest.json, the charts "
+                + "(charts/*.png, *.svg) and report.html.")
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -9,15 +9,57 @@ import escaperoutes.model.Status;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Counts one replication's transitions into flows, stocks and arrivals by route and origin. */
+/**
+ * Counts one replication's transitions into flows, stocks, arrivals by route and origin, and the outcomes of each
+ * year's crossers (see {@link CrossingCohorts}).
+ */
 public final class Recorder implements ModelListener {
+    private static final int MEASURES = Measure.values().length;
+    /**
+     * The flow measure each transition counts in, by from.ordinal() · Status.COUNT + to.ordinal(); MEASURES (a row
+     * of {@link #flows} that is never read) for transitions no flow counts. One table read per transition instead of
+     * a switch whose branches the processor cannot predict.
+     */
+    private static final int[] MEASURE_OF = new int[Status.COUNT * Status.COUNT];
+
+    static {
+        for (Status from : Status.values()) {
+            for (Status to : Status.values()) {
+                MEASURE_OF[from.ordinal() * Status.COUNT + to.ordinal()] = measureOf(from, to);
+            }
+        }
+    }
+
+    /** The flow measure a transition counts in (its ordinal), or MEASURES for none. */
+    private static int measureOf(Status from, Status to) {
+        Measure measure = switch (to) {
+            case TRAVELLING_NK -> from == Status.NOT_STARTED || from == Status.WAITING_NK ? Measure.ATTEMPTS : null;
+            case TRANSIT_CHINA -> from == Status.TRAVELLING_NK ? Measure.BORDER_CROSSINGS : null;
+            case DIED -> from == Status.TRAVELLING_NK ? Measure.BORDER_DEATHS
+                    : from == Status.TRANSIT_CHINA || from == Status.TRANSIT_ABROAD ? Measure.TRANSIT_DEATHS : null;
+            case DETAINED_NK -> from == Status.TRAVELLING_NK ? Measure.BORDER_CAUGHT
+                    : from == Status.DETAINED_CHINA ? Measure.REPATRIATIONS : null;
+            case DETAINED_CHINA -> Measure.ARRESTS_CHINA;
+            case HIDING_CHINA -> from == Status.DETAINED_CHINA ? Measure.RELEASES_CHINA : null;
+            case ARRIVED -> Measure.ARRIVALS;
+            default -> null;
+        };
+        return measure == null ? MEASURES : measure.ordinal();
+    }
+
     private final ModelConfig config;
     private final ModelCalendar calendar;
     private final int years;
-    /** flows[measure][year][sex]. */
-    private final long[][][] flows;
-    /** Net change of each status's population during each year: stockChange[status][year][sex]. */
-    private final long[][][] stockChange;
+    /**
+     * flows[(year · (MEASURES + 1) + measure) · Sex.COUNT + sex]; measure MEASURES takes the transitions no flow
+     * counts. Flat, so that a transition's three counters cost one address computation and no chain of loads.
+     */
+    private final long[] flows;
+    /**
+     * Net change of each status's population during each year: stockChange[(year · Status.COUNT + status) ·
+     * Sex.COUNT + sex].
+     */
+    private final long[] stockChange;
     private final double[][] yearsInChinaSum;
     private final long[][] yearsInChinaCount;
     /** routes[exit (country index, or countries.size() for direct)][last country][year][sex]. */
@@ -25,80 +67,63 @@ public final class Recorder implements ModelListener {
     private final long[][][] origins;
     /** Arrivals by month (from January of the first year) and sex, for targets that cover part of a year. */
     private final long[][] monthlyArrivals;
+    private final CrossingCohorts cohorts;
+    /**
+     * The year (index) of the latest transition and its bounds, days: transitions come nearly in time order, so
+     * this mostly saves the division and search of {@link ModelCalendar#yearIndex} on every transition.
+     */
+    private int cachedYear;
+    private double cachedYearStart;
+    private double cachedYearEnd;
 
     public Recorder(ModelConfig config) {
         this.config = config;
         this.calendar = config.calendar();
         this.years = calendar.years();
         int countries = config.countries().size();
-        flows = new long[Measure.values().length][years][Sex.COUNT];
-        stockChange = new long[Status.COUNT][years][Sex.COUNT];
+        flows = new long[years * (MEASURES + 1) * Sex.COUNT];
+        stockChange = new long[years * Status.COUNT * Sex.COUNT];
         yearsInChinaSum = new double[years][Sex.COUNT];
         yearsInChinaCount = new long[years][Sex.COUNT];
         routes = new long[countries + 1][countries][years][Sex.COUNT];
         origins = new long[config.provinces().size()][years][Sex.COUNT];
         monthlyArrivals = new long[12 * years][Sex.COUNT];
+        cohorts = new CrossingCohorts(calendar);
+        cacheYear(0);
     }
 
     @Override
     public void transition(Person person, Status from, Status to, double day) {
-        int y = calendar.yearIndex(day);
+        int y = day >= cachedYearStart && day < cachedYearEnd ? cachedYear : cacheYear(calendar.yearIndex(day));
         int s = person.sex().index();
-        if (from != Status.NOT_STARTED) {
-            stockChange[from.ordinal()][y][s]--;
+        int pair = from.ordinal() * Status.COUNT + to.ordinal();
+        int statusBase = y * Status.COUNT;
+        // NOT_STARTED's own stock goes negative here (no branch on it); no measure reads it.
+        stockChange[(statusBase + from.ordinal()) * Sex.COUNT + s]--;
+        stockChange[(statusBase + to.ordinal()) * Sex.COUNT + s]++;
+        flows[(y * (MEASURES + 1) + MEASURE_OF[pair]) * Sex.COUNT + s]++;
+        if (to == Status.ARRIVED) {
+            arrived(person, y, s, day);
         }
-        stockChange[to.ordinal()][y][s]++;
-        switch (to) {
-            case TRAVELLING_NK:
-                if (from == Status.NOT_STARTED || from == Status.WAITING_NK) {
-                    count(Measure.ATTEMPTS, y, s);
-                }
-                break;
-            case TRANSIT_CHINA:
-                if (from == Status.TRAVELLING_NK) {
-                    count(Measure.BORDER_CROSSINGS, y, s);
-                }
-                break;
-            case DIED:
-                if (from == Status.TRAVELLING_NK) {
-                    count(Measure.BORDER_DEATHS, y, s);
-                } else if (from == Status.TRANSIT_CHINA || from == Status.TRANSIT_ABROAD) {
-                    count(Measure.TRANSIT_DEATHS, y, s);
-                }
-                break;
-            case DETAINED_NK:
-                if (from == Status.TRAVELLING_NK) {
-                    count(Measure.BORDER_CAUGHT, y, s);
-                } else if (from == Status.DETAINED_CHINA) {
-                    count(Measure.REPATRIATIONS, y, s);
-                }
-                break;
-            case DETAINED_CHINA:
-                count(Measure.ARRESTS_CHINA, y, s);
-                break;
-            case HIDING_CHINA:
-                if (from == Status.DETAINED_CHINA) {
-                    count(Measure.RELEASES_CHINA, y, s);
-                }
-                break;
-            case ARRIVED:
-                count(Measure.ARRIVALS, y, s);
-                int exit = person.exitCountry() >= 0 ? person.exitCountry() : config.countries().size();
-                routes[exit][person.lastCountry()][y][s]++;
-                origins[person.province()][y][s]++;
-                monthlyArrivals[calendar.monthIndex(day)][s]++;
-                if (!Double.isNaN(person.chinaEntryDay())) {
-                    yearsInChinaSum[y][s] += (day - person.chinaEntryDay()) / 365.25;
-                    yearsInChinaCount[y][s]++;
-                }
-                break;
-            default:
-                break;
+        cohorts.transition(pair, person, s, to, day);
+    }
+
+    private void arrived(Person person, int y, int s, double day) {
+        int exit = person.exitCountry() >= 0 ? person.exitCountry() : config.countries().size();
+        routes[exit][person.lastCountry()][y][s]++;
+        origins[person.province()][y][s]++;
+        monthlyArrivals[calendar.monthIndex(day)][s]++;
+        if (!Double.isNaN(person.chinaEntryDay())) {
+            yearsInChinaSum[y][s] += (day - person.chinaEntryDay()) / 365.25;
+            yearsInChinaCount[y][s]++;
         }
     }
 
-    private void count(Measure measure, int year, int sex) {
-        flows[measure.ordinal()][year][sex]++;
+    private int cacheYear(int year) {
+        cachedYear = year;
+        cachedYearStart = calendar.yearStartDay(year);
+        cachedYearEnd = calendar.yearStartDay(year + 1);
+        return year;
     }
 
     /** The population of each status at the end of each year: stocks[status][year][sex]. */
@@ -108,7 +133,7 @@ public final class Recorder implements ModelListener {
             for (int s = 0; s < Sex.COUNT; s++) {
                 long level = 0;
                 for (int y = 0; y < years; y++) {
-                    level += stockChange[status][y][s];
+                    level += stockChange[(y * Status.COUNT + status) * Sex.COUNT + s];
                     stocks[status][y][s] = level;
                 }
             }
@@ -126,7 +151,7 @@ public final class Recorder implements ModelListener {
             for (int y = 0; y < years; y++) {
                 for (int s = 0; s < Sex.COUNT; s++) {
                     v[y][s] = switch (measure.kind()) {
-                        case FLOW -> flows[measure.ordinal()][y][s] * personsPerAgent;
+                        case FLOW -> flows[(y * (MEASURES + 1) + measure.ordinal()) * Sex.COUNT + s] * personsPerAgent;
                         case STOCK -> stockOf(measure, stocks, y, s) * personsPerAgent;
                         case MEAN -> yearsInChinaCount[y][s] == 0 ? Double.NaN
                                 : yearsInChinaSum[y][s] / yearsInChinaCount[y][s];
@@ -140,8 +165,8 @@ public final class Recorder implements ModelListener {
         exits.addAll(config.countries());
         exits.add("direct");
         return new RunResult(replication, calendar.firstYear(), values, exits, config.countries(), routes,
-                config.provinces().stream().map(p -> p.name()).toList(), origins, monthlyArrivals, personEvents, persons,
-                personsPerAgent);
+                config.provinces().stream().map(p -> p.name()).toList(), origins, monthlyArrivals, cohorts.outcomes(),
+                personEvents, persons, personsPerAgent);
     }
 
     private static double stockOf(Measure measure, long[][][] stocks, int year, int sex) {

@@ -8,6 +8,10 @@ import java.util.List;
  * <p>Routes are keyed by exit route — the first country outside North Korea and China on the successful trip, or
  * {@code direct_from_<country>} when the person reached South Korea straight from North Korea or China (by sea or
  * across the DMZ; by air from China) — and the last country before South Korea.
+ *
+ * <p>Cohort outcomes count, for each calendar year, the people who first crossed from North Korea into China that
+ * year, by what had become of them at the end of the run ({@link CohortOutcome}). People already in China when the
+ * run starts (the initial stock) crossed before it and are in no cohort.
  */
 public final class RunResult {
     private final int replication;
@@ -19,15 +23,17 @@ public final class RunResult {
     private final List<String> provinces;
     private final long[][][] originArrivals;
     private final long[][] monthlyArrivals;
+    /** cohortOutcomes[crossing year − firstYear][outcome][female 0, male 1], agents. */
+    private final long[][][] cohortOutcomes;
     private final long personEvents;
     private final int persons;
-    /** 1 / scale: what one agent counts for in the route and origin tables, persons. */
+    /** 1 / scale: what one agent counts for in the route, origin and cohort tables, persons. */
     private final double personsPerAgent;
 
     RunResult(int replication, int firstYear, double[][][] values, List<String> exitRoutes,
               List<String> lastCountries, long[][][][] routeArrivals, List<String> provinces,
-              long[][][] originArrivals, long[][] monthlyArrivals, long personEvents, int persons,
-              double personsPerAgent) {
+              long[][][] originArrivals, long[][] monthlyArrivals, long[][][] cohortOutcomes, long personEvents,
+              int persons, double personsPerAgent) {
         this.replication = replication;
         this.firstYear = firstYear;
         this.values = values;
@@ -37,6 +43,7 @@ public final class RunResult {
         this.provinces = List.copyOf(provinces);
         this.originArrivals = originArrivals;
         this.monthlyArrivals = monthlyArrivals;
+        this.cohortOutcomes = cohortOutcomes;
         this.personEvents = personEvents;
         this.persons = persons;
         this.personsPerAgent = personsPerAgent;
@@ -123,6 +130,15 @@ public final class RunResult {
             total += sex == SexGroup.ALL ? bySex[0] + bySex[1] : bySex[sex.ordinal()];
         }
         return total * personsPerAgent;
+    }
+
+    /**
+     * Of the people who first crossed into China in {@code crossingYear}, those (persons) whose outcome at the end of
+     * the run is {@code outcome}. Summed over outcomes: the year's first crossings, initial stock excluded.
+     */
+    public double cohortOutcome(int crossingYear, CohortOutcome outcome, SexGroup sex) {
+        long[] bySex = cohortOutcomes[crossingYear - firstYear][outcome.ordinal()];
+        return (sex == SexGroup.ALL ? bySex[0] + bySex[1] : bySex[sex.ordinal()]) * personsPerAgent;
     }
 
     /** Events the model processed (attempts started and people's own transitions). */

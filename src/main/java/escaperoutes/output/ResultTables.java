@@ -1,6 +1,7 @@
 package escaperoutes.output;
 
 import escaperoutes.calibration.ObservedSeries;
+import escaperoutes.observe.CohortOutcome;
 import escaperoutes.observe.Measure;
 import escaperoutes.observe.Quantiles;
 import escaperoutes.observe.RunResult;
@@ -18,8 +19,8 @@ import java.util.OptionalLong;
 
 /**
  * The tidy CSV tables of a run (one row per observation, UTF-8, {@code \n} line endings). Rows follow the order
- * of replications, years, {@link Measure} and {@link SexGroup} constants and the runs' route and province lists, so
- * identical results give byte-identical files.
+ * of replications, years, {@link Measure}, {@link CohortOutcome} and {@link SexGroup} constants and the runs' route
+ * and province lists, so identical results give byte-identical files.
  */
 public final class ResultTables {
 
@@ -27,6 +28,7 @@ public final class ResultTables {
     public static final String SUMMARY = "summary.csv";
     public static final String ROUTES = "routes.csv";
     public static final String ORIGINS = "origins.csv";
+    public static final String COHORTS = "cohorts.csv";
 
     /** Label the model uses for reaching South Korea straight from the last country (no third country). */
     static final String DIRECT = "direct";
@@ -37,12 +39,13 @@ public final class ResultTables {
     private ResultTables() {
     }
 
-    /** Writes all four tables into {@code dir}. */
+    /** Writes all five tables into {@code dir}. */
     public static void writeAll(Path dir, List<RunResult> results, ObservedSeries observed) throws IOException {
         writeAnnual(dir, results);
         writeSummary(dir, results, observed);
         writeRoutes(dir, results);
         writeOrigins(dir, results);
+        writeCohorts(dir, results);
     }
 
     /** {@code replication,year,measure,sex,value}: every measure of every replication. */
@@ -135,6 +138,28 @@ public final class ResultTables {
                         for (SexGroup sex : SexGroup.values()) {
                             row(out, r.replication(), year, province, sex.label(),
                                     format(r.originArrivals(p, year, sex)));
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code replication,crossing_year,outcome,sex,value}: the people (persons) who first crossed from North Korea
+     * into China in {@code crossing_year}, by their outcome at the end of the run; every year, outcome and sex has a
+     * row, zeros included. The people already in China when the run starts are in no cohort.
+     */
+    public static void writeCohorts(Path dir, List<RunResult> results) throws IOException {
+        RunResult shape = checkShape(results);
+        RunFolder.writeAtomically(dir.resolve(COHORTS), out -> {
+            out.write("replication,crossing_year,outcome,sex,value\n");
+            for (RunResult r : results) {
+                for (int year = shape.firstYear(); year <= shape.lastYear(); year++) {
+                    for (CohortOutcome outcome : CohortOutcome.values()) {
+                        for (SexGroup sex : SexGroup.values()) {
+                            row(out, r.replication(), year, outcome.key(), sex.label(),
+                                    format(r.cohortOutcome(year, outcome, sex)));
                         }
                     }
                 }

@@ -55,7 +55,7 @@ class CalibrateCommandTest {
         assertEquals(0, o.code(), o.err());
         assertEquals(out + System.lineSeparator(), o.out());
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of("annual.csv", "calibrated.json", "calibration-spec.json", "charts", "fit.csv",
+            assertEquals(List.of("annual.csv", "calibrated.json", "calibration-spec.json", "charts", "cohorts.csv", "fit.csv",
                     "manifest.json", "metrics.json", "origins.csv", "report.html", "routes.csv", "summary.csv",
                     "trace.csv"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }

@@ -2,6 +2,7 @@ package escaperoutes.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import escaperoutes.observe.CohortOutcome;
 import escaperoutes.observe.Measure;
 import escaperoutes.observe.SexGroup;
 import escaperoutes.scenario.ScenarioReader;
@@ -30,9 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The commands driven in-process through {@link Main#execute}, on the small scenario of the reader tests. */
 class RunCommandTest {
 
-    private static final List<String> RUN_FILES = List.of("annual.csv", "charts", "manifest.json",
+    private static final List<String> RUN_FILES = List.of("annual.csv", "charts", "cohorts.csv", "manifest.json",
             "origins.csv", "report.html", "routes.csv", "scenario.resolved.json", "summary.csv");
-    private static final List<String> TABLES = List.of("annual.csv", "summary.csv", "routes.csv", "origins.csv");
+    private static final List<String> TABLES = List.of("annual.csv", "summary.csv", "routes.csv", "origins.csv",
+            "cohorts.csv");
     private static final int REPLICATIONS = 4;
     /** The small scenario runs 2010-01-01 to 2011-12-31. */
     private static final List<Integer> YEARS = List.of(2010, 2011);
@@ -148,6 +150,22 @@ class RunCommandTest {
         assertEquals(expectedKeys.size(), keys.size(), "no row twice");
         assertEquals(expectedKeys, new HashSet<>(keys));
         assertTrue(arrivals(run) > 0, "the run must produce arrivals for the other checks to mean anything");
+
+        // cohorts.csv: exactly one row per replication × crossing year × outcome × sex, in that order.
+        List<String> cohorts = Files.readAllLines(run.resolve("cohorts.csv"));
+        assertEquals("replication,crossing_year,outcome,sex,value", cohorts.get(0));
+        List<String> expectedCohortKeys = new ArrayList<>();
+        for (int r = 0; r < REPLICATIONS; r++) {
+            for (int year : YEARS) {
+                for (CohortOutcome outcome : CohortOutcome.values()) {
+                    for (SexGroup sex : SexGroup.values()) {
+                        expectedCohortKeys.add(r + "," + year + "," + outcome.key() + "," + sex.label());
+                    }
+                }
+            }
+        }
+        assertEquals(expectedCohortKeys, cohorts.subList(1, cohorts.size()).stream()
+                .map(line -> line.substring(0, line.lastIndexOf(','))).toList());
 
         // summary.csv: one row per year × measure × sex, quantiles in order.
         List<String> summary = Files.readAllLines(run.resolve("summary.csv"));

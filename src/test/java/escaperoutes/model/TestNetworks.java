@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Small configurations built in code, for tests that need hand-computable answers. */
-final class TestNetworks {
+/** Small configurations built in code, for tests (here and in other packages) that need hand-computable answers. */
+public final class TestNetworks {
     private TestNetworks() {
     }
 
@@ -16,7 +16,7 @@ final class TestNetworks {
      * constant per-leg {death, arrest, turnBack} in {@code risks}; no hiding place, nobody retries. Attempts at
      * {@code attemptsPerYear} (all women) for the first {@code attemptDays} days; the run lasts {@code days}.
      */
-    static ModelConfig chain(double attemptsPerYear, int attemptDays, int days, Duration[] durations,
+    public static ModelConfig chain(double attemptsPerYear, int attemptDays, int days, Duration[] durations,
                              double[][] risks) {
         List<String> countries = List.of("north_korea", "china", "laos", "south_korea");
         List<String> segments = List.of("nk", "cn", "exit", "attemptsOff");
@@ -36,7 +36,7 @@ final class TestNetworks {
     }
 
     /** A configuration with one province at place 0 whose attempts (all women) stop after {@code attemptDays}. */
-    static ModelConfig config(List<String> countries, List<String> segments, List<Place> places, List<Leg> legs,
+    public static ModelConfig config(List<String> countries, List<String> segments, List<Place> places, List<Leg> legs,
                               double attemptsPerYear, int attemptDays, int days, HidingBehaviour hiding,
                               double hidingArrestPerYear, List<InitialStock> stock, List<OneOffEvent> events) {
         ModelCalendar calendar = new ModelCalendar(START, START.plusDays(days - 1));

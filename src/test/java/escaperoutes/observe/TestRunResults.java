@@ -16,7 +16,15 @@ public final class TestRunResults {
     public static RunResult of(int replication, int firstYear, double[][][] values, List<String> exitRoutes,
                                List<String> lastCountries, long[][][][] routeArrivals, List<String> provinces,
                                long[][][] originArrivals) {
+        return of(replication, firstYear, values, exitRoutes, lastCountries, routeArrivals, provinces, originArrivals,
+                new long[values[0].length][CohortOutcome.COUNT][2]);
+    }
+
+    /** As above, with cohortOutcomes[crossing year − firstYear][CohortOutcome ordinal][female 0, male 1]. */
+    public static RunResult of(int replication, int firstYear, double[][][] values, List<String> exitRoutes,
+                               List<String> lastCountries, long[][][][] routeArrivals, List<String> provinces,
+                               long[][][] originArrivals, long[][][] cohortOutcomes) {
         return new RunResult(replication, firstYear, values, exitRoutes, lastCountries, routeArrivals, provinces,
-                originArrivals, new long[12 * values[0].length][2], 0, 0, 1.0);
+                originArrivals, new long[12 * values[0].length][2], cohortOutcomes, 0, 0, 1.0);
     }
 }

@@ -73,9 +73,16 @@ class ResultTablesTest {
         routes1[LAOS][THAILAND][1] = new long[] {3, 0};
         long[][][] origins0 = {{{2, 1}, {3, 0}}, {{1, 0}, {2, 0}}};
         long[][][] origins1 = {{{4, 2}, {2, 0}}, {{2, 0}, {1, 0}}};
+        // cohorts[crossing year][reached, in NK, died, in China, in a third country][female, male]
+        long[][][] cohorts0 = {
+            {{2, 1}, {1, 0}, {0, 1}, {3, 2}, {1, 0}},
+            {{0, 0}, {0, 0}, {1, 0}, {4, 1}, {2, 0}}};
+        long[][][] cohorts1 = {
+            {{5, 1}, {0, 2}, {0, 0}, {1, 0}, {0, 1}},
+            {{1, 0}, {2, 0}, {0, 0}, {3, 3}, {0, 0}}};
         return List.of(
-                TestRunResults.of(0, 2008, v0, EXITS, COUNTRIES, routes0, PROVINCES, origins0),
-                TestRunResults.of(1, 2008, v1, EXITS, COUNTRIES, routes1, PROVINCES, origins1));
+                TestRunResults.of(0, 2008, v0, EXITS, COUNTRIES, routes0, PROVINCES, origins0, cohorts0),
+                TestRunResults.of(1, 2008, v1, EXITS, COUNTRIES, routes1, PROVINCES, origins1, cohorts1));
     }
 
     @Test
@@ -83,6 +90,19 @@ class ResultTablesTest {
         ResultTables.writeAll(dir, tiny(), ObservedSeries.shipped());
         assertEquals(golden("annual.csv"), read(ResultTables.ANNUAL));
         assertEquals(golden("summary.csv"), read(ResultTables.SUMMARY));
+    }
+
+    /**
+     * The golden file was written by hand from the arrays in {@link #tiny()}: 2 replications × 2 crossing years ×
+     * 5 outcomes × 3 sexes = 60 rows under the header, zeros included, {@code all} the sum of the two sexes.
+     */
+    @Test
+    void cohortsEveryYearOutcomeAndSexInOrder() throws IOException {
+        ResultTables.writeCohorts(dir, tiny());
+        List<String> lines = read(ResultTables.COHORTS).lines().toList();
+        assertEquals("replication,crossing_year,outcome,sex,value", lines.get(0));
+        assertEquals(2 * 2 * 5 * 3, lines.size() - 1);
+        assertEquals(golden("cohorts.csv"), read(ResultTables.COHORTS));
     }
 
     @Test
@@ -156,11 +176,11 @@ class ResultTablesTest {
         ResultTables.writeAll(a, tiny(), ObservedSeries.shipped());
         ResultTables.writeAll(b, tiny(), ObservedSeries.shipped());
         for (String name : List.of(ResultTables.ANNUAL, ResultTables.SUMMARY, ResultTables.ROUTES,
-                ResultTables.ORIGINS)) {
+                ResultTables.ORIGINS, ResultTables.COHORTS)) {
             assertArrayEquals(Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name)), name);
         }
         try (Stream<Path> files = Files.list(a)) {
-            assertEquals(List.of("annual.csv", "origins.csv", "routes.csv", "summary.csv"),
+            assertEquals(List.of("annual.csv", "cohorts.csv", "origins.csv", "routes.csv", "summary.csv"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
