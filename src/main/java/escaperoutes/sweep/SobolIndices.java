@@ -15,7 +15,10 @@ import java.util.random.RandomGenerator;
  * <li>total (Jansen's 1999 estimator, which Saltelli et al. 2010 recommend): ST<sub>i</sub> = mean<sub>j</sub>[(f<sub>A</sub>(j) −
  *     f<sub>AB<sub>i</sub></sub>(j))²] / (2V), the share due to parameter i with all its interactions.</li>
  * </ul>
- * Both are dimensionless. The confidence intervals are percentile bootstrap intervals: the N base samples are drawn
+ * Both are dimensionless. The first-order sum is taken over outputs centred by their mean over A and B: its
+ * expectation is unchanged (f<sub>AB<sub>i</sub></sub> and f<sub>A</sub> have the same mean), but a large mean —
+ * hundreds of arrivals varying by tens — no longer multiplies the noise of the differences, which would otherwise
+ * make the first-order intervals many times wider than the total ones. The confidence intervals are percentile bootstrap intervals: the N base samples are drawn
  * with replacement (each draw keeping its row of A, B and every AB<sub>i</sub> together) and the indices
  * recomputed, V included. Estimates can fall slightly outside [0, 1] when N is small; they are reported as
  * computed, not clamped. When every output is the same (V = 0) the indices are NaN.
@@ -94,9 +97,9 @@ public final class SobolIndices {
             double firstSum = 0;
             double totalSum = 0;
             for (int j : rows) {
-                double fa = y[j];
-                double fb = y[n + j];
-                double fab = y[offset + j];
+                double fa = y[j] - mean;
+                double fb = y[n + j] - mean;
+                double fab = y[offset + j] - mean;
                 firstSum += fb * (fab - fa);
                 totalSum += (fa - fab) * (fa - fab);
             }

@@ -52,6 +52,30 @@ class SensitivityTest {
     }
 
     @Test
+    void sobolIndicesDoNotDependOnTheOutputsMean() {
+        // Arrivals in the hundreds that vary by tens: the first-order sum is taken on centred outputs, so adding a
+        // constant changes neither the indices nor their intervals.
+        int n = 64;
+        double[][] points = SaltelliSample.unitPoints(n, 2);
+        double[] outputs = new double[points.length];
+        double[] shifted = new double[points.length];
+        for (int p = 0; p < points.length; p++) {
+            outputs[p] = 3 * points[p][0] + points[p][1] * points[p][1];
+            shifted[p] = outputs[p] + 1000;
+        }
+        List<SobolIndices.Estimate> plain = SobolIndices.estimate(outputs, n, 2, 50, 0.9, new SplittableRandom(4));
+        List<SobolIndices.Estimate> offset = SobolIndices.estimate(shifted, n, 2, 50, 0.9, new SplittableRandom(4));
+        for (int i = 0; i < 2; i++) {
+            assertEquals(plain.get(i).firstOrder(), offset.get(i).firstOrder(), 1e-9);
+            assertEquals(plain.get(i).firstOrderLow(), offset.get(i).firstOrderLow(), 1e-9);
+            assertEquals(plain.get(i).firstOrderHigh(), offset.get(i).firstOrderHigh(), 1e-9);
+            assertEquals(plain.get(i).total(), offset.get(i).total(), 1e-9);
+        }
+        // x0 carries 3² / 12 = 0.75 of the variance, x1 (x1² on [0, 1]) 4 / 45 ≈ 0.089: S0 ≈ 0.89.
+        assertEquals(0.894, plain.get(0).firstOrder(), 0.05);
+    }
+
+    @Test
     void aConstantOutputHasNoIndices() {
         double[] outputs = new double[4 * 4];
         java.util.Arrays.fill(outputs, 3);
