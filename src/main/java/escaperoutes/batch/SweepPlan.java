@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.random.RandomGenerator;
 
 /**
  * A checked sweep turned into its points: the parameter values of every point (from the design), the scenario of
@@ -152,7 +153,7 @@ public final class SweepPlan {
         return new RandomStreams(spec.seed(), 0);
     }
 
-    private java.util.random.RandomGenerator designStream() {
+    private RandomGenerator designStream() {
         return streams().stream("sweep-design");
     }
 
@@ -405,7 +406,7 @@ public final class SweepPlan {
                 y[p] = means[p][k];
             }
             boolean complete = Arrays.stream(y).noneMatch(Double::isNaN);
-            java.util.random.RandomGenerator bootstrap = streams().stream("sweep-bootstrap-" + output);
+            RandomGenerator bootstrap = streams().stream("sweep-bootstrap-" + output);
             if (morris != null) {
                 List<MorrisEffects.Estimate> e = complete
                         ? MorrisEffects.estimate(y, morris, s.bootstrap(), s.confidenceLevel(), bootstrap) : null;

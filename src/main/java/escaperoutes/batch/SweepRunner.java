@@ -19,7 +19,7 @@ import java.util.function.IntConsumer;
  * Runs the (point, replication) units of a slice of a sweep on local threads and hands each point's replications,
  * in point order, to a sink on the calling thread. Each unit is one model run on its own instance, so the results —
  * and whatever the sink writes — are the same whatever the number of threads. Workers may run a few units ahead of
- * the oldest unfinished one (four per thread); results that finish early wait, so memory stays bounded.
+ * the oldest unfinished one (sixteen per thread); results that finish early wait, so memory stays bounded.
  */
 public final class SweepRunner {
 
@@ -29,8 +29,12 @@ public final class SweepRunner {
         void accept(int point, List<RunResult> replications) throws IOException;
     }
 
-    /** Units submitted ahead of the oldest unfinished one, per thread. */
-    private static final int AHEAD_PER_THREAD = 4;
+    /**
+     * Units submitted ahead of the oldest unfinished one, per thread: enough that a slow unit at the head does not
+     * leave the other threads idle (a run of the baseline takes 40-150 ms depending on its parameters), few enough
+     * that the results waiting their turn stay small (a few tens of kilobytes each).
+     */
+    private static final int AHEAD_PER_THREAD = 16;
 
     private SweepRunner() {
     }

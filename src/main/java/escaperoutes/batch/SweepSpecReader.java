@@ -28,7 +28,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -394,7 +396,7 @@ public final class SweepSpecReader {
             case SALTELLI -> List.of("baseSamples");
             case MORRIS -> List.of("trajectories", "levels");
         };
-        Map<String, Integer> given = new java.util.LinkedHashMap<>();
+        Map<String, Integer> given = new LinkedHashMap<>();
         given.put("levels", design.levels());
         given.put("points", design.points());
         given.put("baseSamples", design.baseSamples());
@@ -636,7 +638,7 @@ public final class SweepSpecReader {
             if (m != null && o.statistic() != SweepSpec.Statistic.MEAN && m.kind() != Measure.Kind.FLOW) {
                 problems.add(new Problem(JsonBinder.childPath(at, "statistic"), o.statistic().jsonName()
                         + " adds up a flow over the years, and " + m.key() + " is a "
-                        + m.kind().name().toLowerCase(java.util.Locale.ROOT) + "; use mean"));
+                        + m.kind().name().toLowerCase(Locale.ROOT) + "; use mean"));
             }
             checkYears(new SweepSpec.Years(o.from(), o.to()), at, scenario, problems);
         }

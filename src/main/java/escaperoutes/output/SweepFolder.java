@@ -97,7 +97,7 @@ public final class SweepFolder implements Closeable {
     private boolean closed;
 
     private SweepFolder(Path dir, Identity identity, String gitCommitAtStart, Instant startedAt,
-                        List<Instant> resumedAt, int nextPoint) throws IOException, Refused {
+                        List<Instant> resumedAt, int nextPoint, Locked locked) throws IOException {
         this.dir = dir;
         this.identity = identity;
         this.gitCommitAtStart = gitCommitAtStart;
@@ -105,23 +105,33 @@ public final class SweepFolder implements Closeable {
         this.resumedAt = List.copyOf(resumedAt);
         this.nextPoint = nextPoint;
         this.pointsDoneBefore = nextPoint - identity.firstPoint();
-        FileChannel j = FileChannel.open(dir.resolve(JOURNAL), StandardOpenOption.WRITE, StandardOpenOption.READ);
-        FileLock l;
-        try {
-            l = j.tryLock();
-        } catch (OverlappingFileLockException e) {
-            l = null;
-        }
-        if (l == null) {
-            j.close();
-            throw new Refused(dir + " is in use by another sweep process; wait for it to finish, or stop it");
-        }
-        j.position(j.size());
-        this.journal = j;
-        this.lock = l;
+        this.journal = locked.journal();
+        this.lock = locked.lock();
+        journal.position(journal.size());
         this.results = FileChannel.open(dir.resolve(SweepTables.RESULTS), StandardOpenOption.WRITE);
         this.outputs = Files.exists(dir.resolve(SweepTables.OUTPUTS))
                 ? FileChannel.open(dir.resolve(SweepTables.OUTPUTS), StandardOpenOption.WRITE) : null;
+    }
+
+    /** The journal, open, with the lock that keeps other processes out of the folder. */
+    private record Locked(FileChannel journal, FileLock lock) {
+    }
+
+    /** Opens and locks the folder's journal; refused when another process holds the lock. */
+    private static Locked lock(Path dir) throws IOException, Refused {
+        FileChannel journal = FileChannel.open(dir.resolve(JOURNAL), StandardOpenOption.WRITE,
+                StandardOpenOption.READ);
+        FileLock lock;
+        try {
+            lock = journal.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            journal.close();
+            throw new Refused(dir + " is in use by another sweep process; wait for it to finish, or stop it");
+        }
+        return new Locked(journal, lock);
     }
 
     /** sweep.resolved.json: the spec with every default written out. */
@@ -177,8 +187,9 @@ public final class SweepFolder implements Closeable {
             RunFolder.writeAtomically(p.resolve(JOURNAL), header);
             folder.commit();
         }
-        return new SweepFolder(dir.toAbsolutePath().normalize(), identity, gitCommit, started, List.of(),
-                identity.firstPoint());
+        Path created = dir.toAbsolutePath().normalize();
+        return new SweepFolder(created, identity, gitCommit, started, List.of(), identity.firstPoint(),
+                lock(created));
     }
 
     /** Whether {@code dir} holds a finished sweep (its manifest is written). */
@@ -197,8 +208,11 @@ public final class SweepFolder implements Closeable {
      * sweep or chunk, is in use, or has been changed.
      */
     public static SweepFolder resume(Path dir, Identity identity, Instant resumed) throws IOException, Refused {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw new Refused(dir + " does not exist; there is nothing to resume");
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new Refused(dir + " is a file, not a sweep folder");
         }
         if (isComplete(dir)) {
             throw new Refused(dir + " holds a finished sweep (it has " + Manifest.FILE_NAME + ")");
@@ -207,35 +221,53 @@ public final class SweepFolder implements Closeable {
             throw new Refused(dir + " is not a sweep folder (no " + JOURNAL + "); a sweep never writes into a "
                     + "folder it did not create");
         }
-        Journal j = readJournal(dir.resolve(JOURNAL));
-        if (!j.identity().sweepSha256().equals(identity.sweepSha256())) {
-            throw new Refused(dir + " holds another sweep: the spec or its base scenario has changed since it was "
-                    + "started (SHA-256 of the resolved spec and scenario " + shortSha(j.identity().sweepSha256())
-                    + "…, now " + shortSha(identity.sweepSha256()) + "…). Resuming would mix the results of two "
-                    + "sweeps: restore the spec, or start a new folder");
+        // Locked before anything is read or cut: a process still working in the folder keeps it.
+        Locked locked = lock(dir);
+        SweepFolder folder = null;
+        try {
+            Journal j = readJournal(dir.resolve(JOURNAL));
+            if (!j.identity().sweepSha256().equals(identity.sweepSha256())) {
+                throw new Refused(dir + " holds another sweep: the spec or its base scenario has changed since it "
+                        + "was started (SHA-256 of the resolved spec and scenario "
+                        + shortSha(j.identity().sweepSha256()) + "…, now " + shortSha(identity.sweepSha256())
+                        + "…). Resuming would mix the results of two sweeps: restore the spec, or start a new "
+                        + "folder");
+            }
+            if (!j.identity().equals(identity)) {
+                throw new Refused(dir + " holds chunk " + j.identity().chunkLabel() + " (points "
+                        + j.identity().firstPoint() + "-" + j.identity().lastPoint() + "), not chunk "
+                        + identity.chunkLabel() + " (points " + identity.firstPoint() + "-" + identity.lastPoint()
+                        + "); resume it with --chunk " + j.identity().chunkLabel());
+            }
+            Path outputsFile = dir.resolve(SweepTables.OUTPUTS);
+            if (!Files.exists(outputsFile) && j.outputsLength() != 0) {
+                throw new Refused(dir + ": " + SweepTables.OUTPUTS + " is missing; the folder has been changed, "
+                        + "start a new one");
+            }
+            cutTo(dir.resolve(SweepTables.RESULTS), j.resultsLength(), dir);
+            if (Files.exists(outputsFile)) {
+                cutTo(outputsFile, j.outputsLength(), dir);
+            }
+            folder = new SweepFolder(dir.toAbsolutePath().normalize(), identity, j.gitCommit(), j.started(),
+                    append(j.resumed(), resumed), j.lastDone() + 1, locked);
+            // A line cut short by the crash is dropped before the new lines follow it.
+            folder.journal.truncate(j.validLength());
+            folder.journal.position(j.validLength());
+            folder.writeJournal("resumed " + resumed + "\n");
+            return folder;
+        } catch (Refused | IOException | RuntimeException e) {
+            try {
+                if (folder != null) {
+                    folder.close();
+                } else {
+                    locked.lock().release();
+                    locked.journal().close();
+                }
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
-        if (!j.identity().equals(identity)) {
-            throw new Refused(dir + " holds chunk " + j.identity().chunkLabel() + " (points "
-                    + j.identity().firstPoint() + "-" + j.identity().lastPoint() + "), not chunk "
-                    + identity.chunkLabel() + " (points " + identity.firstPoint() + "-" + identity.lastPoint()
-                    + "); resume it with --chunk " + j.identity().chunkLabel());
-        }
-        Path resultsFile = dir.resolve(SweepTables.RESULTS);
-        Path outputsFile = dir.resolve(SweepTables.OUTPUTS);
-        cutTo(resultsFile, j.resultsLength(), dir);
-        if (Files.exists(outputsFile)) {
-            cutTo(outputsFile, j.outputsLength(), dir);
-        } else if (j.outputsLength() != 0) {
-            throw new Refused(dir + ": " + SweepTables.OUTPUTS + " is missing; the folder has been changed, start "
-                    + "a new one");
-        }
-        SweepFolder folder = new SweepFolder(dir.toAbsolutePath().normalize(), identity, j.gitCommit(), j.started(),
-                append(j.resumed(), resumed), j.lastDone() + 1);
-        // A line cut short by the crash is dropped before the new lines follow it.
-        folder.journal.truncate(j.validLength());
-        folder.journal.position(j.validLength());
-        folder.writeJournal("resumed " + resumed + "\n");
-        return folder;
     }
 
     private static List<Instant> append(List<Instant> list, Instant more) {

@@ -103,4 +103,66 @@ class SweepPlanTest {
         assertEquals(75.0 / 100, outputs[2], 1e-12);
         assertEquals(4, outputs[3], "the year without a value is left out of the mean");
     }
+
+    @Test
+    void morrisIndicesOfAnOutputLinearInTheParametersAreItsSlopesTimesTheRanges() throws Exception {
+        SweepPlan plan = plan("""
+                {"scenario": "small.json",
+                 "parameters": [
+                   {"name": "attempts", "path": "$.attempts.attemptsPerYear", "lower": 100, "upper": 500},
+                   {"name": "women", "path": "$.attempts.femaleShare", "levels": [0.5, 0.6, 0.7, 0.8]}
+                 ],
+                 "design": {"kind": "morris", "trajectories": 6},
+                 "sensitivity": {"outputs": [{"name": "y", "measure": "arrivals", "from": 2010, "to": 2011}],
+                                 "bootstrap": 20}}
+                """);
+        assertEquals(18, plan.points());
+        assertEquals("trajectory_0_start", plan.role(0));
+        double[][] means = new double[plan.points()][1];
+        for (int p = 0; p < means.length; p++) {
+            double[] v = plan.values(p);
+            means[p][0] = 2 * v[0] + 1000 * v[1];
+        }
+        List<SweepPlan.SensitivityRow> rows = plan.sensitivity(means);
+        assertEquals(List.of("mu", "mu_star", "sigma", "mu", "mu_star", "sigma"),
+                rows.stream().map(SweepPlan.SensitivityRow::index).toList());
+        assertEquals(2 * 400, rows.get(1).value(), 1e-6, "μ* of attempts: 2 per attempt over a range of 400");
+        assertEquals(0, rows.get(2).value(), 1e-6);
+        // women's 4 levels on a 4-level grid: a step of Δ = 2/3 moves two levels, 0.2, at 1000 per unit: 200 per
+        // step, i.e. 300 per whole range in unit coordinates.
+        assertEquals(300, rows.get(4).value(), 1e-6);
+        assertTrue(Double.isNaN(rows.get(0).low()), "only μ* has an interval");
+    }
+
+    @Test
+    void sobolIndicesOfAnAdditiveOutputShareItsVarianceByParameter() throws Exception {
+        SweepPlan plan = plan("""
+                {"scenario": "small.json",
+                 "parameters": [
+                   {"name": "attempts", "path": "$.attempts.attemptsPerYear", "lower": 100, "upper": 500},
+                   {"name": "women", "path": "$.attempts.femaleShare", "lower": 0.5, "upper": 0.9}
+                 ],
+                 "design": {"kind": "saltelli", "baseSamples": 256},
+                 "sensitivity": {"outputs": [{"name": "y", "measure": "arrivals", "from": 2010, "to": 2011},
+                                             {"name": "z", "measure": "arrivals", "from": 2010, "to": 2010}],
+                                 "bootstrap": 50}}
+                """);
+        assertEquals(256 * 4, plan.points());
+        assertEquals("AB_women", plan.role(3 * 256));
+        double[][] means = new double[plan.points()][2];
+        for (int p = 0; p < means.length; p++) {
+            double[] v = plan.values(p);
+            // Uniform attempts on [100, 500] have variance 400² / 12; 1000 × women on [0.5, 0.9], 400² / 12 too.
+            means[p][0] = v[0] + 1000 * v[1];
+            means[p][1] = p == 7 ? Double.NaN : v[0];
+        }
+        List<SweepPlan.SensitivityRow> rows = plan.sensitivity(means);
+        assertEquals(8, rows.size());
+        assertEquals("y,attempts,first_order", rows.get(0).output() + "," + rows.get(0).parameter() + ","
+                + rows.get(0).index());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(0.5, rows.get(i).value(), 0.05, rows.get(i).toString());
+        }
+        assertTrue(Double.isNaN(rows.get(4).value()), "an output missing at a point has no indices");
+    }
 }

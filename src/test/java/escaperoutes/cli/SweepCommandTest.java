@@ -214,6 +214,27 @@ class SweepCommandTest {
     }
 
     @Test
+    void aFolderInUseByAnotherProcessIsLeftAlone() throws Exception {
+        Path working = dir.resolve("working");
+        SweepSpecReader.ResolvedSweep resolved = new SweepSpecReader().read(spec);
+        SweepPlan plan = SweepPlan.of(resolved);
+        try (SweepFolder folder = SweepFolder.create(working, plan, resolved.scenario(),
+                SweepFolder.identity(plan, resolved.scenario(), 1, 1), null, Instant.now())) {
+            SweepRunner.run(plan, 0, 2, 1, null, (point, runs) -> folder.append(plan, point, runs));
+            // The other process is writing point 2 right now.
+            Files.writeString(working.resolve("results.csv"), "2,0,", StandardOpenOption.APPEND);
+            byte[] writing = Files.readAllBytes(working.resolve("results.csv"));
+            Outcome o = execute("sweep", spec, "--resume", working);
+            assertEquals(Main.BAD_INPUT, o.code());
+            assertEquals("error: " + working + " is in use by another sweep process; wait for it to finish, or stop "
+                    + "it", o.err().strip());
+            assertArrayEquals(writing, Files.readAllBytes(working.resolve("results.csv")), "nothing cut");
+        }
+        assertEquals(Main.OK, execute("sweep", spec, "--resume", working, "--quiet").code());
+        assertEquals(contents(whole), contents(working));
+    }
+
+    @Test
     void chunksMergedEqualTheWholeSweep() throws Exception {
         for (int i = 1; i <= 3; i++) {
             Outcome o = execute("sweep", spec, "--chunk", i + "/3", "--out", dir.resolve("chunk" + i), "--threads",
