@@ -31,8 +31,8 @@ public final class SweepRunner {
 
     /**
      * Units submitted ahead of the oldest unfinished one, per thread: enough that a slow unit at the head does not
-     * leave the other threads idle (a run of the baseline takes 40-150 ms depending on its parameters), few enough
-     * that the results waiting their turn stay small (a few tens of kilobytes each).
+     * leave the other threads idle, few enough that the results waiting their turn stay small (a few tens of
+     * kilobytes each).
      */
     private static final int AHEAD_PER_THREAD = 16;
 
