@@ -12,6 +12,8 @@ final class Progress {
     private final PrintWriter err;
     private final String what;
     private final int total;
+    /** Work done before this process started (a resumed sweep), counted in the bar but not in the rate. */
+    private final int alreadyDone;
     private final long started = System.nanoTime();
     private final boolean terminal = System.console() != null;
     private long lastPrinted;
@@ -19,9 +21,14 @@ final class Progress {
     private int lastQuarter;
 
     Progress(PrintWriter err, String what, int total) {
+        this(err, what, total, 0);
+    }
+
+    Progress(PrintWriter err, String what, int total, int alreadyDone) {
         this.err = err;
         this.what = what;
         this.total = total;
+        this.alreadyDone = alreadyDone;
     }
 
     synchronized void update(int finished) {
@@ -32,25 +39,26 @@ final class Progress {
     synchronized void update(int finished, String note) {
         done = Math.max(done, finished);
         long now = System.nanoTime();
-        if (err == null || (now - lastPrinted < MIN_INTERVAL_NANOS && done < total)) {
+        if (err == null || (now - lastPrinted < MIN_INTERVAL_NANOS && alreadyDone + done < total)) {
             return;
         }
         lastPrinted = now;
         double seconds = (now - started) / 1e9;
         double rate = done / Math.max(seconds, 1e-9);
-        double left = rate > 0 ? (total - done) / rate : Double.NaN;
+        int shown = alreadyDone + done;
+        double left = rate > 0 ? (total - shown) / rate : Double.NaN;
         if (!terminal) {
-            int quarter = 4 * done / total;
+            int quarter = (int) (4L * shown / total);
             if (quarter > lastQuarter) {
                 lastQuarter = quarter;
-                err.printf("%d/%d %s, %.1f/s %s%n", done, total, what, rate, note);
+                err.printf("%d/%d %s, %.1f/s %s%n", shown, total, what, rate, note);
                 err.flush();
             }
             return;
         }
         int width = 30;
-        int filled = (int) Math.round(width * (double) done / total);
-        err.printf("\r[%s%s] %d/%d %s, %.1f/s, %s left %s  ", "#".repeat(filled), ".".repeat(width - filled), done,
+        int filled = (int) Math.round(width * (double) shown / total);
+        err.printf("\r[%s%s] %d/%d %s, %.1f/s, %s left %s  ", "#".repeat(filled), ".".repeat(width - filled), shown,
                 total, what, rate, Double.isNaN(left) ? "?" : String.format("%.0fs", left), note);
         err.flush();
     }

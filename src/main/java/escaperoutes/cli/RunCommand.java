@@ -81,13 +81,38 @@ final class RunCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         ObservedSeries observed = ObservedSeries.shipped();
+        Progress progress = new Progress(quiet ? null : err, "replications", replications);
+        List<RunResult> results = runIntoFolder(runDir, scenario, read.files(), seed, replications, threadCount,
+                progress, observed, List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0])),
+                err);
+        if (results == null) {
+            return Main.BAD_INPUT;
+        }
+        if (!quiet) {
+            printArrivals(out, results, observed);
+        }
+        out.println(runDir);
+        return Main.OK;
+    }
+
+    /**
+     * Runs replications 0…n−1 of a scenario and writes a run folder at {@code runDir} (which must not exist):
+     * through a temporary folder renamed when complete, removed if the JVM stops first (Ctrl-C). Null, after saying
+     * why on {@code err}, when the folder cannot be created.
+     *
+     * @param scenarioFiles the scenario's file and the files it extends, nearest first, for the manifest
+     */
+    static List<RunResult> runIntoFolder(Path runDir, Scenario scenario, List<Path> scenarioFiles, long seed,
+                                         int replications, int threads, Progress progress, ObservedSeries observed,
+                                         List<String> commandLine, PrintWriter err)
+            throws IOException, InterruptedException {
         ModelConfig config = ScenarioCompiler.compile(scenario);
         RunFolder folder;
         try {
             folder = RunFolder.create(runDir);
         } catch (IOException e) {
             err.println("error: cannot create the run folder " + runDir + ": " + e.getMessage());
-            return Main.BAD_INPUT;
+            return null;
         }
         // Ctrl-C ends the JVM without unwinding this method: the hook removes the unfinished folder.
         Thread cleanUp = new Thread(() -> {
@@ -100,23 +125,20 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(cleanUp);
         try (folder) {
             Instant started = Instant.now();
-            Progress progress = new Progress(quiet ? null : err, "replications", replications);
-            List<RunResult> results = Replications.run(config, seed, replications, threadCount, progress::update);
+            List<RunResult> results = Replications.run(config, seed, replications, threads, progress::update);
             progress.finish();
             Instant finished = Instant.now();
             Json.write(folder.path().resolve("scenario.resolved.json"), scenario);
             ResultTables.writeAll(folder.path(), results, observed);
-            new Manifest(seed, replications, threadCount, Manifest.currentProgramVersion(),
+            Path scenarioFile = scenarioFiles.get(0);
+            new Manifest(seed, replications, threads, Manifest.currentProgramVersion(),
                     Manifest.gitCommit(programDirectory()), scenarioFile.toString(), Manifest.sha256(scenarioFile),
-                    Manifest.InputFile.of(read.files().subList(1, read.files().size())), observed.source(),
+                    Manifest.InputFile.of(scenarioFiles.subList(1, scenarioFiles.size())), observed.source(),
                     observed.sha256(), started.toString(), finished.toString(), Manifest.currentJavaVersion(),
-                    List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0])))
-                    .write(folder.path());
+                    commandLine).write(folder.path());
             ChartCommand.drawOwn(folder.path());
             folder.commit();
-            if (!quiet) {
-                printArrivals(out, results, observed);
-            }
+            return results;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanUp);
@@ -124,8 +146,6 @@ final class RunCommand implements Callable<Integer> {
                 // the hook is running or about to: it has nothing left to remove
             }
         }
-        out.println(runDir);
-        return Main.OK;
     }
 
     /** Simulated arrivals against the observed series, year by year. */

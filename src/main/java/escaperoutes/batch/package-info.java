@@ -1,0 +1,11 @@
+/**
+ * Batch parameter sweeps of a scenario: the sweep spec ({@link escaperoutes.batch.SweepSpec}) and its reader,
+ * which checks it against the base scenario and reports every problem with its JSON path; the plan
+ * ({@link escaperoutes.batch.SweepPlan}), which turns the spec into points with the designs of
+ * {@link escaperoutes.sweep}, a scenario per point, the outputs kept of each run and the sensitivity estimates; and
+ * the local executor ({@link escaperoutes.batch.SweepRunner}), which runs every (point, replication) on threads and
+ * hands the results on in point order. Like calibration, a sweep is a loop around "configuration + seed →
+ * RunResult": this package reads its spec but writes nothing; {@link escaperoutes.output.SweepFolder} writes the
+ * results, resumably.
+ */
+package escaperoutes.batch;
