@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -99,7 +98,7 @@ public final class SweepRunner {
                     }));
                     submitted++;
                 }
-                runs.add(result(pending.removeFirst()));
+                runs.add(Replications.resultOf(pending.removeFirst()));
                 if (runs.size() == replications) {
                     sink.accept(point++, runs);
                     runs = new ArrayList<>(replications);
@@ -107,21 +106,6 @@ public final class SweepRunner {
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static RunResult result(Future<RunResult> future) throws InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
         }
     }
 }

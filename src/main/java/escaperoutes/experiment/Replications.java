@@ -67,22 +67,27 @@ public final class Replications {
             }
             List<RunResult> results = new ArrayList<>(count);
             for (Future<RunResult> future : futures) {
-                try {
-                    results.add(future.get());
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    if (cause instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IllegalStateException(cause);
-                }
+                results.add(resultOf(future));
             }
             return results;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A replication's result, rethrowing what failed inside it as it was thrown (unchecked). */
+    public static RunResult resultOf(Future<RunResult> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 }
