@@ -75,8 +75,12 @@ public final class SweepRunner {
             int ahead = threads * AHEAD_PER_THREAD;
             AtomicInteger done = new AtomicInteger();
             Deque<Future<RunResult>> pending = new ArrayDeque<>();
+            // Each point's configuration is compiled (a few milliseconds) by a task of its own, submitted one point
+            // ahead of the point's runs: the workers find it ready, and the main thread, which shares the cores with
+            // them, only writes rows.
+            Future<ModelConfig> config = pool.submit(() -> plan.configAt(from));
+            Future<ModelConfig> nextConfig = null;
             long submitted = 0;
-            ModelConfig config = null;
             List<RunResult> runs = new ArrayList<>(replications);
             int point = from;
             for (long consumed = 0; consumed < units; consumed++) {
@@ -84,12 +88,15 @@ public final class SweepRunner {
                     int unitPoint = (int) (from + submitted / replications);
                     int replication = (int) (submitted % replications);
                     if (replication == 0) {
-                        // Compiled here, while the workers run: the next point's configuration is ready in time.
-                        config = plan.configAt(unitPoint);
+                        if (nextConfig != null) {
+                            config = nextConfig;
+                        }
+                        int following = unitPoint + 1;
+                        nextConfig = following < to ? pool.submit(() -> plan.configAt(following)) : null;
                     }
-                    ModelConfig unitConfig = config;
+                    Future<ModelConfig> unitConfig = config;
                     pending.add(pool.submit(() -> {
-                        RunResult result = Replications.runOne(unitConfig, seed, replication);
+                        RunResult result = Replications.runOne(Replications.resultOf(unitConfig), seed, replication);
                         int finished = done.incrementAndGet();
                         if (runsDone != null) {
                             runsDone.accept(finished);

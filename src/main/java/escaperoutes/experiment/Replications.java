@@ -75,8 +75,8 @@ public final class Replications {
         }
     }
 
-    /** A replication's result, rethrowing what failed inside it as it was thrown (unchecked). */
-    public static RunResult resultOf(Future<RunResult> future) throws InterruptedException {
+    /** A task's result (a replication's, say), rethrowing what failed inside it as it was thrown (unchecked). */
+    public static <T> T resultOf(Future<T> future) throws InterruptedException {
         try {
             return future.get();
         } catch (ExecutionException e) {
