@@ -1,6 +1,7 @@
 package escaperoutes.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import escaperoutes.batch.DistributedSweepExecutor;
 import escaperoutes.batch.InvalidSweepSpecException;
 import escaperoutes.batch.SweepPlan;
 import escaperoutes.batch.SweepRunner;
@@ -19,6 +20,8 @@ import escaperoutes.scenario.Problem;
 import escaperoutes.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -43,6 +46,8 @@ final class SweepCommand implements Callable<Integer> {
     private static final Pattern CHUNK = Pattern.compile("(\\d+)/(\\d+)");
     /** Points whose problems are listed when their scenarios do not validate. */
     private static final int POINT_PROBLEMS_SHOWN = 10;
+    /** The default folder, inside the sweep's, of the Spark workers' rows before the driver appends them. */
+    static final String SPARK_PARTS = "spark-parts";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -76,6 +81,26 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar or summary, only the folder path")
     boolean quiet;
 
+    @Option(names = "--executor", paramLabel = "E", defaultValue = "threads",
+            description = "where the runs run: threads (local threads, the default) or spark (Apache Spark: needs "
+                    + "the -Pspark build; see the README's Spark section)")
+    String executor;
+
+    @Option(names = "--spark-master", paramLabel = "URL",
+            description = "with --executor spark: the master (local[2], spark://host:7077, yarn, k8s://…); default "
+                    + "spark-submit's --master, else local[T] with T = --threads")
+    String sparkMaster;
+
+    @Option(names = "--spark-parts", paramLabel = "URI",
+            description = "with --executor spark: where workers write each task's rows for the driver to collect, a "
+                    + "folder every worker and the driver reach (file:/shared/…, hdfs://…, s3a://…); default the "
+                    + "sweep folder's spark-parts/, enough when all run on one machine")
+    String sparkParts;
+
+    @Option(names = "--runs-per-task", paramLabel = "N", defaultValue = "100",
+            description = "with --executor spark: runs per Spark task (whole points; default ${DEFAULT-VALUE})")
+    int runsPerTask;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -101,6 +126,34 @@ final class SweepCommand implements Callable<Integer> {
             }
             chunkIndex = Integer.parseInt(m.group(1));
             chunkCount = Integer.parseInt(m.group(2));
+        }
+        Optional<DistributedSweepExecutor> distributed = Optional.empty();
+        if (!executor.equals("threads")) {
+            distributed = DistributedSweepExecutor.find(executor);
+            if (distributed.isEmpty()) {
+                err.println("error: --executor " + executor + ": " + (executor.equals("spark")
+                        ? "this build of escape-routes has no Spark executor; build it with `mvn -B -Pspark "
+                        + "-DskipTests package` and run target/escape-routes-spark.jar with spark-submit, or "
+                        + "./escape-routes --spark (see the README's Spark section)"
+                        : "expected threads or spark"));
+                return Main.BAD_INPUT;
+            }
+        } else if (sparkMaster != null || sparkParts != null) {
+            err.println("error: --spark-master and --spark-parts go with --executor spark");
+            return Main.BAD_INPUT;
+        }
+        if (runsPerTask < 1) {
+            err.println("error: --runs-per-task must be at least 1, found " + runsPerTask);
+            return Main.BAD_INPUT;
+        }
+        URI partsUri = null;
+        if (sparkParts != null) {
+            try {
+                partsUri = new URI(sparkParts);
+            } catch (URISyntaxException e) {
+                err.println("error: --spark-parts: not a URI (" + e.getMessage() + ")");
+                return Main.BAD_INPUT;
+            }
         }
         if (onlyPoint != null && (chunk != null || resume != null)) {
             err.println("error: --only-point runs one point into a run folder; it takes neither --chunk nor --resume");
@@ -190,19 +243,32 @@ final class SweepCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(interrupted);
         List<SweepPlan.SensitivityRow> sensitivity = List.of();
         long sessionNanos;
+        String executedBy = "threads";
         try (folder) {
             Progress progress = new Progress(quiet ? null : err, "runs", totalRuns, runsBefore);
             long t0 = System.nanoTime();
-            SweepRunner.run(plan, folder.nextPoint(), slice.to(), threadCount, done -> {
-                sessionRuns.set(done);
-                progress.update(done);
-            }, (point, runs) -> opened.append(plan, point, runs));
+            if (distributed.isPresent()) {
+                URI parts = partsUri != null ? partsUri : folder.path().resolve(SPARK_PARTS).toUri();
+                DistributedSweepExecutor.Job job = new DistributedSweepExecutor.Job(plan,
+                        SweepFolder.resolvedSpec(plan), SweepFolder.resolvedScenario(resolved.scenario()),
+                        identity.sweepSha256(), folder.nextPoint(), slice.to(),
+                        new DistributedSweepExecutor.Settings(sparkMaster, threadCount, parts, runsPerTask));
+                executedBy = distributed.get().run(job, done -> {
+                    sessionRuns.set(done);
+                    progress.update(done);
+                }, opened::appendPoints);
+            } else {
+                SweepRunner.run(plan, folder.nextPoint(), slice.to(), threadCount, done -> {
+                    sessionRuns.set(done);
+                    progress.update(done);
+                }, (point, runs) -> opened.append(plan, point, runs));
+            }
             sessionNanos = System.nanoTime() - t0;
             progress.finish();
             if (chunkCount == 1 && plan.estimatesSensitivity()) {
                 sensitivity = SweepTables.writeSensitivity(folder.path(), plan);
             }
-            manifest(plan, resolved, identity, folder, threadCount, gitCommit).write(folder.path());
+            manifest(plan, resolved, identity, folder, threadCount, executedBy, gitCommit).write(folder.path());
             folder.complete();
         } finally {
             try {
@@ -214,10 +280,11 @@ final class SweepCommand implements Callable<Integer> {
         if (!quiet) {
             int runs = sessionRuns.get();
             double seconds = sessionNanos / 1e9;
-            out.printf(Locale.ROOT, "%d runs (%d points × %d replications%s) in %.1f s: %.2f runs/s on %d thread%s%n",
+            out.printf(Locale.ROOT, "%d runs (%d points × %d replications%s) in %.1f s: %.2f runs/s %s%n",
                     runs, runs / plan.replications(), plan.replications(),
                     runsBefore > 0 ? ", after " + runsBefore + " done before" : "", seconds,
-                    runs / Math.max(seconds, 1e-9), threadCount, threadCount == 1 ? "" : "s");
+                    runs / Math.max(seconds, 1e-9), executedBy.equals("threads")
+                            ? "on " + threadCount + " thread" + (threadCount == 1 ? "" : "s") : "with " + executedBy);
             printSensitivity(out, plan, sensitivity);
         }
         out.println(dir);
@@ -243,11 +310,12 @@ final class SweepCommand implements Callable<Integer> {
 
     private SweepManifest manifest(SweepPlan plan, SweepSpecReader.ResolvedSweep resolved,
                                    SweepFolder.Identity identity, SweepFolder folder, int threadCount,
-                                   String gitCommit) throws IOException {
+                                   String executedBy, String gitCommit) throws IOException {
         List<Path> files = resolved.scenarioFiles();
         return new SweepManifest(plan.name(), identity.sweepSha256(), plan.spec().design().kind().jsonName(),
                 plan.points(), plan.replications(), plan.seed(), identity.chunkLabel(), identity.firstPoint(),
-                identity.lastPoint(), (long) identity.pointCount() * plan.replications(), threadCount,
+                identity.lastPoint(), (long) identity.pointCount() * plan.replications(),
+                executedBy.equals("threads") ? Integer.valueOf(threadCount) : null, executedBy,
                 specFile.toString(), Manifest.sha256(specFile), files.get(0).toString(),
                 Manifest.sha256(files.get(0)), Manifest.InputFile.of(files.subList(1, files.size())),
                 Manifest.currentProgramVersion(), gitCommit, folder.startedAt().toString(),

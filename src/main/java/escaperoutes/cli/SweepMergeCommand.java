@@ -113,7 +113,7 @@ final class SweepMergeCommand implements Callable<Integer> {
         }
         return new SweepManifest(plan.name(), chunks.get(0).sweepSha256(), plan.spec().design().kind().jsonName(),
                 plan.points(), plan.replications(), plan.seed(), null, 0, plan.points() - 1,
-                (long) plan.points() * plan.replications(), null, m.path("specFile").asText(),
+                (long) plan.points() * plan.replications(), null, null, m.path("specFile").asText(),
                 m.path("specSha256").asText(), m.path("scenarioFile").asText(), m.path("scenarioSha256").asText(),
                 parents, Manifest.currentProgramVersion(), Manifest.gitCommit(RunCommand.programDirectory()),
                 startedAt, List.of(), Instant.now().toString(), Manifest.currentJavaVersion(),

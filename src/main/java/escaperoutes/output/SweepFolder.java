@@ -45,6 +45,7 @@ import java.util.stream.Stream;
  * started 2026-11-27T10:00:00Z
  * headers 71 32               (bytes of results.csv and sensitivity-outputs.csv holding their headers)
  * done 96 40213 180           (point 96 written: the files' lengths after it)
+ * done 97-120 912345 4380      (points 97 to 120, written at once by a distributed executor)
  * resumed 2026-11-27T10:20:00Z
  * </pre>
  */
@@ -357,12 +358,15 @@ public final class SweepFolder implements Closeable {
             for (int i = 7; i < lines.length; i++) {
                 String[] f = lines[i].split(" ");
                 if (f[0].equals("done") && f.length == 4) {
-                    int point = Integer.parseInt(f[1]);
-                    if (point != lastDone + 1) {
-                        throw new Refused(file + ": point " + point + " is recorded after point " + lastDone
+                    // "done P" records point P; "done F-L" points F to L, written at once by a distributed executor.
+                    int dash = f[1].indexOf('-');
+                    int first = Integer.parseInt(dash < 0 ? f[1] : f[1].substring(0, dash));
+                    int last = dash < 0 ? first : Integer.parseInt(f[1].substring(dash + 1));
+                    if (first != lastDone + 1 || last < first || last > identity.lastPoint()) {
+                        throw new Refused(file + ": points " + f[1] + " are recorded after point " + lastDone
                                 + "; the journal has been changed, start a new folder");
                     }
-                    lastDone = point;
+                    lastDone = last;
                     resultsLength = Long.parseLong(f[2]);
                     outputsLength = Long.parseLong(f[3]);
                 } else if (f[0].equals("resumed") && f.length == 2) {
@@ -431,12 +435,13 @@ public final class SweepFolder implements Closeable {
     }
 
     /**
-     * Appends one point's rows (the next point's, and only whole points), syncs them to disk, then records the
-     * point in the journal.
+     * Appends the rows of points {@code firstPoint…lastPoint} (the next points, and only whole points: a
+     * distributed executor hands them on in batches), syncs them to disk, then records the points in the journal.
      */
-    void append(int point, String resultRows, String outputRows) throws IOException {
-        if (point != nextPoint || point > identity.lastPoint()) {
-            throw new IllegalStateException("point " + point + " written out of order; expected " + nextPoint);
+    public void appendPoints(int firstPoint, int lastPoint, String resultRows, String outputRows) throws IOException {
+        if (firstPoint != nextPoint || lastPoint < firstPoint || lastPoint > identity.lastPoint()) {
+            throw new IllegalStateException("points " + firstPoint + "-" + lastPoint + " written out of order; "
+                    + "expected " + nextPoint + " next, and at most " + identity.lastPoint());
         }
         writeFully(results, resultRows);
         results.force(false);
@@ -444,8 +449,13 @@ public final class SweepFolder implements Closeable {
             writeFully(outputs, outputRows);
             outputs.force(false);
         }
-        writeJournal("done " + point + " " + results.size() + " " + (outputs == null ? 0 : outputs.size()) + "\n");
-        nextPoint++;
+        String points = firstPoint == lastPoint ? Integer.toString(lastPoint) : firstPoint + "-" + lastPoint;
+        writeJournal("done " + points + " " + results.size() + " " + (outputs == null ? 0 : outputs.size()) + "\n");
+        nextPoint = lastPoint + 1;
+    }
+
+    void append(int point, String resultRows, String outputRows) throws IOException {
+        appendPoints(point, point, resultRows, outputRows);
     }
 
     private static void writeFully(FileChannel channel, String text) throws IOException {

@@ -15,7 +15,9 @@ import java.util.List;
  * @param chunk        {@code i/n} for a chunk, {@code 1/1} for a whole sweep; left out for a merge
  * @param firstPoint   first point of this folder; {@code lastPoint} its last
  * @param runs         (point, replication) runs whose results are in this folder
- * @param threads      worker threads of the last session; left out for a merge
+ * @param threads      worker threads of the last session; left out for a merge and for a distributed executor
+ * @param executor     what ran the last session's runs: {@code threads}, or a distributed executor with its
+ *                     master ({@code spark local[2]}); left out for a merge
  * @param gitCommit    commit of the working copy the program ran from ({@code -dirty} for uncommitted changes), null
  *                     when unknown
  * @param startedAt    ISO-8601 instant, UTC, of the first session
@@ -23,11 +25,12 @@ import java.util.List;
  * @param mergedFrom   for a merge, the chunk folders joined, in chunk order
  */
 @JsonPropertyOrder({"sweep", "sweepSha256", "design", "points", "replications", "seed", "chunk", "firstPoint",
-        "lastPoint", "runs", "threads", "specFile", "specSha256", "scenarioFile", "scenarioSha256", "scenarioParents",
+        "lastPoint", "runs", "threads", "executor", "specFile", "specSha256", "scenarioFile", "scenarioSha256", "scenarioParents",
         "programVersion", "gitCommit", "startedAt", "resumedAt", "finishedAt", "javaVersion", "commandLine",
         "mergedFrom"})
 public record SweepManifest(String sweep, String sweepSha256, String design, int points, int replications,
                             long seed, String chunk, int firstPoint, int lastPoint, long runs, Integer threads,
+                            String executor,
                             String specFile, String specSha256, String scenarioFile, String scenarioSha256,
                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Manifest.InputFile> scenarioParents,
                             String programVersion, @JsonInclude(JsonInclude.Include.ALWAYS) String gitCommit,
