@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.function.IntConsumer;
 
 /**
  * An executor that runs a sweep's (point, replication) units on a cluster instead of local threads. The default
@@ -26,10 +25,29 @@ public interface DistributedSweepExecutor {
      * Runs points {@code job.from()} (inclusive) to {@code job.to()} (exclusive) and hands their rows to
      * {@code sink}, in point order, on the calling thread.
      *
-     * @param runsDone told the number of runs finished so far in this call (from any thread); may be null
      * @return what ran them, for the manifest: the executor and its master, such as {@code spark local[2]}
      */
-    String run(Job job, IntConsumer runsDone, RowSink sink) throws IOException, InterruptedException;
+    String run(Job job, Listener listener, RowSink sink) throws IOException, InterruptedException;
+
+    /** Told how the runs go, from any thread. */
+    interface Listener {
+        /** Once, before any run: runs of the slice whose rows an interrupted session left, so not run again. */
+        void reused(int runs);
+
+        /** The number of runs finished so far in this call. */
+        void done(int runs);
+
+        /** A listener told nothing. */
+        Listener NONE = new Listener() {
+            @Override
+            public void reused(int runs) {
+            }
+
+            @Override
+            public void done(int runs) {
+            }
+        };
+    }
 
     /**
      * A slice of a sweep to run.

@@ -17,6 +17,8 @@ public final class Main implements Callable<Integer> {
     public static final int OK = 0;
     public static final int INTERNAL_FAILURE = 1;
     public static final int BAD_INPUT = 2;
+    /** Stopped by a signal (128 + SIGINT's 2, the shells' convention). */
+    public static final int INTERRUPTED = 130;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,6 +45,11 @@ public final class Main implements Callable<Integer> {
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof InterruptedException) {
+                // Stopped from outside (Ctrl-C, SIGTERM) while the JVM shuts down; the command's shutdown hook has
+                // said what was saved.
+                return INTERRUPTED;
+            }
             err.println("internal error: " + e);
             if (System.getenv("ESCAPE_ROUTES_DEBUG") != null) {
                 e.printStackTrace(err);

@@ -13,7 +13,7 @@ final class Progress {
     private final String what;
     private final int total;
     /** Work done before this process started (a resumed sweep), counted in the bar but not in the rate. */
-    private final int alreadyDone;
+    private int alreadyDone;
     private final long started = System.nanoTime();
     private final boolean terminal = System.console() != null;
     private long lastPrinted;
@@ -29,6 +29,11 @@ final class Progress {
         this.what = what;
         this.total = total;
         this.alreadyDone = alreadyDone;
+    }
+
+    /** Counts more work as done before this process (found when it started: a resumed sweep's parts). */
+    synchronized void addAlreadyDone(int more) {
+        alreadyDone += more;
     }
 
     synchronized void update(int finished) {

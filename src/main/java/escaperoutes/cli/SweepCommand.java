@@ -230,14 +230,18 @@ final class SweepCommand implements Callable<Integer> {
         int totalRuns = slice.size() * plan.replications();
         int runsBefore = folder.pointsDoneBefore() * plan.replications();
         AtomicInteger sessionRuns = new AtomicInteger();
+        // Runs a distributed executor found done in its parts folder, left by an interrupted session.
+        AtomicInteger reusedRuns = new AtomicInteger();
         Path shownDir = dir;
         SweepFolder opened = folder;
         // Ctrl-C ends the JVM without unwinding this method; what is written stays, and this says how to go on.
+        boolean distributedSpark = distributed.isPresent();
         Thread interrupted = new Thread(() -> {
-            err.printf("%ninterrupted: %d of %d runs are saved in %s; the same command continues the sweep, or "
+            err.printf("%ninterrupted: %d of %d runs are saved in %s%s; the same command continues the sweep, or "
                     + "sweep %s --resume %s%s%n", (opened.nextPoint() - identity.firstPoint()) * plan.replications(),
-                    totalRuns, shownDir, specFile, shownDir,
-                    chunk == null ? "" : " --chunk " + chunk);
+                    totalRuns, shownDir, distributedSpark ? ", and the Spark tasks that finished left their rows in "
+                    + "the parts folder, which continuing reuses" : "", specFile, shownDir,
+                    (chunk == null ? "" : " --chunk " + chunk) + (distributedSpark ? " --executor " + executor : ""));
             err.flush();
         });
         Runtime.getRuntime().addShutdownHook(interrupted);
@@ -253,9 +257,18 @@ final class SweepCommand implements Callable<Integer> {
                         SweepFolder.resolvedSpec(plan), SweepFolder.resolvedScenario(resolved.scenario()),
                         identity.sweepSha256(), folder.nextPoint(), slice.to(),
                         new DistributedSweepExecutor.Settings(sparkMaster, threadCount, parts, runsPerTask));
-                executedBy = distributed.get().run(job, done -> {
-                    sessionRuns.set(done);
-                    progress.update(done);
+                executedBy = distributed.get().run(job, new DistributedSweepExecutor.Listener() {
+                    @Override
+                    public void reused(int runs) {
+                        reusedRuns.set(runs);
+                        progress.addAlreadyDone(runs);
+                    }
+
+                    @Override
+                    public void done(int runs) {
+                        sessionRuns.set(runs);
+                        progress.update(runs);
+                    }
                 }, opened::appendPoints);
             } else {
                 SweepRunner.run(plan, folder.nextPoint(), slice.to(), threadCount, done -> {
@@ -280,9 +293,10 @@ final class SweepCommand implements Callable<Integer> {
         if (!quiet) {
             int runs = sessionRuns.get();
             double seconds = sessionNanos / 1e9;
+            int before = runsBefore + reusedRuns.get();
             out.printf(Locale.ROOT, "%d runs (%d points × %d replications%s) in %.1f s: %.2f runs/s %s%n",
                     runs, runs / plan.replications(), plan.replications(),
-                    runsBefore > 0 ? ", after " + runsBefore + " done before" : "", seconds,
+                    before > 0 ? ", after " + before + " done before" : "", seconds,
                     runs / Math.max(seconds, 1e-9), executedBy.equals("threads")
                             ? "on " + threadCount + " thread" + (threadCount == 1 ? "" : "s") : "with " + executedBy);
             printSensitivity(out, plan, sensitivity);

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -82,43 +83,61 @@ final class PartFiles {
         try (FSDataInputStream in = fs.open(part)) {
             bytes = readAll(in);
         }
+        Header h = header(bytes, part, sweepSha256, firstPoint, lastPoint);
+        int start = h.rowsStart();
+        long resultsLength = h.resultsLength();
+        if (bytes.length - start != resultsLength + h.outputsLength()) {
+            throw new IOException(part + ": holds " + (bytes.length - start) + " bytes of rows, its header says "
+                    + (resultsLength + h.outputsLength()));
+        }
+        return new Rows(firstPoint, lastPoint,
+                new String(bytes, start, (int) resultsLength, StandardCharsets.UTF_8),
+                new String(bytes, start + (int) resultsLength, (int) h.outputsLength(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether a whole part of this batch is there (written before an interruption): its header is this batch's and
+     * the file is as long as the header says. Reads only the header.
+     */
+    static boolean isWhole(FileSystem fs, Path part, String sweepSha256, int firstPoint, int lastPoint)
+            throws IOException {
+        if (!fs.exists(part)) {
+            return false;
+        }
+        long length = fs.getFileStatus(part).getLen();
+        byte[] start = new byte[(int) Math.min(length, 256)];
+        try (FSDataInputStream in = fs.open(part)) {
+            in.readFully(start);
+        }
+        try {
+            Header h = header(start, part, sweepSha256, firstPoint, lastPoint);
+            return length == h.rowsStart() + h.resultsLength() + h.outputsLength();
+        } catch (IOException notThisPart) {
+            return false;
+        }
+    }
+
+    /** A part's header: where its rows start and their two lengths, in bytes. */
+    private record Header(int rowsStart, long resultsLength, long outputsLength) {
+    }
+
+    /** Reads the header line at the start of {@code bytes}, checking it names this sweep and batch. */
+    private static Header header(byte[] bytes, Path part, String sweepSha256, int firstPoint, int lastPoint)
+            throws IOException {
         int newline = 0;
         while (newline < bytes.length && bytes[newline] != '\n') {
             newline++;
         }
-        String[] header = new String(bytes, 0, newline, StandardCharsets.US_ASCII).split(" ");
+        String[] fields = new String(bytes, 0, newline, StandardCharsets.US_ASCII).split(" ");
         String expected = MAGIC + " " + sweepSha256 + " " + firstPoint + " " + lastPoint;
-        if (header.length != 9 || !String.join(" ", java.util.Arrays.copyOf(header, 7)).equals(expected)) {
+        if (newline == bytes.length || fields.length != 9
+                || !String.join(" ", Arrays.copyOf(fields, 7)).equals(expected)) {
             throw new IOException(part + ": not the part of points " + firstPoint + "-" + lastPoint + " of this sweep");
         }
-        long resultsLength;
-        long outputsLength;
         try {
-            resultsLength = Long.parseLong(header[7]);
-            outputsLength = Long.parseLong(header[8]);
+            return new Header(newline + 1, Long.parseLong(fields[7]), Long.parseLong(fields[8]));
         } catch (NumberFormatException e) {
             throw new IOException(part + ": unreadable header", e);
-        }
-        int start = newline + 1;
-        if (bytes.length - start != resultsLength + outputsLength) {
-            throw new IOException(part + ": holds " + (bytes.length - start) + " bytes of rows, its header says "
-                    + (resultsLength + outputsLength));
-        }
-        return new Rows(firstPoint, lastPoint,
-                new String(bytes, start, (int) resultsLength, StandardCharsets.UTF_8),
-                new String(bytes, start + (int) resultsLength, (int) outputsLength, StandardCharsets.UTF_8));
-    }
-
-    /** Whether a whole part of this batch is there (written before an interruption). */
-    static boolean isWhole(FileSystem fs, Path part, String sweepSha256, int firstPoint, int lastPoint) {
-        try {
-            if (!fs.exists(part)) {
-                return false;
-            }
-            read(fs, part, sweepSha256, firstPoint, lastPoint);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

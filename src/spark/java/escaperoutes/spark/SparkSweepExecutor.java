@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -30,9 +29,23 @@ public final class SparkSweepExecutor implements DistributedSweepExecutor {
     }
 
     @Override
-    public String run(Job job, IntConsumer runsDone, RowSink sink) throws IOException {
-        List<SweepBatchTask.Batch> batches = batches(job.from(), job.to(), job.plan().replications(),
-                job.settings().runsPerTask());
+    public String run(Job job, Listener listener, RowSink sink) throws IOException, InterruptedException {
+        int replications = job.plan().replications();
+        List<SweepBatchTask.Batch> all = batches(job.from(), job.to(), replications, job.settings().runsPerTask());
+        URI parts = job.settings().parts();
+        FileSystem fs = PartFiles.fileSystem(parts);
+        // Batches whose part an interrupted session left whole are not run again.
+        List<SweepBatchTask.Batch> batches = new ArrayList<>();
+        int reused = 0;
+        for (SweepBatchTask.Batch b : all) {
+            if (PartFiles.isWhole(fs, PartFiles.path(parts, job.sweepSha256(), b.first(), b.last()),
+                    job.sweepSha256(), b.first(), b.last())) {
+                reused += b.runs(replications);
+            } else {
+                batches.add(b);
+            }
+        }
+        listener.reused(reused);
         SparkConf conf = new SparkConf().setAppName("escape-routes sweep " + job.plan().name());
         if (job.settings().master() != null) {
             conf.setMaster(job.settings().master());
@@ -46,10 +59,22 @@ public final class SparkSweepExecutor implements DistributedSweepExecutor {
             conf.setIfMissing("spark.ui.enabled", "false");
         }
         String master = conf.get("spark.master");
-        if (batches.isEmpty()) {
-            return "spark " + master;
+        if (!batches.isEmpty()) {
+            runTasks(conf, batches, job, listener);
         }
-        URI parts = job.settings().parts();
+        for (SweepBatchTask.Batch b : all) {
+            Path part = PartFiles.path(parts, job.sweepSha256(), b.first(), b.last());
+            PartFiles.Rows rows = PartFiles.read(fs, part, job.sweepSha256(), b.first(), b.last());
+            sink.accept(rows.firstPoint(), rows.lastPoint(), rows.results(), rows.outputs());
+            fs.delete(part, false);
+        }
+        removeLeftovers(fs, new Path(parts), job.sweepSha256());
+        return "spark " + master;
+    }
+
+    /** One Spark job of one task per batch; each writes its part. */
+    private static void runTasks(SparkConf conf, List<SweepBatchTask.Batch> batches, Job job, Listener listener)
+            throws IOException, InterruptedException {
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             spark.setLogLevel("WARN");
             AtomicInteger runs = new AtomicInteger();
@@ -63,28 +88,38 @@ public final class SparkSweepExecutor implements DistributedSweepExecutor {
                     int index = end.taskInfo().index();
                     // A retried or speculative copy of a task that already finished is not counted twice.
                     if (end.taskInfo().successful() && index < finished.length
-                            && finished[index].compareAndSet(false, true) && runsDone != null) {
-                        SweepBatchTask.Batch b = batches.get(index);
-                        runsDone.accept(runs.addAndGet((b.last() - b.first() + 1) * job.plan().replications()));
+                            && finished[index].compareAndSet(false, true)) {
+                        listener.done(runs.addAndGet(batches.get(index).runs(job.plan().replications())));
                     }
                 }
             });
             SweepBatchTask task = new SweepBatchTask(job.resolvedSpec(), job.resolvedScenario(), job.sweepSha256(),
-                    parts);
-            List<SweepBatchTask.Done> done = spark.parallelize(batches, batches.size()).map(task).collect();
+                    job.settings().parts());
+            List<SweepBatchTask.Done> done;
+            try {
+                done = spark.parallelize(batches, batches.size()).map(task).collect();
+            } catch (RuntimeException e) {
+                if (isStopping(spark)) {
+                    // Spark's shutdown hook stopped the context: the JVM is ending (Ctrl-C, SIGTERM).
+                    throw new InterruptedException("the Spark context was stopped");
+                }
+                throw e;
+            }
             if (done.size() != batches.size()) {
                 throw new IOException("Spark returned " + done.size() + " of " + batches.size() + " batches");
             }
         }
-        FileSystem fs = PartFiles.fileSystem(parts);
-        for (SweepBatchTask.Batch b : batches) {
-            Path part = PartFiles.path(parts, job.sweepSha256(), b.first(), b.last());
-            PartFiles.Rows rows = PartFiles.read(fs, part, job.sweepSha256(), b.first(), b.last());
-            sink.accept(rows.firstPoint(), rows.lastPoint(), rows.results(), rows.outputs());
-            fs.delete(part, false);
+    }
+
+    /**
+     * Whether the context is being stopped. Spark's shutdown hook cancels the running job before it marks the
+     * context stopped, so the mark is awaited a little.
+     */
+    private static boolean isStopping(JavaSparkContext spark) throws InterruptedException {
+        for (int i = 0; i < 40 && !spark.sc().isStopped(); i++) {
+            Thread.sleep(50);
         }
-        removeLeftovers(fs, new Path(parts), job.sweepSha256());
-        return "spark " + master;
+        return spark.sc().isStopped();
     }
 
     /**

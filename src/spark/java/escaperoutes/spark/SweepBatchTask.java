@@ -31,13 +31,14 @@ final class SweepBatchTask implements Function<SweepBatchTask.Batch, SweepBatchT
     /** Points {@code first…last} of the sweep. */
     record Batch(int first, int last) implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        int runs(int replications) {
+            return (last - first + 1) * replications;
+        }
     }
 
-    /**
-     * What a task did: {@code runs} runs of points first…last; {@code reused} when their part was already there,
-     * so none was run; {@code nanos} its time.
-     */
-    record Done(int first, int last, int runs, boolean reused, long nanos) implements Serializable {
+    /** What a task did: {@code runs} runs of points first…last in {@code nanos}. */
+    record Done(int first, int last, int runs, long nanos) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -64,10 +65,6 @@ final class SweepBatchTask implements Function<SweepBatchTask.Batch, SweepBatchT
         FileSystem fs = PartFiles.fileSystem(folder);
         Path part = PartFiles.path(folder, sweepSha256, batch.first(), batch.last());
         SweepPlan plan = plan();
-        int runs = (batch.last() - batch.first() + 1) * plan.replications();
-        if (PartFiles.isWhole(fs, part, sweepSha256, batch.first(), batch.last())) {
-            return new Done(batch.first(), batch.last(), runs, true, System.nanoTime() - t0);
-        }
         StringBuilder results = new StringBuilder();
         StringBuilder outputs = new StringBuilder();
         for (int point = batch.first(); point <= batch.last(); point++) {
@@ -82,7 +79,7 @@ final class SweepBatchTask implements Function<SweepBatchTask.Batch, SweepBatchT
             }
         }
         PartFiles.write(fs, part, sweepSha256, batch.first(), batch.last(), results.toString(), outputs.toString());
-        return new Done(batch.first(), batch.last(), runs, false, System.nanoTime() - t0);
+        return new Done(batch.first(), batch.last(), batch.runs(plan.replications()), System.nanoTime() - t0);
     }
 
     /** The sweep's plan, rebuilt from its resolved texts (checked like a spec file) once per JVM. */

@@ -106,7 +106,8 @@ class SparkSweepTest {
                     SweepFolder.resolvedScenario(resolved.scenario()), identity.sweepSha256(), 0, plan.points(),
                     new DistributedSweepExecutor.Settings("local[2]", 2, parts.toUri(), 4));
             List<Integer> appended = new ArrayList<>();
-            IOException crash = assertThrows(IOException.class, () -> new SparkSweepExecutor().run(job, null,
+            IOException crash = assertThrows(IOException.class, () -> new SparkSweepExecutor().run(job,
+                    DistributedSweepExecutor.Listener.NONE,
                     (first, last, results, outputs) -> {
                         if (first > 0) {
                             throw new IOException("simulated crash");
@@ -122,6 +123,8 @@ class SparkSweepTest {
             left = list.sorted().toList();
         }
         assertEquals(9, left.size(), left.toString());
+        // The last batch's part was not written before the crash: that batch alone is run again.
+        Files.delete(left.get(8));
 
         // Proof that a part left is reused rather than run again: one digit of its first row changed (a part of
         // the right length stays valid) shows up in the resumed sweep's results.csv.
@@ -139,6 +142,7 @@ class SparkSweepTest {
                 "--runs-per-task", 4);
         assertEquals(Main.OK, o.code(), o.err());
         assertTrue(o.err().contains("2 of 20 points done"), o.err());
+        assertTrue(o.out().contains("4 runs (2 points × 2 replications, after 36 done before)"), o.out());
         assertFalse(Files.exists(parts), "the parts are removed once appended");
         Map<String, String> expected = contents(onThreads);
         Map<String, String> resumed = contents(crashed);
