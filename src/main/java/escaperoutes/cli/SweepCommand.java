@@ -155,8 +155,9 @@ final class SweepCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
         }
-        if (onlyPoint != null && (chunk != null || resume != null)) {
-            err.println("error: --only-point runs one point into a run folder; it takes neither --chunk nor --resume");
+        if (onlyPoint != null && (chunk != null || resume != null || distributed.isPresent())) {
+            err.println("error: --only-point runs one point into a run folder, on local threads; it takes neither "
+                    + "--chunk, --resume nor --executor " + executor);
             return Main.BAD_INPUT;
         }
 
