@@ -14,6 +14,7 @@ import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioCompiler;
 import escaperoutes.scenario.ScenarioPath;
 import escaperoutes.scenario.ScenarioReader;
+import escaperoutes.scenario.SpecChecks;
 import escaperoutes.sweep.FactorialGrid;
 import escaperoutes.sweep.LatinHypercube;
 import escaperoutes.sweep.MorrisDesign;
@@ -292,7 +293,7 @@ public final class SweepPlan {
             StringBuilder where = new StringBuilder("$.parameters: point ").append(point).append(" (");
             for (int i = 0; i < values[point].length; i++) {
                 where.append(i == 0 ? "" : ", ").append(parameterNames.get(i)).append(" = ")
-                        .append(SweepSpecReader.format(values[point][i]));
+                        .append(SpecChecks.format(values[point][i]));
             }
             where.append(")");
             List<Problem> problems = new ArrayList<>();

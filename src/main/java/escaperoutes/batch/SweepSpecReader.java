@@ -1,29 +1,19 @@
 package escaperoutes.batch;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import escaperoutes.observe.Measure;
 import escaperoutes.observe.SexGroup;
 import escaperoutes.output.Json;
-import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.JsonBinder;
 import escaperoutes.scenario.Problem;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioPath;
 import escaperoutes.scenario.ScenarioReader;
+import escaperoutes.scenario.SpecChecks;
 import escaperoutes.sweep.FactorialGrid;
 import escaperoutes.sweep.MorrisDesign;
 import escaperoutes.sweep.SaltelliSample;
 import escaperoutes.sweep.SobolPoints;
-import java.io.IOException;
-import java.lang.reflect.Type;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,11 +55,6 @@ public final class SweepSpecReader {
     /** The default number of levels of a Morris design. */
     static final int MORRIS_LEVELS = 4;
 
-    // A key given twice would otherwise silently take the last value.
-    private static final ObjectMapper PARSER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
     private static final Pattern COLUMN_NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern FOLDER_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     /** Columns of results.csv and points.csv that a parameter must not shadow. */
@@ -82,7 +67,7 @@ public final class SweepSpecReader {
     private static final String SENSITIVITY = JsonBinder.childPath(JsonBinder.ROOT, "sensitivity");
 
     private final JsonBinder binder = new JsonBinder();
-    private final ScenarioReader scenarioReader = new ScenarioReader();
+    private final SpecChecks checks = new SpecChecks();
 
     /** Reads and checks the spec and the scenario it names; the spec returned has every default filled in. */
     public ResolvedSweep read(Path specFile) throws InvalidSweepSpecException {
@@ -107,10 +92,8 @@ public final class SweepSpecReader {
         Path scenarioFile = null;
         List<Path> scenarioFiles = List.of();
 
-        JsonNode tree = parse(specFile, specProblems);
-        if (tree != null && !tree.isObject()) {
-            specProblems.add(new Problem(JsonBinder.ROOT, "expected an object, found " + JsonBinder.describe(tree)));
-        } else if (tree != null) {
+        JsonNode tree = SpecChecks.parseObject(specFile, specProblems);
+        if (tree != null) {
             spec = binder.bind(tree, SweepSpec.class, specProblems);
             JsonNode scenarioName = tree.get("scenario");
             if (scenarioName != null && scenarioName.isTextual()) {
@@ -118,32 +101,27 @@ public final class SweepSpecReader {
                 scenarioFile = scenarioOverride != null ? scenarioOverride
                         : (folder == null ? Path.of(scenarioName.textValue())
                         : folder.resolve(scenarioName.textValue())).normalize();
-                try {
-                    ScenarioReader.Read read = scenarioReader.readWithParents(scenarioFile);
+                ScenarioReader.Read read = checks.readScenario(scenarioFile, scenarioProblems);
+                if (read != null) {
                     scenario = read.scenario();
                     scenarioFiles = read.files();
-                } catch (InvalidScenarioException e) {
-                    scenarioProblems.addAll(e.problems());
                 }
             }
             // Each part is checked on its own, so that a typo in one key does not hide a reversed range in another:
             // the user fixes the file in one go.
             checkName(tree.get("name"), specProblems);
-            List<SweepSpec.Parameter> parameters = parameters(tree);
+            List<SweepSpec.Parameter> parameters = checks.elements(tree, "parameters", SweepSpec.Parameter.class);
             checkParameters(parameters, scenario, specProblems);
-            SweepSpec.Design design = part(tree, "design", SweepSpec.Design.class, null);
+            SweepSpec.Design design = checks.part(tree, "design", SweepSpec.Design.class, null);
             checkDesign(design, parameters, specProblems);
-            SweepSpec.Outputs outputs = part(tree, "outputs", SweepSpec.Outputs.class, defaultOutputs());
+            SweepSpec.Outputs outputs = checks.part(tree, "outputs", SweepSpec.Outputs.class, defaultOutputs());
             checkOutputs(outputs, scenario, specProblems);
-            SweepSpec.Sensitivity sensitivity = part(tree, "sensitivity", SweepSpec.Sensitivity.class, null);
+            SweepSpec.Sensitivity sensitivity = checks.part(tree, "sensitivity", SweepSpec.Sensitivity.class,
+                    null);
             checkSensitivity(sensitivity, tree.has("sensitivity"), design, scenario, specProblems);
         }
 
-        List<Problem> problems = new ArrayList<>();
-        for (Problem p : specProblems) {
-            // Problems of the file as a whole (not found, malformed) already name it.
-            problems.add(p.path().equals(source) ? p : new Problem(source + ": " + p.path(), p.message()));
-        }
+        List<Problem> problems = new ArrayList<>(SpecChecks.inFile(source, specProblems));
         problems.addAll(scenarioProblems);
         if (!problems.isEmpty()) {
             throw new InvalidSweepSpecException(source, problems);
@@ -152,43 +130,6 @@ public final class SweepSpecReader {
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------------
-
-    private static JsonNode parse(Path file, List<Problem> problems) {
-        String source = file.toString();
-        try {
-            return PARSER.readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            problems.add(new Problem(source, "file not found"));
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            problems.add(new Problem(source, "malformed JSON" + where + ": " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            problems.add(new Problem(source, "cannot read: " + e.getMessage()));
-        }
-        return null;
-    }
-
-    /** Each parameter bound on its own (problems discarded: the whole-spec binding reports them); null if unusable. */
-    private List<SweepSpec.Parameter> parameters(JsonNode tree) {
-        JsonNode nodes = tree.get("parameters");
-        if (nodes == null || !nodes.isArray()) {
-            return null;
-        }
-        List<SweepSpec.Parameter> parameters = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            parameters.add(binder.bind(nodes.get(i), SweepSpec.Parameter.class, JsonBinder.elementPath(PARAMETERS, i),
-                    new ArrayList<>()));
-        }
-        return parameters;
-    }
-
-    /** A part bound on its own, {@code absent} when the key is absent, null when it does not bind. */
-    private <T> T part(JsonNode tree, String key, Type type, T absent) {
-        JsonNode node = tree.get(key);
-        return node == null ? absent : binder.bind(node, type, JsonBinder.childPath(JsonBinder.ROOT, key),
-                new ArrayList<>());
-    }
 
     private SweepSpec.Outputs defaultOutputs() {
         return binder.bind(Json.mapper().createObjectNode(), SweepSpec.Outputs.class, OUTPUTS, new ArrayList<>());
@@ -209,17 +150,11 @@ public final class SweepSpecReader {
     }
 
     private void checkParameters(List<SweepSpec.Parameter> parameters, Scenario scenario, List<Problem> problems) {
-        if (parameters == null) {
-            return;
-        }
-        if (parameters.isEmpty()) {
-            problems.add(new Problem(PARAMETERS, "at least one parameter is needed"));
+        if (!SpecChecks.anyParameters(parameters, PARAMETERS, problems)) {
             return;
         }
         JsonNode scenarioTree = scenario == null ? null : Json.mapper().valueToTree(scenario);
-        // Each varied number is overwritten with a marker of its own, so two paths that name the same number in
-        // different ways ([18] and [from=hoeryong]) are found out as well as two identical ones.
-        JsonNode markers = scenarioTree == null ? null : scenarioTree.deepCopy();
+        SpecChecks.NumberOwners owners = scenarioTree == null ? null : new SpecChecks.NumberOwners(scenarioTree);
         Map<String, Integer> names = new HashMap<>();
         for (int i = 0; i < parameters.size(); i++) {
             SweepSpec.Parameter p = parameters.get(i);
@@ -230,17 +165,17 @@ public final class SweepSpecReader {
             checkColumnName(p.name(), JsonBinder.childPath(at, "name"), names, i, PARAMETERS, problems);
             boolean valuesOk = checkValues(p, at, problems);
             List<ScenarioPath> paths = new ArrayList<>();
-            ScenarioPath main = path(p.path(), JsonBinder.childPath(at, "path"), scenarioTree, problems);
+            ScenarioPath main = SpecChecks.path(p.path(), JsonBinder.childPath(at, "path"), scenarioTree, problems);
             if (main != null) {
                 paths.add(main);
-                duplicate(markers, main, i, JsonBinder.childPath(at, "path"), parameters, problems);
+                duplicate(owners, main, i, JsonBinder.childPath(at, "path"), parameters, problems);
             }
             for (int k = 0; k < p.alsoPaths().size(); k++) {
                 String alsoAt = JsonBinder.elementPath(JsonBinder.childPath(at, "alsoPaths"), k);
-                ScenarioPath also = path(p.alsoPaths().get(k), alsoAt, scenarioTree, problems);
+                ScenarioPath also = SpecChecks.path(p.alsoPaths().get(k), alsoAt, scenarioTree, problems);
                 if (also != null) {
                     paths.add(also);
-                    duplicate(markers, also, i, alsoAt, parameters, problems);
+                    duplicate(owners, also, i, alsoAt, parameters, problems);
                 }
             }
             if (!valuesOk || scenarioTree == null) {
@@ -249,12 +184,12 @@ public final class SweepSpecReader {
             for (ScenarioPath path : paths) {
                 if (p.hasLevels()) {
                     for (int k = 0; k < p.levels().size(); k++) {
-                        checkValue(scenarioTree, path, p.levels().get(k),
+                        checks.checkValue(scenarioTree, path, p.levels().get(k),
                                 JsonBinder.elementPath(JsonBinder.childPath(at, "levels"), k), problems);
                     }
                 } else {
-                    checkValue(scenarioTree, path, p.lower(), JsonBinder.childPath(at, "lower"), problems);
-                    checkValue(scenarioTree, path, p.upper(), JsonBinder.childPath(at, "upper"), problems);
+                    checks.checkValue(scenarioTree, path, p.lower(), JsonBinder.childPath(at, "lower"), problems);
+                    checks.checkValue(scenarioTree, path, p.upper(), JsonBinder.childPath(at, "upper"), problems);
                 }
             }
         }
@@ -280,8 +215,8 @@ public final class SweepSpecReader {
             for (int k = 1; k < levels.size(); k++) {
                 if (!(levels.get(k - 1) < levels.get(k))) {
                     problems.add(new Problem(JsonBinder.elementPath(JsonBinder.childPath(at, "levels"), k),
-                            "levels must be strictly increasing: " + format(levels.get(k)) + " follows "
-                                    + format(levels.get(k - 1))));
+                            "levels must be strictly increasing: " + SpecChecks.format(levels.get(k)) + " follows "
+                                    + SpecChecks.format(levels.get(k - 1))));
                     return false;
                 }
             }
@@ -295,76 +230,30 @@ public final class SweepSpecReader {
             return false;
         }
         if (!(p.lower() < p.upper())) {
-            problems.add(new Problem(at, "lower " + format(p.lower()) + " must be less than upper "
-                    + format(p.upper()) + (p.lower().equals(p.upper()) ? " (an empty range)" : " (a reversed range)")));
+            problems.add(new Problem(at, "lower " + SpecChecks.format(p.lower()) + " must be less than upper "
+                    + SpecChecks.format(p.upper())
+                    + (p.lower().equals(p.upper()) ? " (an empty range)" : " (a reversed range)")));
             return false;
         }
         if (p.logScale() && !(p.lower() > 0)) {
             problems.add(new Problem(JsonBinder.childPath(at, "lower"), "logScale needs lower > 0, found "
-                    + format(p.lower())));
+                    + SpecChecks.format(p.lower())));
             return false;
         }
         return true;
     }
 
-    /** The parsed path, or null after reporting why it cannot be used; checked on the scenario when there is one. */
-    private static ScenarioPath path(String text, String at, JsonNode scenarioTree, List<Problem> problems) {
-        try {
-            ScenarioPath path = ScenarioPath.parse(text);
-            if (scenarioTree != null) {
-                path.get(scenarioTree);
-            }
-            return path;
-        } catch (IllegalArgumentException e) {
-            problems.add(new Problem(at, e.getMessage()));
-            return null;
-        }
-    }
-
     /** Reports a number already varied by an earlier parameter; otherwise marks it as parameter {@code index}'s. */
-    private static void duplicate(JsonNode markers, ScenarioPath path, int index, String at,
+    private static void duplicate(SpecChecks.NumberOwners owners, ScenarioPath path, int index, String at,
                                   List<SweepSpec.Parameter> parameters, List<Problem> problems) {
-        if (markers == null) {
+        if (owners == null) {
             return;
         }
-        double current;
-        try {
-            current = path.get(markers);
-        } catch (IllegalArgumentException e) {
-            // A [key=value] step on a number an earlier marker replaced; such a path is no duplicate.
-            return;
-        }
-        for (int k = 0; k <= index; k++) {
-            if (current == marker(k)) {
-                String what = k == index ? "another path of the same parameter"
-                        : JsonBinder.elementPath(PARAMETERS, k) + " (" + parameters.get(k).name() + ")";
-                problems.add(new Problem(at, "names the same number as " + what + "; a number can vary only once"));
-                return;
-            }
-        }
-        path.set(markers, marker(index));
-    }
-
-    // Far outside any scenario value (the largest are populations, ~1e7), and distinct for each parameter.
-    private static double marker(int index) {
-        return -1e300 * (1 + index);
-    }
-
-    /** Reports {@code value} at {@code at} when the scenario with the number set to it does not validate. */
-    private void checkValue(JsonNode scenarioTree, ScenarioPath path, double value, String at,
-                            List<Problem> problems) {
-        JsonNode changed = scenarioTree.deepCopy();
-        path.set(changed, value);
-        String label = "scenario";
-        try {
-            scenarioReader.fromTree(changed, label);
-        } catch (InvalidScenarioException e) {
-            Problem first = e.problems().get(0);
-            String where = first.path().startsWith(label + ": ") ? first.path().substring(label.length() + 2)
-                    : first.path();
-            // A cross-field rule may complain at another path (e.g. directShare + settleShare); then say where.
-            String why = where.equals(path.toString()) ? first.message() : where + ": " + first.message();
-            problems.add(new Problem(at, format(value) + " is not allowed for " + path + ": " + why));
+        int k = owners.claim(path, index);
+        if (k >= 0) {
+            String what = k == index ? "another path of the same parameter"
+                    : JsonBinder.elementPath(PARAMETERS, k) + " (" + parameters.get(k).name() + ")";
+            problems.add(new Problem(at, "names the same number as " + what + "; a number can vary only once"));
         }
     }
 
@@ -615,7 +504,7 @@ public final class SweepSpecReader {
         }
         if (!(sensitivity.confidenceLevel() > 0 && sensitivity.confidenceLevel() < 1)) {
             problems.add(new Problem(JsonBinder.childPath(SENSITIVITY, "confidenceLevel"), "must be between 0 and "
-                    + "1 exclusive, e.g. 0.95, found " + format(sensitivity.confidenceLevel())));
+                    + "1 exclusive, e.g. 0.95, found " + SpecChecks.format(sensitivity.confidenceLevel())));
         }
         String outputsAt = JsonBinder.childPath(SENSITIVITY, "outputs");
         if (sensitivity.outputs().isEmpty()) {
@@ -673,13 +562,5 @@ public final class SweepSpecReader {
         }
         return new SweepSpec(name, spec.description(), spec.scenario(), spec.parameters(), design,
                 spec.replications(), spec.seed(), outputs, sensitivity);
-    }
-
-    // 1.0 prints as "1" so messages read like the user wrote the number.
-    static String format(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return Double.toString(value);
     }
 }

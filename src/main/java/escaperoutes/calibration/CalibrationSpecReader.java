@@ -1,22 +1,14 @@
 package escaperoutes.calibration;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import escaperoutes.output.Json;
-import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.JsonBinder;
 import escaperoutes.scenario.Problem;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioPath;
 import escaperoutes.scenario.ScenarioReader;
+import escaperoutes.scenario.SpecChecks;
 import java.io.IOException;
-import java.lang.reflect.Type;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -50,12 +42,6 @@ public final class CalibrationSpecReader {
         }
     }
 
-    // A key given twice would otherwise silently take the last value.
-    private static final ObjectMapper PARSER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     private static final String PARAMETERS = JsonBinder.childPath(JsonBinder.ROOT, "parameters");
     private static final String OBSERVED = JsonBinder.childPath(JsonBinder.ROOT, "observed");
     private static final String FIT_WINDOW = JsonBinder.childPath(JsonBinder.ROOT, "fitWindow");
@@ -63,7 +49,7 @@ public final class CalibrationSpecReader {
     private static final String LOSS = JsonBinder.childPath(JsonBinder.ROOT, "loss");
 
     private final JsonBinder binder = new JsonBinder();
-    private final ScenarioReader scenarioReader = new ScenarioReader();
+    private final SpecChecks checks = new SpecChecks();
 
     /** The checked spec; see {@link #resolve} for the scenario and observed series too. */
     public CalibrationSpec read(Path specFile, Path scenarioFile) throws InvalidCalibrationSpecException {
@@ -82,20 +68,16 @@ public final class CalibrationSpecReader {
 
         Scenario scenario = null;
         List<Path> scenarioFiles = List.of();
-        try {
-            ScenarioReader.Read read = scenarioReader.readWithParents(scenarioFile);
+        ScenarioReader.Read read = checks.readScenario(scenarioFile, scenarioProblems);
+        if (read != null) {
             scenario = read.scenario();
             scenarioFiles = read.files();
-        } catch (InvalidScenarioException e) {
-            scenarioProblems.addAll(e.problems());
         }
 
         CalibrationSpec spec = null;
         ObservedSeries observed = null;
-        JsonNode tree = parse(specFile, specProblems);
-        if (tree != null && !tree.isObject()) {
-            specProblems.add(new Problem(JsonBinder.ROOT, "expected an object, found " + JsonBinder.describe(tree)));
-        } else if (tree != null) {
+        JsonNode tree = SpecChecks.parseObject(specFile, specProblems);
+        if (tree != null) {
             spec = binder.bind(tree, CalibrationSpec.class, specProblems);
             // The checks below run on each part that binds on its own, so that a typo in one key does not hide
             // a reversed bound in another: the user fixes the file in one go.
@@ -108,11 +90,7 @@ public final class CalibrationSpecReader {
             checkLoss(parts.loss(), specProblems);
         }
 
-        List<Problem> problems = new ArrayList<>();
-        for (Problem p : specProblems) {
-            // Problems of the file as a whole (not found, malformed) already name it.
-            problems.add(p.path().equals(source) ? p : new Problem(source + ": " + p.path(), p.message()));
-        }
+        List<Problem> problems = new ArrayList<>(SpecChecks.inFile(source, specProblems));
         problems.addAll(observedProblems);
         problems.addAll(scenarioProblems);
         if (!problems.isEmpty()) {
@@ -122,22 +100,6 @@ public final class CalibrationSpecReader {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-
-    private static JsonNode parse(Path file, List<Problem> problems) {
-        String source = file.toString();
-        try {
-            return PARSER.readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            problems.add(new Problem(source, "file not found"));
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            problems.add(new Problem(source, "malformed JSON" + where + ": " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            problems.add(new Problem(source, "cannot read: " + e.getMessage()));
-        }
-        return null;
-    }
 
     /**
      * The spec's parts, each bound on its own (problems discarded: the whole-spec binding reports them) or given
@@ -152,47 +114,27 @@ public final class CalibrationSpecReader {
         // The defaults, from the record's own @Default annotations rather than a second copy of them here.
         CalibrationSpec defaults = binder.bind(Json.mapper().createObjectNode().set("parameters",
                 Json.mapper().createArrayNode()), CalibrationSpec.class, new ArrayList<>());
-        List<CalibrationSpec.Parameter> parameters = new ArrayList<>();
-        JsonNode parameterNodes = tree.get("parameters");
-        if (parameterNodes != null && parameterNodes.isArray()) {
-            for (int i = 0; i < parameterNodes.size(); i++) {
-                parameters.add(binder.bind(parameterNodes.get(i), CalibrationSpec.Parameter.class,
-                        JsonBinder.elementPath(PARAMETERS, i), new ArrayList<>()));
-            }
-        } else {
-            parameters = null;
-        }
+        List<CalibrationSpec.Parameter> parameters = checks.elements(tree, "parameters",
+                CalibrationSpec.Parameter.class);
         JsonNode observedNode = tree.get("observed");
         boolean observedUsable = observedNode == null || observedNode.isTextual();
         return new Parts(parameters,
                 observedNode != null && observedNode.isTextual() ? observedNode.textValue() : null,
                 observedUsable,
-                part(tree, "fitWindow", CalibrationSpec.Window.class, defaults.fitWindow()),
-                part(tree, "holdOutWindow", CalibrationSpec.Window.class, defaults.holdOutWindow()),
-                part(tree, "loss", CalibrationSpec.Loss.class, defaults.loss()));
-    }
-
-    private <T> T part(JsonNode tree, String key, Type type, T absent) {
-        JsonNode node = tree.get(key);
-        return node == null ? absent : binder.bind(node, type, JsonBinder.childPath(JsonBinder.ROOT, key),
-                new ArrayList<>());
+                checks.part(tree, "fitWindow", CalibrationSpec.Window.class, defaults.fitWindow()),
+                checks.part(tree, "holdOutWindow", CalibrationSpec.Window.class, defaults.holdOutWindow()),
+                checks.part(tree, "loss", CalibrationSpec.Loss.class, defaults.loss()));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
 
     private void checkParameters(List<CalibrationSpec.Parameter> parameters, Scenario scenario,
                                  List<Problem> problems) {
-        if (parameters == null) {
-            return;
-        }
-        if (parameters.isEmpty()) {
-            problems.add(new Problem(PARAMETERS, "at least one parameter is needed"));
+        if (!SpecChecks.anyParameters(parameters, PARAMETERS, problems)) {
             return;
         }
         JsonNode scenarioTree = scenario == null ? null : Json.mapper().valueToTree(scenario);
-        // Each free number is overwritten with a marker of its own, so two paths that name the same number in
-        // different ways ([18] and [from=hoeryong]) are found out as well as two identical ones.
-        JsonNode markers = scenarioTree == null ? null : scenarioTree.deepCopy();
+        SpecChecks.NumberOwners owners = scenarioTree == null ? null : new SpecChecks.NumberOwners(scenarioTree);
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < parameters.size(); i++) {
             CalibrationSpec.Parameter p = parameters.get(i);
@@ -201,9 +143,9 @@ public final class CalibrationSpecReader {
             if (p == null) {
                 continue;
             }
-            ScenarioPath path = parsePath(p.path(), at, scenarioTree, problems);
+            ScenarioPath path = SpecChecks.path(p.path(), JsonBinder.childPath(at, "path"), scenarioTree, problems);
             int earlier = path == null ? -1
-                    : markers == null ? texts.indexOf(p.path()) : markerIndex(markers, path, i);
+                    : owners == null ? texts.indexOf(p.path()) : owners.claim(path, i);
             if (earlier >= 0 && earlier < i) {
                 problems.add(new Problem(JsonBinder.childPath(at, "path"), "names the same number as "
                         + JsonBinder.elementPath(PARAMETERS, earlier) + " (" + texts.get(earlier)
@@ -211,92 +153,34 @@ public final class CalibrationSpecReader {
             }
             // The binder has already refused non-finite numbers, so only their order is left to check.
             if (!(p.lower() < p.upper())) {
-                problems.add(new Problem(at, "lower " + format(p.lower()) + " must be less than upper "
-                        + format(p.upper())));
+                problems.add(new Problem(at, "lower " + SpecChecks.format(p.lower()) + " must be less than upper "
+                        + SpecChecks.format(p.upper())));
             }
             if (p.logScale() && !(p.lower() > 0)) {
                 problems.add(new Problem(JsonBinder.childPath(at, "lower"), "logScale needs lower > 0, found "
-                        + format(p.lower())));
+                        + SpecChecks.format(p.lower())));
             }
             if (path != null && scenarioTree != null) {
-                checkBound(scenarioTree, path, p.lower(), JsonBinder.childPath(at, "lower"), problems);
-                checkBound(scenarioTree, path, p.upper(), JsonBinder.childPath(at, "upper"), problems);
+                checks.checkValue(scenarioTree, path, p.lower(), JsonBinder.childPath(at, "lower"), problems);
+                checks.checkValue(scenarioTree, path, p.upper(), JsonBinder.childPath(at, "upper"), problems);
             }
             for (int j = 0; j < p.alsoPaths().size(); j++) {
                 String alsoText = p.alsoPaths().get(j);
                 String alsoAt = JsonBinder.elementPath(JsonBinder.childPath(at, "alsoPaths"), j);
-                ScenarioPath also = parsePath(alsoText, alsoAt, scenarioTree, problems);
-                if (also == null || markers == null) {
+                ScenarioPath also = SpecChecks.path(alsoText, JsonBinder.childPath(alsoAt, "path"), scenarioTree,
+                        problems);
+                if (also == null || owners == null) {
                     continue;
                 }
-                int other = markerIndex(markers, also, i);
+                int other = owners.claim(also, i);
                 if (other >= 0 && other < i) {
                     problems.add(new Problem(alsoAt, "names the same number as "
                             + JsonBinder.elementPath(PARAMETERS, other) + " (" + texts.get(other)
                             + "); a number can be free only once"));
                 }
-                checkBound(scenarioTree, also, p.lower(), JsonBinder.childPath(at, "lower"), problems);
-                checkBound(scenarioTree, also, p.upper(), JsonBinder.childPath(at, "upper"), problems);
+                checks.checkValue(scenarioTree, also, p.lower(), JsonBinder.childPath(at, "lower"), problems);
+                checks.checkValue(scenarioTree, also, p.upper(), JsonBinder.childPath(at, "upper"), problems);
             }
-        }
-    }
-
-    /** The parsed path, or null after reporting why it cannot be used; checked on the scenario when there is one. */
-    private static ScenarioPath parsePath(String text, String at, JsonNode scenarioTree, List<Problem> problems) {
-        String pathAt = JsonBinder.childPath(at, "path");
-        try {
-            ScenarioPath path = ScenarioPath.parse(text);
-            if (scenarioTree != null) {
-                path.get(scenarioTree);
-            }
-            return path;
-        } catch (IllegalArgumentException e) {
-            problems.add(new Problem(pathAt, e.getMessage()));
-            return null;
-        }
-    }
-
-    /**
-     * The earlier parameter whose marker is at {@code path} in {@code markers}, or -1 after putting parameter
-     * {@code index}'s own marker there.
-     */
-    private static int markerIndex(JsonNode markers, ScenarioPath path, int index) {
-        double current;
-        try {
-            current = path.get(markers);
-        } catch (IllegalArgumentException e) {
-            // A [key=value] step on a number an earlier marker replaced; such a path is no duplicate.
-            return -1;
-        }
-        for (int k = 0; k < index; k++) {
-            if (current == marker(k)) {
-                return k;
-            }
-        }
-        path.set(markers, marker(index));
-        return -1;
-    }
-
-    // Far outside any scenario value (the largest are populations, ~1e7), and distinct for each parameter.
-    private static double marker(int index) {
-        return -1e300 * (1 + index);
-    }
-
-    /** Reports {@code value} at {@code at} when the scenario with the parameter set to it does not validate. */
-    private void checkBound(JsonNode scenarioTree, ScenarioPath path, double value, String at,
-                            List<Problem> problems) {
-        JsonNode changed = scenarioTree.deepCopy();
-        path.set(changed, value);
-        String label = "scenario";
-        try {
-            scenarioReader.fromTree(changed, label);
-        } catch (InvalidScenarioException e) {
-            Problem first = e.problems().get(0);
-            String where = first.path().startsWith(label + ": ") ? first.path().substring(label.length() + 2)
-                    : first.path();
-            // A cross-field rule may complain at another path (e.g. directShare + settleShare); then say where.
-            String why = where.equals(path.toString()) ? first.message() : where + ": " + first.message();
-            problems.add(new Problem(at, format(value) + " is not allowed for " + path + ": " + why));
         }
     }
 
@@ -384,7 +268,7 @@ public final class CalibrationSpecReader {
                 problems.add(new Problem(sizeAt, "missing required field with \"totals\": \"negative_binomial\" "
                         + "(the size k > 0, persons; the variance is μ + μ²/k)"));
             } else if (!(size > 0)) {
-                problems.add(new Problem(sizeAt, "must be > 0, found " + format(size)));
+                problems.add(new Problem(sizeAt, "must be > 0, found " + SpecChecks.format(size)));
             }
         } else if (size != null) {
             problems.add(new Problem(sizeAt, "only used with \"totals\": \"negative_binomial\"; remove it or "
@@ -394,13 +278,5 @@ public final class CalibrationSpecReader {
             problems.add(new Problem(JsonBinder.childPath(LOSS, "weights"),
                     "at least one weight must be > 0, or there is nothing to fit"));
         }
-    }
-
-    // 1.0 prints as "1" so messages read like the user wrote the number.
-    private static String format(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return Double.toString(value);
     }
 }

@@ -1,15 +1,9 @@
 package escaperoutes.scenario;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,12 +18,6 @@ import java.util.function.Function;
  * one the wrong value came from.
  */
 public final class ScenarioReader {
-    // A key given twice would otherwise silently take the last value.
-    private static final ObjectMapper PARSER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     private final JsonBinder binder = new JsonBinder()
             .register(Scenario.DurationSpec.class, (node, path, b, problems) ->
                     bindByDiscriminator(node, path, b, problems, "distribution", Map.of(
@@ -131,19 +119,12 @@ public final class ScenarioReader {
 
     /** The tree of one file; problems of the file as a whole (missing, malformed) name it. */
     private static JsonNode parse(Path file, String source) throws InvalidScenarioException {
-        String name = file.toString();
-        try {
-            return PARSER.readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new InvalidScenarioException(source, List.of(new Problem(name, "file not found")));
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InvalidScenarioException(source, List.of(new Problem(name,
-                    "malformed JSON" + where + ": " + e.getOriginalMessage())));
-        } catch (IOException e) {
-            throw new InvalidScenarioException(source, List.of(new Problem(name, "cannot read: " + e.getMessage())));
+        List<Problem> problems = new ArrayList<>();
+        JsonNode tree = SpecChecks.parse(file, problems);
+        if (tree == null) {
+            throw new InvalidScenarioException(source, problems);
         }
+        return tree;
     }
 
     /** The same file reached by two spellings of its path is one file (for cycles of extends). */

@@ -1,14 +1,14 @@
 package escaperoutes.cli;
 
+import static escaperoutes.cli.InProcess.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import escaperoutes.cli.InProcess.Outcome;
 import escaperoutes.scenario.ScenarioReaderTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,16 +34,6 @@ class CalibrateCommandTest {
               "seed": 4
             }
             """;
-
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     @Test
     void writesACalibratedScenarioThatRunAccepts() throws Exception {

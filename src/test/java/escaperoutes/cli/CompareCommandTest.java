@@ -2,6 +2,7 @@ package escaperoutes.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import escaperoutes.cli.InProcess.Outcome;
 import escaperoutes.observe.Measure;
 import escaperoutes.observe.SexGroup;
 import escaperoutes.scenario.ScenarioReader;
@@ -10,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static escaperoutes.cli.InProcess.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,17 +33,6 @@ class CompareCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome execute(Object... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] text = Stream.of(args).map(String::valueOf).toArray(String[]::new);
-        int code = Main.execute(text, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     @Test
     void compareWritesTablesOfEachScenarioAndOfThePairedDifference() throws Exception {

@@ -1,5 +1,6 @@
 package escaperoutes.cli;
 
+import static escaperoutes.cli.InProcess.execute;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,10 +14,9 @@ import escaperoutes.batch.SweepPlan;
 import escaperoutes.batch.SweepRunner;
 import escaperoutes.batch.SweepSpecReader;
 import escaperoutes.batch.TestSweeps;
+import escaperoutes.cli.InProcess.Outcome;
 import escaperoutes.output.SweepFolder;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -48,17 +48,6 @@ class SweepCommandTest {
     @TempDir
     static Path shared;
     private static Path whole;
-
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome execute(Object... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] text = Stream.of(args).map(String::valueOf).toArray(String[]::new);
-        int code = Main.execute(text, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void runTheWholeSweep() throws IOException {
