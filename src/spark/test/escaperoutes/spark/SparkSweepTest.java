@@ -1,5 +1,6 @@
 package escaperoutes.spark;
 
+import static escaperoutes.cli.InProcess.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,11 +12,10 @@ import escaperoutes.batch.DistributedSweepExecutor;
 import escaperoutes.batch.SweepPlan;
 import escaperoutes.batch.SweepSpecReader;
 import escaperoutes.batch.TestSweeps;
+import escaperoutes.cli.InProcess.Outcome;
 import escaperoutes.cli.Main;
 import escaperoutes.output.SweepFolder;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,17 +43,6 @@ class SparkSweepTest {
 
     @TempDir
     Path dir;
-
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome execute(Object... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] text = Stream.of(args).map(String::valueOf).toArray(String[]::new);
-        int code = Main.execute(text, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void runTheSweepOnThreads() throws IOException {
