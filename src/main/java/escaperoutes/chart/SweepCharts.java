@@ -131,6 +131,7 @@ final class SweepCharts {
                 .map(SweepResults.Parameter::name).toArray(String[]::new));
         parameters.setInverted(true);
         parameters.setGridBandsVisible(false);
+        parameters.setTickLabelFont(LABEL);
         parameters.setRange(-0.6, s.parameters.size() - 0.4);
         NumberAxis value = new NumberAxis(morris ? "elementary effect on " + o.label() + " (per whole range)"
                 : "Sobol index of " + o.label() + " (share of its variance)");
