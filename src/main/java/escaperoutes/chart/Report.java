@@ -145,11 +145,11 @@ final class Report {
             if (p.levels() != null) {
                 StringBuilder v = new StringBuilder();
                 for (double level : p.levels()) {
-                    v.append(v.length() == 0 ? "" : ", ").append(number(level));
+                    v.append(v.length() == 0 ? "" : ", ").append(plain(level));
                 }
                 values = v.toString();
             } else {
-                values = number(p.lower()) + " to " + number(p.upper());
+                values = plain(p.lower()) + " to " + plain(p.upper());
             }
             h.append("<tr><td class=\"l\"><b>").append(esc(p.name())).append("</b></td><td class=\"l\"><code>")
                     .append(esc(p.path())).append("</code></td><td>").append(esc(values)).append("</td><td>")
@@ -428,6 +428,12 @@ final class Report {
         }
         return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%,.1f", v)
                 : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** A parameter's value as the spec would give it: 0.1, 10, 0.00001. */
+    static String plain(double v) {
+        return Double.isFinite(v) ? new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString()
+                : "";
     }
 
     static String esc(String s) {
