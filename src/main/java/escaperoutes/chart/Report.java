@@ -126,7 +126,7 @@ final class Report {
         h.append("<p class=\"lead\">").append(esc(s.description)).append("</p>\n");
         h.append("<p class=\"meta\">Design <b>").append(esc(s.design.replace('_', ' '))).append("</b>: ")
                 .append(s.pointCount()).append(" points × ").append(s.replications).append(" replications = ")
-                .append(s.pointCount() * (long) s.replications).append(" runs, seed ").append(f.seed())
+                .append(String.format(Locale.ROOT, "%,d", s.pointCount() * (long) s.replications)).append(" runs, seed ").append(f.seed())
                 .append(" (replication r of every point has the random streams of replication r of <code>run --seed ")
                 .append(f.seed()).append("</code>: common random numbers). Base scenario <b>")
                 .append(esc(f.scenario.path("name").asText())).append("</b>, simulated ")

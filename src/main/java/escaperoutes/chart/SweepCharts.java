@@ -195,9 +195,12 @@ final class SweepCharts {
             }
             data.addSeries(mean);
             XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+            // Filled shapes only, no outline drawn over each: a sweep of thousands of runs has thousands of dots
+            // per panel, each an element of the SVG. The faint ones are squares, the shortest path in SVG.
+            r.setDrawOutlines(false);
             int m = data.getSeriesCount() - 1;
             if (m == 1) {
-                r.setSeriesShape(0, new Ellipse2D.Double(-2, -2, 4, 4));
+                r.setSeriesShape(0, new Rectangle2D.Double(-1.5, -1.5, 3, 3));
                 r.setSeriesPaint(0, Palette.withAlpha(Palette.ALL, 60));
             }
             r.setSeriesShape(m, new Ellipse2D.Double(-3.5, -3.5, 7, 7));

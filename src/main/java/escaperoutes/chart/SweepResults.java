@@ -16,8 +16,8 @@ import java.util.Set;
  * ({@code points.csv}), one number per run of each scalar output, and the sensitivity indices when the folder has
  * them. The scalar outputs are the spec's sensitivity outputs ({@code sensitivity-outputs.csv}) where the design
  * has them (saltelli, morris); otherwise, from {@code results.csv}, each window's sum of each flow measure and each
- * other measure's value in the last kept year, all for persons of both sexes. A chunk's folder holds the runs of
- * its own points only: the others' values are NaN, and it has no indices.
+ * other measure's value in the last kept year, for persons of both sexes (or the one sex kept). A chunk's folder
+ * holds the runs of its own points only: the others' values are NaN, and it has no indices.
  */
 final class SweepResults {
     // The files' names are the sweep writer's (escaperoutes.output.SweepTables); the chart package reads them
@@ -164,8 +164,8 @@ final class SweepResults {
         }
         CsvTable table = CsvTable.read(file, required);
         if (table.size() != points) {
-            throw new InvalidResultFolderException(file + ": " + table.size() + " points, where " + ResultFolder.MANIFEST
-                    + " says " + points);
+            throw new InvalidResultFolderException(file + ": " + table.size() + " points, where "
+                    + ResultFolder.MANIFEST + " says " + points);
         }
         t.points = new double[points][t.parameters.size()];
         t.roles = new String[points];
@@ -220,15 +220,26 @@ final class SweepResults {
 
     /**
      * The scalar outputs of a design without sensitivity outputs, from results.csv: every window row (a flow's sum
-     * over the window) and, for measures without window rows, the last kept year's value; persons of both sexes.
+     * over the window) and, for measures without window rows, the last kept year's value; persons of both sexes,
+     * or of the sex kept if the spec kept women or men only.
      */
     private static void readResultOutputs(Path file, SweepResults t) throws InvalidResultFolderException {
         CsvTable table = CsvTable.read(file, "point", "replication", "year", "measure", "sex", "value");
+        if (table.size() == 0) {
+            throw new InvalidResultFolderException(file + ": no rows");
+        }
+        // Both sexes together, unless the spec kept only women or men.
+        boolean bothSexes = false;
+        for (int r = 0; r < table.size() && !bothSexes; r++) {
+            bothSexes = table.text(r, "sex").equals("all");
+        }
+        String sex = bothSexes ? "all" : table.text(0, "sex");
+        String who = sex.equals("female") ? ", women" : sex.equals("male") ? ", men" : "";
         Map<String, List<Integer>> windowRows = new LinkedHashMap<>();
         Map<String, List<Integer>> yearRows = new LinkedHashMap<>();
         Map<String, Integer> lastYear = new HashMap<>();
         for (int r = 0; r < table.size(); r++) {
-            if (!table.text(r, "sex").equals("all")) {
+            if (!table.text(r, "sex").equals(sex)) {
                 continue;
             }
             String measure = table.text(r, "measure");
@@ -243,7 +254,7 @@ final class SweepResults {
         }
         Map<String, List<Integer>> chosen = new LinkedHashMap<>(windowRows);
         Map<String, String> labels = new HashMap<>();
-        windowRows.forEach((name, rows) -> labels.put(name, words(table.text(rows.get(0), "measure")) + " "
+        windowRows.forEach((name, rows) -> labels.put(name, words(table.text(rows.get(0), "measure")) + who + " "
                 + table.text(rows.get(0), "year").replace('-', '–') + " (sum)"));
         for (Map.Entry<String, List<Integer>> e : yearRows.entrySet()) {
             String measure = e.getKey();
@@ -260,10 +271,7 @@ final class SweepResults {
                 }
             }
             chosen.put(name, rows);
-            labels.put(name, words(measure) + " " + year);
-        }
-        if (chosen.isEmpty()) {
-            throw new InvalidResultFolderException(file + ": no rows for sex 'all' to chart");
+            labels.put(name, words(measure) + who + " " + year);
         }
         for (Map.Entry<String, List<Integer>> e : chosen.entrySet()) {
             double[][] v = filled(t.pointCount(), t.replications, UNSET);
@@ -273,7 +281,8 @@ final class SweepResults {
                 checkRun(table, r, point, rep, t);
                 if (v[point][rep] != UNSET) {
                     throw table.error(r, "a second row for point " + point + ", replication " + rep + ", year "
-                            + table.text(r, "year") + ", measure " + table.text(r, "measure") + " and sex all");
+                            + table.text(r, "year") + ", measure " + table.text(r, "measure") + " and sex "
+                            + table.text(r, "sex"));
                 }
                 v[point][rep] = table.number(r, "value");
             }

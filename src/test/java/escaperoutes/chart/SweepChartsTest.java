@@ -52,6 +52,19 @@ class SweepChartsTest {
     }
 
     @Test
+    void aSweepThatKeptOneSexIsChartedForThatSex() throws Exception {
+        Path women = HandMadeSweep.grid(dir.resolve("women"));
+        String results = Files.readString(women.resolve("results.csv"));
+        Files.writeString(women.resolve("results.csv"), String.join("\n", results.lines()
+                .filter(l -> !l.contains(",all,")).toList()) + "\n");
+        SweepResults s = ResultFolder.read(women).sweep;
+        assertEquals(List.of("arrivals, women 2020–2021 (sum)"), s.outputs.stream().map(SweepResults.Output::label)
+                .toList());
+        // Women's window sum is 2p in both replications.
+        assertArrayEquals(new double[] {0, 2, 4, 6, 8, 10}, ChartData.pointMeans(s.outputs.get(0).values()), EPS);
+    }
+
+    @Test
     void theHeatMapHoldsTheMeanOfEachGridCell() throws Exception {
         ResultFolder f = ResultFolder.read(HandMadeSweep.grid(dir.resolve("grid")));
         ChartData.GridCells cells = ChartData.gridCells(f.sweep, f.sweep.outputs.get(0));
