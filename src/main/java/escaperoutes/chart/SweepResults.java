@@ -271,7 +271,7 @@ final class SweepResults {
                 }
             }
             chosen.put(name, rows);
-            labels.put(name, words(measure) + who + " " + year);
+            labels.put(name, stockLabel(measure, who, year));
         }
         for (Map.Entry<String, List<Integer>> e : chosen.entrySet()) {
             double[][] v = filled(t.pointCount(), t.replications, UNSET);
@@ -362,20 +362,39 @@ final class SweepResults {
 
     /** An axis label for a sensitivity output of the spec: what it measures, over which years, how. */
     private static String label(JsonNode o) {
-        String measure = words(o.path("measure").asText(o.path("name").asText()));
+        String key = o.path("measure").asText(o.path("name").asText());
+        String measure = words(key);
         int from = o.path("from").asInt();
         int to = o.path("to").asInt();
         String years = from == to ? Integer.toString(from) : from + "–" + to;
         String sex = o.path("sex").asText("all");
         String who = sex.equals("female") ? ", women" : sex.equals("male") ? ", men" : "";
+        String stock = STOCKS.get(key);
+        if (stock != null && from == to) {
+            return stockLabel(key, who, from);
+        }
         return switch (o.path("statistic").asText("sum")) {
             case "share_female" -> "share of women among " + measure + " " + years;
-            case "mean" -> measure + who + " " + (from == to ? years : "mean of " + years);
+            case "mean" -> stock != null ? stock + who + " at year end, mean of " + years
+                    : measure + who + " " + (from == to ? years : "mean of " + years);
             default -> measure + who + " " + years + (from == to ? "" : " (sum)");
         };
     }
 
-    /** A measure key as words: {@code hiding_china_end} → "hiding china end". */
+    /** Stocks (persons at the end of a year) as words. */
+    private static final Map<String, String> STOCKS = Map.of(
+            "in_china_end", "in China",
+            "hiding_china_end", "hiding in China",
+            "detained_china_end", "held by China",
+            "detained_nk_end", "held in North Korea");
+
+    /** A measure in one year: "hiding in China at the end of 2030" for a stock, "arrivals 2030" for a flow. */
+    private static String stockLabel(String measure, String who, int year) {
+        String stock = STOCKS.get(measure);
+        return stock != null ? stock + who + " at the end of " + year : words(measure) + who + " " + year;
+    }
+
+    /** A measure key as words: {@code mean_years_in_china_of_arrivals} → "mean years in china of arrivals". */
     static String words(String key) {
         return key.replace('_', ' ');
     }

@@ -41,6 +41,7 @@ class SweepChartsTest {
         assertEquals(List.of("arrivals_2020_2021", "hiding_china_end_2021"),
                 s.outputs.stream().map(SweepResults.Output::name).toList());
         assertEquals("arrivals 2020–2021 (sum)", s.outputs.get(0).label());
+        assertEquals("hiding in China at the end of 2021", s.outputs.get(1).label());
         assertTrue(s.isTwoParameterGrid());
         assertFalse(s.hasIndices());
         double[] arrivals = ChartData.pointMeans(s.outputs.get(0).values());
