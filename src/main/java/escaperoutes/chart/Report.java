@@ -2,6 +2,7 @@ package escaperoutes.chart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -432,7 +433,7 @@ final class Report {
 
     /** A parameter's value as the spec would give it: 0.1, 10, 0.00001. */
     static String plain(double v) {
-        return Double.isFinite(v) ? new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString()
+        return Double.isFinite(v) ? new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString()
                 : "";
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -293,9 +294,9 @@ final class SweepResults {
 
     private static void readIndices(Path file, SweepResults t) throws InvalidResultFolderException {
         CsvTable table = CsvTable.read(file, "output", "parameter", "index", "value", "ci_low", "ci_high");
-        Set<String> outputs = new java.util.HashSet<>();
+        Set<String> outputs = new HashSet<>();
         t.outputs.forEach(o -> outputs.add(o.name()));
-        Set<String> parameters = new java.util.HashSet<>();
+        Set<String> parameters = new HashSet<>();
         t.parameters.forEach(p -> parameters.add(p.name()));
         for (int r = 0; r < table.size(); r++) {
             String output = table.text(r, "output");

@@ -12,6 +12,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -154,8 +156,8 @@ class SweepChartsTest {
         assertEquals(List.of("by-parameter-arrivals_2020_2021"), names(chunk));
         ResultFolder f = ResultFolder.read(chunk);
         double[] means = ChartData.pointMeans(f.sweep.outputs.get(0).values());
-        assertArrayEquals(new double[] {1, 2, 3, 3}, java.util.Arrays.copyOf(means, 4), EPS);
-        assertTrue(java.util.Arrays.stream(means, 4, 8).allMatch(Double::isNaN), "points 4-7 are in the other chunk");
+        assertArrayEquals(new double[] {1, 2, 3, 3}, Arrays.copyOf(means, 4), EPS);
+        assertTrue(Arrays.stream(means, 4, 8).allMatch(Double::isNaN), "points 4-7 are in the other chunk");
     }
 
     @Test
@@ -185,7 +187,7 @@ class SweepChartsTest {
         bad(missing, "error: " + missing.resolve("sensitivity-outputs.csv") + ": the file is missing");
 
         Path garbled = HandMadeSweep.grid(dir.resolve("garbled"));
-        List<String> points = new java.util.ArrayList<>(Files.readAllLines(garbled.resolve("points.csv")));
+        List<String> points = new ArrayList<>(Files.readAllLines(garbled.resolve("points.csv")));
         points.set(2, "1,1,many,grid");
         Files.write(garbled.resolve("points.csv"), points);
         bad(garbled, "error: " + garbled.resolve("points.csv") + ": line 3: column 'b' holds 'many', not a number");
