@@ -9,7 +9,8 @@ import javax.imageio.ImageIO;
 /**
  * Checks a browser screenshot of report.html (run with `java .ci/CheckScreenshot.java SHOT FOLDER`): the page is
  * not blank, and the colours the charts draw with (the simulated total, women, exit route Laos for a run; the base
- * scenario's grey for a comparison) cover enough pixels that every chart image loaded. Exit 1 with the reason if not.
+ * scenario's grey for a comparison; the points' means, and the bars of the indices if it has them, for a sweep)
+ * cover enough pixels that every chart image loaded. Exit 1 with the reason if not.
  */
 public class CheckScreenshot {
     public static void main(String[] args) throws Exception {
@@ -27,6 +28,9 @@ public class CheckScreenshot {
         if (Files.exists(folder.resolve("annual.csv"))) {
             wanted.put("c2185b", 0);  // women
             wanted.put("2e7d32", 0);  // exit route Laos
+        }
+        if (Files.exists(folder.resolve("sensitivity.csv"))) {
+            wanted.put("00695c", 0);  // a sweep's total Sobol indices or Morris mu*
         }
         long nonWhite = 0;
         for (int y = 0; y < shot.getHeight(); y++) {

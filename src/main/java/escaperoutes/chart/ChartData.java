@@ -137,4 +137,43 @@ final class ChartData {
         }
         return sum;
     }
+
+    /** Each point's mean over its replications (NaN values left out; NaN where a point has none). */
+    static double[] pointMeans(double[][] byPointAndReplication) {
+        double[] means = new double[byPointAndReplication.length];
+        for (int p = 0; p < means.length; p++) {
+            double sum = 0;
+            int n = 0;
+            for (double v : byPointAndReplication[p]) {
+                if (!Double.isNaN(v)) {
+                    sum += v;
+                    n++;
+                }
+            }
+            means[p] = n == 0 ? Double.NaN : sum / n;
+        }
+        return means;
+    }
+
+    /**
+     * A two-parameter grid's cells: the distinct values of the first parameter ({@code x}) and of the second
+     * ({@code y}), increasing, and the mean output over the replications of the point at each (NaN for a cell
+     * without runs, as in a chunk's folder).
+     */
+    record GridCells(double[] x, double[] y, double[][] mean) {
+    }
+
+    static GridCells gridCells(SweepResults s, SweepResults.Output output) {
+        double[] x = Arrays.stream(s.points).mapToDouble(p -> p[0]).distinct().sorted().toArray();
+        double[] y = Arrays.stream(s.points).mapToDouble(p -> p[1]).distinct().sorted().toArray();
+        double[][] mean = new double[x.length][y.length];
+        for (double[] row : mean) {
+            Arrays.fill(row, Double.NaN);
+        }
+        double[] pointMeans = pointMeans(output.values());
+        for (int p = 0; p < s.pointCount(); p++) {
+            mean[Arrays.binarySearch(x, s.points[p][0])][Arrays.binarySearch(y, s.points[p][1])] = pointMeans[p];
+        }
+        return new GridCells(x, y, mean);
+    }
 }

@@ -90,6 +90,9 @@ final class Charts {
         if (f.comparison != null) {
             charts.addAll(comparison(f.comparison, ctx));
         }
+        if (f.sweep != null) {
+            charts.addAll(SweepCharts.all(f.sweep, ctx));
+        }
         return charts;
     }
 
@@ -100,7 +103,13 @@ final class Charts {
             // A calibration's manifest gives the replications per evaluation; its charts show the final runs.
             long replications = f.run != null ? f.run.replications : f.manifest.path("replications").asLong(0);
             String footer = "escape-routes " + f.manifest.path("programVersion").asText("") + "  ·  "
-                    + (f.kind == ResultFolder.Kind.COMPARISON ? "scenarios: " : "scenario: ") + f.title()
+                    + switch (f.kind) {
+                        case COMPARISON -> "scenarios: ";
+                        case SWEEP -> "sweep: ";
+                        default -> "scenario: ";
+                    } + f.title()
+                    + (f.sweep == null ? "" : " (" + f.sweep.design.replace('_', ' ') + ", " + f.sweep.pointCount()
+                            + " points)")
                     + "  ·  seed " + f.seed() + (replications > 0 ? "  ·  " + replications + " replications" : "");
             int[] fit = f.calibration == null ? null : f.calibration.window("fit");
             int[] holdOut = f.calibration == null ? null : f.calibration.window("hold-out");

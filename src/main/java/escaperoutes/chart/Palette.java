@@ -20,6 +20,13 @@ final class Palette {
     static final Color FIT_WINDOW = new Color(0x43A047);
     static final Color HOLD_OUT_WINDOW = new Color(0xFB8C00);
     static final Color PROJECTED = new Color(0x9E9E9E);
+    /** Sensitivity indices: Sobol first order light, total dark; Morris μ* dark, σ light. */
+    static final Color FIRST_ORDER = new Color(0x80CBC4);
+    static final Color TOTAL = new Color(0x00695C);
+    static final Color MU_STAR = TOTAL;
+    static final Color SIGMA = FIRST_ORDER;
+    /** A heat map's cell without a value. */
+    static final Color NO_VALUE = new Color(0xE0E0E0);
 
     private static final Map<String, Color> ROUTES = Map.of(
             "laos", new Color(0x2E7D32),

@@ -2,6 +2,7 @@ package escaperoutes.chart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ final class Report {
             case RUN -> "Run: " + f.title();
             case CALIBRATION -> "Calibration: " + f.title();
             case COMPARISON -> "Comparison: " + f.title();
+            case SWEEP -> "Sweep: " + f.title() + (f.sweep.isChunk() ? " (chunk " + f.sweep.chunk + ")" : "");
         };
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
@@ -55,6 +57,8 @@ final class Report {
             h.append(" · ").append(f.manifest.path("replications").asLong()).append(" replications");
             if (f.kind == ResultFolder.Kind.CALIBRATION) {
                 h.append(" per evaluation");
+            } else if (f.kind == ResultFolder.Kind.SWEEP) {
+                h.append(" per point");
             }
         }
         h.append(" · finished ").append(esc(f.manifest.path("finishedAt").asText())).append("</p>\n");
@@ -78,6 +82,9 @@ final class Report {
         if (f.comparison != null) {
             comparisonTables(h, f.comparison);
         }
+        if (f.sweep != null && f.sweep.hasIndices()) {
+            sensitivityTable(h, f.sweep);
+        }
         differences(h, f, shippedBaseline);
         manifest(h, f.manifest);
         h.append("</body>\n</html>\n");
@@ -87,6 +94,10 @@ final class Report {
     }
 
     private static void description(StringBuilder h, ResultFolder f) {
+        if (f.kind == ResultFolder.Kind.SWEEP) {
+            sweepDescription(h, f);
+            return;
+        }
         if (f.kind == ResultFolder.Kind.COMPARISON) {
             h.append("<p class=\"lead\">Each scenario is run on the same seeds and replications as <b>")
                     .append(esc(f.comparison.labels.get(0)))
@@ -108,6 +119,81 @@ final class Report {
             }
             h.append("</p>\n");
         }
+    }
+
+    /** What the sweep asks, its design and its parameters. */
+    private static void sweepDescription(StringBuilder h, ResultFolder f) {
+        SweepResults s = f.sweep;
+        h.append("<p class=\"lead\">").append(esc(s.description)).append("</p>\n");
+        h.append("<p class=\"meta\">Design <b>").append(esc(s.design.replace('_', ' '))).append("</b>: ")
+                .append(s.pointCount()).append(" points × ").append(s.replications).append(" replications = ")
+                .append(String.format(Locale.ROOT, "%,d", s.pointCount() * (long) s.replications)).append(" runs, seed ").append(f.seed())
+                .append(" (replication r of every point has the random streams of replication r of <code>run --seed ")
+                .append(f.seed()).append("</code>: common random numbers). Base scenario <b>")
+                .append(esc(f.scenario.path("name").asText())).append("</b>, simulated ")
+                .append(esc(f.scenario.path("start").asText())).append(" to ")
+                .append(esc(f.scenario.path("end").asText())).append(".");
+        if (s.isChunk()) {
+            h.append(" <span class=\"flag\">This folder is chunk ").append(esc(s.chunk)).append(", points ")
+                    .append(s.firstPoint).append("–").append(s.lastPoint)
+                    .append(": its charts show those points only, and the sensitivity indices are computed when "
+                            + "the chunks are merged (sweep-merge).</span>");
+        }
+        h.append("</p>\n<table>\n<tr><th class=\"l\">parameter</th><th class=\"l\">path</th><th>values</th>"
+                + "<th>scale</th></tr>\n");
+        for (SweepResults.Parameter p : s.parameters) {
+            String values;
+            if (p.levels() != null) {
+                StringBuilder v = new StringBuilder();
+                for (double level : p.levels()) {
+                    v.append(v.length() == 0 ? "" : ", ").append(plain(level));
+                }
+                values = v.toString();
+            } else {
+                values = plain(p.lower()) + " to " + plain(p.upper());
+            }
+            h.append("<tr><td class=\"l\"><b>").append(esc(p.name())).append("</b></td><td class=\"l\"><code>")
+                    .append(esc(p.path())).append("</code></td><td>").append(esc(values)).append("</td><td>")
+                    .append(p.levels() != null ? "levels" : p.logScale() ? "log" : "linear").append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    /** Every sensitivity index with its interval: one row per parameter, one column pair per output. */
+    private static void sensitivityTable(StringBuilder h, SweepResults s) {
+        boolean morris = s.isMorris();
+        String level = Double.isNaN(s.confidenceLevel) ? "bootstrap"
+                : String.format(Locale.ROOT, "%.0f%% bootstrap", 100 * s.confidenceLevel);
+        h.append("<h2>Sensitivity indices</h2>\n<p class=\"meta\">From sensitivity.csv: ")
+                .append(morris ? "Morris μ* (mean absolute elementary effect, in the output's units per the "
+                        + "parameter's whole range) [" + level + " interval] and σ (their standard deviation)."
+                        : "Sobol first-order and total indices (shares of the output's variance) [" + level
+                        + " interval].")
+                .append("</p>\n");
+        String a = morris ? SweepResults.MU_STAR : SweepResults.FIRST_ORDER;
+        String b = morris ? SweepResults.SIGMA : SweepResults.TOTAL;
+        for (SweepResults.Output o : s.outputs) {
+            h.append("<h3>").append(esc(o.label())).append(" <span class=\"meta\">(").append(esc(o.name()))
+                    .append(")</span></h3>\n<table>\n<tr><th class=\"l\">parameter</th><th>")
+                    .append(morris ? "μ*" : "first order").append("</th><th>").append(morris ? "σ" : "total")
+                    .append("</th></tr>\n");
+            for (SweepResults.Parameter p : s.parameters) {
+                h.append("<tr><td class=\"l\">").append(esc(p.name())).append("</td><td>")
+                        .append(index(s.index(o.name(), p.name(), a))).append("</td><td>")
+                        .append(index(s.index(o.name(), p.name(), b))).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+    }
+
+    private static String index(SweepResults.Index i) {
+        if (i == null || Double.isNaN(i.value())) {
+            return "NA";
+        }
+        String v = String.format(Locale.ROOT, "%.3g", i.value());
+        return Double.isNaN(i.low()) ? v
+                : v + " [" + String.format(Locale.ROOT, "%.3g", i.low()) + ", "
+                + String.format(Locale.ROOT, "%.3g", i.high()) + "]";
     }
 
     /** Observed against simulated per year: totals and the share of women. */
@@ -255,7 +341,8 @@ final class Report {
             }
             return;
         }
-        h.append("<h2>Parameters that differ from the shipped baseline</h2>\n");
+        h.append(f.kind == ResultFolder.Kind.SWEEP ? "<h2>Values of the base scenario that differ from the shipped "
+                + "baseline</h2>\n" : "<h2>Parameters that differ from the shipped baseline</h2>\n");
         if (shippedBaseline == null) {
             h.append("<p>The shipped baseline (scenarios/baseline.json) was not found beside the program, so this "
                     + "list could not be made.</p>\n");
@@ -342,6 +429,12 @@ final class Report {
         }
         return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%,.1f", v)
                 : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** A parameter's value as the spec would give it: 0.1, 10, 0.00001. */
+    static String plain(double v) {
+        return Double.isFinite(v) ? new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString()
+                : "";
     }
 
     static String esc(String s) {

@@ -18,13 +18,14 @@ import java.util.TreeSet;
 
 /**
  * What the program wrote into one result folder, read back for charting: a run's tables, a calibration's (its
- * trace, fit and metrics, and the run tables of the calibrated scenario) or a comparison's. Everything is read and
+ * trace, fit and metrics, and the run tables of the calibrated scenario), a comparison's or a sweep's
+ * ({@link SweepResults}). Everything is read and
  * checked before any chart is drawn, so a bad folder is reported without writing anything.
  */
 public final class ResultFolder {
 
     /** What made the folder. */
-    public enum Kind { RUN, CALIBRATION, COMPARISON }
+    public enum Kind { RUN, CALIBRATION, COMPARISON, SWEEP }
 
     public static final String MANIFEST = "manifest.json";
     static final String ANNUAL = "annual.csv";
@@ -51,6 +52,7 @@ public final class ResultFolder {
     RunTables run;
     CalibrationTables calibration;
     ComparisonTables comparison;
+    SweepResults sweep;
 
     private ResultFolder(Path dir, Kind kind, JsonNode manifest) {
         this.dir = dir;
@@ -64,7 +66,9 @@ public final class ResultFolder {
             throw new InvalidResultFolderException(dir + ": not a folder");
         }
         Kind kind;
-        if (Files.exists(dir.resolve(COMPARISON))) {
+        if (Files.exists(dir.resolve(SweepResults.POINTS)) || Files.exists(dir.resolve(SweepResults.RESOLVED_SPEC))) {
+            kind = Kind.SWEEP;
+        } else if (Files.exists(dir.resolve(COMPARISON))) {
             kind = Kind.COMPARISON;
         } else if (Files.exists(dir.resolve(TRACE))) {
             kind = Kind.CALIBRATION;
@@ -72,11 +76,13 @@ public final class ResultFolder {
             kind = Kind.RUN;
         } else {
             throw new InvalidResultFolderException(dir + ": not a result folder of escape-routes (it has none of "
-                    + ANNUAL + ", " + TRACE + ", " + COMPARISON + ")");
+                    + ANNUAL + ", " + TRACE + ", " + COMPARISON + ", " + SweepResults.POINTS + ")");
         }
         if (!Files.exists(dir.resolve(MANIFEST))) {
             throw new InvalidResultFolderException(dir.resolve(MANIFEST) + ": the file is missing"
-                    + (kind == Kind.CALIBRATION ? " (an interrupted calibration writes it only at the end)" : ""));
+                    + (kind == Kind.CALIBRATION ? " (an interrupted calibration writes it only at the end)"
+                    : kind == Kind.SWEEP ? " (a sweep writes it only when every point is done; an unfinished one "
+                    + "is continued by running the same sweep command again)" : ""));
         }
         ResultFolder folder = new ResultFolder(dir, kind, json(dir.resolve(MANIFEST)));
         requireField(folder.manifest, dir.resolve(MANIFEST), "seed");
@@ -92,6 +98,10 @@ public final class ResultFolder {
                 folder.run = Files.exists(dir.resolve(ANNUAL)) ? RunTables.read(dir) : null;
             }
             case COMPARISON -> folder.comparison = ComparisonTables.read(dir);
+            case SWEEP -> {
+                folder.scenario = json(dir.resolve(SCENARIO));
+                folder.sweep = SweepResults.read(dir, folder.manifest);
+            }
         }
         return folder;
     }
@@ -108,6 +118,9 @@ public final class ResultFolder {
     String title() {
         if (kind == Kind.COMPARISON) {
             return String.join(" vs ", comparison.labels);
+        }
+        if (kind == Kind.SWEEP) {
+            return sweep.name;
         }
         return scenario.path("name").asText("scenario");
     }

@@ -291,6 +291,9 @@ final class SweepCommand implements Callable<Integer> {
                 // the hook is running or about to
             }
         }
+        if (chunkCount == 1) {
+            ChartCommand.drawOwn(dir);
+        }
         if (!quiet) {
             int runs = sessionRuns.get();
             double seconds = sessionNanos / 1e9;

@@ -86,6 +86,7 @@ final class SweepMergeCommand implements Callable<Integer> {
                 // the hook is running or about to: it has nothing left to remove
             }
         }
+        ChartCommand.drawOwn(dir);
         if (!quiet) {
             out.printf("merged %d chunks: %d points × %d replications%n", chunks.size(), plan.points(),
                     plan.replications());

@@ -125,7 +125,7 @@ class ChartFolderTest {
     void chartOnSomethingElseSaysWhatIsWrongAndWritesNothing() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         bad(empty, "error: " + empty + ": not a result folder of escape-routes (it has none of annual.csv, "
-                + "trace.csv, comparison.csv)");
+                + "trace.csv, comparison.csv, points.csv)");
         bad(dir.resolve("nowhere"), "error: " + dir.resolve("nowhere") + ": not a folder");
     }
 

@@ -38,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * when and how it was run).
  */
 class SweepCommandTest {
-    private static final List<String> FILES = List.of("manifest.json", "points.csv", "results.csv",
-            "scenario.resolved.json", "sensitivity-outputs.csv", "sensitivity.csv", "sweep.resolved.json");
+    private static final List<String> FILES = List.of("charts", "manifest.json", "points.csv", "report.html",
+            "results.csv", "scenario.resolved.json", "sensitivity-outputs.csv", "sensitivity.csv",
+            "sweep.resolved.json");
 
     @TempDir
     Path dir;
@@ -63,12 +64,16 @@ class SweepCommandTest {
         spec = TestSweeps.writeTiny(dir);
     }
 
-    /** Every file of a folder but the manifest, by name. */
+    /**
+     * Every file of a folder but the manifest and the report (which shows the manifest), by name; the charts
+     * (drawn from the tables) are left out.
+     */
     private static Map<String, String> contents(Path folder) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> list = Files.list(folder)) {
             for (Path p : list.toList()) {
-                if (!p.getFileName().toString().equals("manifest.json")) {
+                String name = p.getFileName().toString();
+                if (!name.equals("manifest.json") && !name.equals("report.html") && !Files.isDirectory(p)) {
                     files.put(p.getFileName().toString(), Files.readString(p));
                 }
             }
