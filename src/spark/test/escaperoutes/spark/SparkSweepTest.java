@@ -52,19 +52,6 @@ class SparkSweepTest {
         assertEquals(Main.OK, o.code(), o.err());
     }
 
-    /** Every file of a folder but the manifest, by name. */
-    private static Map<String, String> contents(Path folder) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> list = Files.list(folder)) {
-            for (Path p : list.toList()) {
-                if (!p.getFileName().toString().equals("manifest.json")) {
-                    files.put(p.getFileName().toString(), Files.readString(p));
-                }
-            }
-        }
-        return files;
-    }
-
     @Test
     void sparkLocalWritesTheSameFilesAsThreads() throws Exception {
         Path out = dir.resolve("spark");
@@ -74,7 +61,7 @@ class SparkSweepTest {
         assertEquals(Main.OK, o.code(), o.err());
         assertTrue(o.out().contains("40 runs (20 points × 2 replications) in "), o.out());
         assertTrue(o.out().contains("runs/s with spark local[2]"), o.out());
-        assertEquals(contents(onThreads), contents(out));
+        assertEquals(TestSweeps.tables(onThreads), TestSweeps.tables(out));
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
         assertEquals("spark local[2]", manifest.get("executor").asText());
         assertEquals(40, manifest.get("runs").asInt());
@@ -133,8 +120,8 @@ class SparkSweepTest {
         assertTrue(o.err().contains("2 of 20 points done"), o.err());
         assertTrue(o.out().contains("4 runs (2 points × 2 replications, after 36 done before)"), o.out());
         assertFalse(Files.exists(parts), "the parts are removed once appended");
-        Map<String, String> expected = contents(onThreads);
-        Map<String, String> resumed = contents(crashed);
+        Map<String, String> expected = TestSweeps.tables(onThreads);
+        Map<String, String> resumed = TestSweeps.tables(crashed);
         assertEquals(expected.keySet(), resumed.keySet());
         assertTrue(resumed.get("results.csv").contains(changedRow + "\n"), changedRow);
         String restored = resumed.get("results.csv").replace(changedRow + "\n",

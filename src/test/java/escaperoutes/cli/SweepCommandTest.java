@@ -64,23 +64,6 @@ class SweepCommandTest {
         spec = TestSweeps.writeTiny(dir);
     }
 
-    /**
-     * Every file of a folder but the manifest and the report (which shows the manifest), by name; the charts
-     * (drawn from the tables) are left out.
-     */
-    private static Map<String, String> contents(Path folder) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> list = Files.list(folder)) {
-            for (Path p : list.toList()) {
-                String name = p.getFileName().toString();
-                if (!name.equals("manifest.json") && !name.equals("report.html") && !Files.isDirectory(p)) {
-                    files.put(p.getFileName().toString(), Files.readString(p));
-                }
-            }
-        }
-        return files;
-    }
-
     private static List<String> names(Path folder) throws IOException {
         try (Stream<Path> list = Files.list(folder)) {
             return list.map(p -> p.getFileName().toString()).sorted().toList();
@@ -143,7 +126,7 @@ class SweepCommandTest {
     void oneThreadAndTwoThreadsWriteTheSameFiles() throws Exception {
         Path single = dir.resolve("single");
         assertEquals(Main.OK, execute("sweep", spec, "--out", single, "--threads", 1, "--quiet").code());
-        assertEquals(contents(whole), contents(single));
+        assertEquals(TestSweeps.tables(whole), TestSweeps.tables(single));
     }
 
     @Test
@@ -174,7 +157,7 @@ class SweepCommandTest {
         assertEquals(Main.OK, o.code(), o.err());
         assertTrue(o.err().contains("continuing the sweep in " + crashed + ": 7 of 20 points done"), o.err());
         assertTrue(o.out().contains("26 runs (13 points × 2 replications, after 14 done before)"), o.out());
-        assertEquals(contents(whole), contents(crashed));
+        assertEquals(TestSweeps.tables(whole), TestSweeps.tables(crashed));
         assertEquals(FILES, names(crashed), "the journal is gone once the sweep is complete");
         JsonNode manifest = new ObjectMapper().readTree(crashed.resolve("manifest.json").toFile());
         assertEquals(1, manifest.get("resumedAt").size());
@@ -204,7 +187,7 @@ class SweepCommandTest {
         // The same spec continues it, with the same command as before (an existing --out is continued).
         Files.writeString(spec, TestSweeps.tinySpec());
         assertEquals(Main.OK, execute("sweep", spec, "--out", crashed, "--quiet").code());
-        assertEquals(contents(whole), contents(crashed));
+        assertEquals(TestSweeps.tables(whole), TestSweeps.tables(crashed));
     }
 
     @Test
@@ -225,7 +208,7 @@ class SweepCommandTest {
             assertArrayEquals(writing, Files.readAllBytes(working.resolve("results.csv")), "nothing cut");
         }
         assertEquals(Main.OK, execute("sweep", spec, "--resume", working, "--quiet").code());
-        assertEquals(contents(whole), contents(working));
+        assertEquals(TestSweeps.tables(whole), TestSweeps.tables(working));
     }
 
     @Test
@@ -248,7 +231,7 @@ class SweepCommandTest {
         Outcome o = execute("sweep-merge", dir.resolve("chunk3"), dir.resolve("chunk1"), dir.resolve("chunk2"),
                 "--out", dir.resolve("merged"), "--quiet");
         assertEquals(Main.OK, o.code(), o.err());
-        assertEquals(contents(whole), contents(dir.resolve("merged")));
+        assertEquals(TestSweeps.tables(whole), TestSweeps.tables(dir.resolve("merged")));
         JsonNode manifest = new ObjectMapper().readTree(dir.resolve("merged/manifest.json").toFile());
         assertEquals(3, manifest.get("mergedFrom").size());
         assertEquals("1/3", manifest.at("/mergedFrom/0/chunk").asText());
