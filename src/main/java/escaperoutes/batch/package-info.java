@@ -4,7 +4,9 @@
  * ({@link escaperoutes.batch.SweepPlan}), which turns the spec into points with the designs of
  * {@link escaperoutes.sweep}, a scenario per point, the outputs kept of each run and the sensitivity estimates; and
  * the local executor ({@link escaperoutes.batch.SweepRunner}), which runs every (point, replication) on threads and
- * hands the results on in point order. Like calibration, a sweep is a loop around "configuration + seed →
+ * hands the results on in point order; and the interface of executors on a cluster
+ * ({@link escaperoutes.batch.DistributedSweepExecutor}), which the {@code -Pspark} build implements with Apache Spark
+ * ({@code escaperoutes.spark}, in {@code src/spark}). Like calibration, a sweep is a loop around "configuration + seed →
  * RunResult": this package reads its spec but writes nothing; {@link escaperoutes.output.SweepFolder} writes the
  * results, resumably.
  */
