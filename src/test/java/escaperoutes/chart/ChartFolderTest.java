@@ -1,15 +1,15 @@
 package escaperoutes.chart;
 
+import static escaperoutes.cli.InProcess.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import escaperoutes.cli.InProcess.Outcome;
 import escaperoutes.cli.Main;
 import escaperoutes.scenario.ScenarioReaderTest;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,16 +47,6 @@ class ChartFolderTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome execute(Object... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(Stream.of(args).map(String::valueOf).toArray(String[]::new), new PrintWriter(out),
-                new PrintWriter(err));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void makeFolders() throws IOException {

@@ -1,15 +1,15 @@
 package escaperoutes.chart;
 
+import static escaperoutes.cli.InProcess.execute;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import escaperoutes.cli.InProcess.Outcome;
 import escaperoutes.cli.Main;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -212,16 +212,6 @@ class SweepChartsTest {
                 + "sweep writes it only when every point is done"), o.err());
     }
 
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome execute(Object... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(Stream.of(args).map(String::valueOf).toArray(String[]::new), new PrintWriter(out),
-                new PrintWriter(err));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     private static List<String> names(Path folder) throws Exception {
         return Charts.all(ResultFolder.read(folder)).stream().map(Chart::name).toList();
