@@ -1,14 +1,13 @@
 package escaperoutes.chart;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import escaperoutes.output.RunFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Draws a result folder's charts into {@code charts/} (PNG and SVG) and writes {@code report.html}. The folder is
@@ -62,11 +61,11 @@ public final class ChartFolder {
             }
             Files.move(temp, finalCharts, StandardCopyOption.ATOMIC_MOVE);
             if (old != null) {
-                deleteTree(old);
+                RunFolder.deleteRecursively(old);
             }
         } finally {
             if (Files.exists(temp)) {
-                deleteTree(temp);
+                RunFolder.deleteRecursively(temp);
             }
         }
         Path report = dir.resolve(REPORT);
@@ -74,11 +73,4 @@ public final class ChartFolder {
         return new Drawn(folder, charts, report);
     }
 
-    static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

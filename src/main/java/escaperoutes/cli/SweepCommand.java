@@ -284,6 +284,10 @@ final class SweepCommand implements Callable<Integer> {
             }
             manifest(plan, resolved, identity, folder, threadCount, executedBy, gitCommit).write(folder.path());
             folder.complete();
+            // Parts an interrupted Spark session left, when threads finished the sweep: no longer needed.
+            if (Files.isDirectory(dir.resolve(SPARK_PARTS))) {
+                RunFolder.deleteRecursively(dir.resolve(SPARK_PARTS));
+            }
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(interrupted);

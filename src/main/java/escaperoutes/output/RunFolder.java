@@ -175,7 +175,8 @@ public final class RunFolder implements AutoCloseable {
         writeAtomically(file, out -> out.write(text));
     }
 
-    static void deleteRecursively(Path dir) throws IOException {
+    /** Deletes a folder and everything in it. */
+    public static void deleteRecursively(Path dir) throws IOException {
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override

@@ -67,11 +67,12 @@ class SparkSweepTest {
         assertEquals(40, manifest.get("runs").asInt());
     }
 
-    @Test
-    void aResumedSparkSweepReusesThePartsLeftAndEqualsThreads() throws Exception {
-        // A Spark sweep whose driver died while appending the parts: the first batch (points 0-1) is in the
-        // folder, the parts of the nine others are left in spark-parts/.
-        Path crashed = dir.resolve("crashed");
+    /**
+     * A Spark sweep of the tiny spec in {@code crashed} whose driver died while appending the parts: the first batch
+     * (points 0-1, tasks of 4 runs) is in the folder, the parts of the nine others are left in spark-parts/, which
+     * this returns, sorted.
+     */
+    private static List<Path> crashedSparkSweep(Path crashed) throws Exception {
         SweepSpecReader.ResolvedSweep resolved = new SweepSpecReader().read(spec);
         SweepPlan plan = SweepPlan.of(resolved);
         SweepFolder.Identity identity = SweepFolder.identity(plan, resolved.scenario(), 1, 1);
@@ -99,6 +100,14 @@ class SparkSweepTest {
             left = list.sorted().toList();
         }
         assertEquals(9, left.size(), left.toString());
+        return left;
+    }
+
+    @Test
+    void aResumedSparkSweepReusesThePartsLeftAndEqualsThreads() throws Exception {
+        Path crashed = dir.resolve("crashed");
+        List<Path> left = crashedSparkSweep(crashed);
+        Path parts = crashed.resolve("spark-parts");
         // The last batch's part was not written before the crash: that batch alone is run again.
         Files.delete(left.get(8));
 
@@ -128,6 +137,16 @@ class SparkSweepTest {
                 changedRow.substring(0, changedRow.length() - 1) + digit + "\n");
         assertEquals(expected.get("results.csv"), restored, "apart from the changed digit, as on threads");
         assertEquals(expected.get("sensitivity-outputs.csv"), resumed.get("sensitivity-outputs.csv"));
+    }
+
+    @Test
+    void aSparkSweepFinishedOnThreadsEqualsThreadsAndDropsTheParts() throws Exception {
+        Path crashed = dir.resolve("crashed");
+        crashedSparkSweep(crashed);
+        Outcome o = execute("sweep", spec, "--resume", crashed, "--threads", 2, "--quiet");
+        assertEquals(Main.OK, o.code(), o.err());
+        assertEquals(TestSweeps.tables(onThreads), TestSweeps.tables(crashed));
+        assertFalse(Files.exists(crashed.resolve("spark-parts")), "the parts left are of no use any more");
     }
 
     @Test

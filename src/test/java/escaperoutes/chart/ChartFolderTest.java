@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import escaperoutes.cli.InProcess.Outcome;
+import escaperoutes.output.RunFolder;
 import escaperoutes.cli.Main;
 import escaperoutes.scenario.ScenarioReaderTest;
 import java.awt.image.BufferedImage;
@@ -101,7 +102,7 @@ class ChartFolderTest {
     @Test
     void chartRedrawsAFolderToTheSameFiles() throws Exception {
         Path copy = copyOf(run);
-        deleteTree(copy.resolve("charts"));
+        RunFolder.deleteRecursively(copy.resolve("charts"));
         Files.delete(copy.resolve("report.html"));
         Outcome o = execute("chart", copy);
         assertEquals(Main.OK, o.code(), o.err());
@@ -228,9 +229,5 @@ class ChartFolderTest {
             }
             return names;
         }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        ChartFolder.deleteTree(root);
     }
 }
