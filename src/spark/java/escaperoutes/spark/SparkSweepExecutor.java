@@ -98,12 +98,16 @@ public final class SparkSweepExecutor implements DistributedSweepExecutor {
             List<SweepBatchTask.Done> done;
             try {
                 done = spark.parallelize(batches, batches.size()).map(task).collect();
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // Spark throws SparkException, a checked exception its Scala code does not declare.
                 if (isStopping(spark)) {
                     // Spark's shutdown hook stopped the context: the JVM is ending (Ctrl-C, SIGTERM).
                     throw new InterruptedException("the Spark context was stopped");
                 }
-                throw e;
+                if (e instanceof RuntimeException unchecked) {
+                    throw unchecked;
+                }
+                throw new IOException("the Spark job failed: " + e.getMessage(), e);
             }
             if (done.size() != batches.size()) {
                 throw new IOException("Spark returned " + done.size() + " of " + batches.size() + " batches");
