@@ -39,9 +39,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run every point of a parameter sweep (a spec file: base scenario, parameters, design, "
-                + "replications, outputs) and write results.csv, points.csv, sensitivity.csv, sweep.resolved.json "
-                + "and manifest.json to a new folder. Interrupted (Ctrl-C, a crash), the same command continues "
-                + "where it stopped.")
+                + "replications, outputs) on local threads, or on Apache Spark, and write results.csv, points.csv, "
+                + "sensitivity.csv, sweep.resolved.json, manifest.json, charts/ and report.html to a new folder. "
+                + "Interrupted (Ctrl-C, a crash), the same command continues where it stopped.")
 final class SweepCommand implements Callable<Integer> {
     private static final Pattern CHUNK = Pattern.compile("(\\d+)/(\\d+)");
     /** Points whose problems are listed when their scenarios do not validate. */
