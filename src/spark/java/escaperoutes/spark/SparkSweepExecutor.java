@@ -4,13 +4,16 @@ import escaperoutes.batch.DistributedSweepExecutor;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -19,7 +22,7 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * Runs a sweep's points as Spark tasks (see the package overview): one task per batch of whole points of about
  * {@code runsPerTask} runs, one partition per task, so Spark spreads them over its executors and re-runs a failed
  * one. The rows come back through part files, not through the driver's memory: the driver collects only each task's
- * few numbers, then appends the parts in point order and deletes them.
+ * few numbers, and appends the parts in point order as they are written, deleting each.
  */
 public final class SparkSweepExecutor implements DistributedSweepExecutor {
 
@@ -35,14 +38,13 @@ public final class SparkSweepExecutor implements DistributedSweepExecutor {
         URI parts = job.settings().parts();
         FileSystem fs = PartFiles.fileSystem(parts);
         // Batches whose part an interrupted session left whole are not run again.
-        List<SweepBatchTask.Batch> batches = new ArrayList<>();
+        List<SweepBatchTask.Batch> toRun = new ArrayList<>();
         int reused = 0;
         for (SweepBatchTask.Batch b : all) {
-            if (PartFiles.isWhole(fs, PartFiles.path(parts, job.sweepSha256(), b.first(), b.last()),
-                    job.sweepSha256(), b.first(), b.last())) {
+            if (PartFiles.isWhole(fs, partOf(job, b), job.sweepSha256(), b.first(), b.last())) {
                 reused += b.runs(replications);
             } else {
-                batches.add(b);
+                toRun.add(b);
             }
         }
         listener.reused(reused);
@@ -52,67 +54,136 @@ public final class SparkSweepExecutor implements DistributedSweepExecutor {
         } else if (!conf.contains("spark.master")) {
             conf.setMaster("local[" + job.settings().localThreads() + "]");
         }
-        boolean local = conf.get("spark.master").startsWith("local");
         // Our own progress bar replaces Spark's; the web UI is for clusters.
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
-        if (local) {
+        if (conf.get("spark.master").startsWith("local")) {
             conf.setIfMissing("spark.ui.enabled", "false");
         }
-        String master = conf.get("spark.master");
-        if (!batches.isEmpty()) {
-            runTasks(conf, batches, job, listener);
-        }
-        for (SweepBatchTask.Batch b : all) {
-            Path part = PartFiles.path(parts, job.sweepSha256(), b.first(), b.last());
-            PartFiles.Rows rows = PartFiles.read(fs, part, job.sweepSha256(), b.first(), b.last());
-            sink.accept(rows.firstPoint(), rows.lastPoint(), rows.results(), rows.outputs());
-            fs.delete(part, false);
+        if (toRun.isEmpty()) {
+            for (SweepBatchTask.Batch b : all) {
+                append(fs, job, b, sink);
+            }
+        } else {
+            runAndAppend(conf, all, toRun, job, listener, fs, sink);
         }
         removeLeftovers(fs, new Path(parts), job.sweepSha256());
-        return "spark " + master;
+        return "spark " + conf.get("spark.master");
     }
 
-    /** One Spark job of one task per batch; each writes its part. */
-    private static void runTasks(SparkConf conf, List<SweepBatchTask.Batch> batches, Job job, Listener listener)
+    /**
+     * Runs one Spark job of one task per batch in {@code toRun}, each writing its part, and meanwhile appends the
+     * parts of {@code all} in point order as soon as each is written, so that the folder fills while the job runs
+     * and the appending overlaps the runs.
+     */
+    private static void runAndAppend(SparkConf conf, List<SweepBatchTask.Batch> all, List<SweepBatchTask.Batch> toRun,
+                                     Job job, Listener listener, FileSystem fs, RowSink sink)
             throws IOException, InterruptedException {
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             spark.setLogLevel("WARN");
-            AtomicInteger runs = new AtomicInteger();
-            AtomicBoolean[] finished = new AtomicBoolean[batches.size()];
-            for (int i = 0; i < finished.length; i++) {
-                finished[i] = new AtomicBoolean();
+            Map<SweepBatchTask.Batch, Integer> taskOf = new HashMap<>();
+            for (int i = 0; i < toRun.size(); i++) {
+                taskOf.put(toRun.get(i), i);
             }
+            int replications = job.plan().replications();
+            // Set when a task's part is written (its task ended successfully). Guarded by itself, as are the runs
+            // counted and the listener's calls, so that the count it is told only grows.
+            boolean[] written = new boolean[toRun.size()];
+            int[] runs = new int[1];
             spark.sc().addSparkListener(new SparkListener() {
                 @Override
                 public void onTaskEnd(SparkListenerTaskEnd end) {
                     int index = end.taskInfo().index();
-                    // A retried or speculative copy of a task that already finished is not counted twice.
-                    if (end.taskInfo().successful() && index < finished.length
-                            && finished[index].compareAndSet(false, true)) {
-                        listener.done(runs.addAndGet(batches.get(index).runs(job.plan().replications())));
+                    if (!end.taskInfo().successful() || index >= written.length) {
+                        return;
+                    }
+                    synchronized (written) {
+                        // A retried or speculative copy of a task that already finished is not counted twice.
+                        if (!written[index]) {
+                            written[index] = true;
+                            runs[0] += toRun.get(index).runs(replications);
+                            listener.done(runs[0]);
+                            written.notifyAll();
+                        }
                     }
                 }
             });
             SweepBatchTask task = new SweepBatchTask(job.resolvedSpec(), job.resolvedScenario(), job.sweepSha256(),
                     job.settings().parts());
-            List<SweepBatchTask.Done> done;
+            JavaFutureAction<List<SweepBatchTask.Done>> action =
+                    spark.parallelize(toRun, toRun.size()).map(task).collectAsync();
             try {
-                done = spark.parallelize(batches, batches.size()).map(task).collect();
-            } catch (Exception e) {
+                for (SweepBatchTask.Batch b : all) {
+                    Integer index = taskOf.get(b);
+                    if (index != null) {
+                        boolean seen;
+                        synchronized (written) {
+                            while (!written[index] && !action.isDone()) {
+                                written.wait(200);
+                            }
+                            seen = written[index];
+                        }
+                        if (!seen) {
+                            // The job ended before its listener heard of this task: get() throws if the job failed;
+                            // if it succeeded, every part is written.
+                            action.get();
+                        }
+                    }
+                    append(fs, job, b, sink);
+                }
+                List<SweepBatchTask.Done> done = action.get();
+                if (done.size() != toRun.size()) {
+                    throw new IOException("Spark returned " + done.size() + " of " + toRun.size() + " batches");
+                }
+                // The listener may hear of the last tasks after the job's end, or not at all once the context
+                // stops: the count is settled here.
+                synchronized (written) {
+                    Arrays.fill(written, true);
+                    runs[0] = toRun.stream().mapToInt(b -> b.runs(replications)).sum();
+                    listener.done(runs[0]);
+                }
+            } catch (ExecutionException e) {
                 // Spark throws SparkException, a checked exception its Scala code does not declare.
                 if (isStopping(spark)) {
                     // Spark's shutdown hook stopped the context: the JVM is ending (Ctrl-C, SIGTERM).
                     throw new InterruptedException("the Spark context was stopped");
                 }
-                if (e instanceof RuntimeException unchecked) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException unchecked) {
                     throw unchecked;
                 }
-                throw new IOException("the Spark job failed: " + e.getMessage(), e);
-            }
-            if (done.size() != batches.size()) {
-                throw new IOException("Spark returned " + done.size() + " of " + batches.size() + " batches");
+                throw new IOException("the Spark job failed: " + cause.getMessage(), cause);
+            } finally {
+                if (!action.isDone()) {
+                    action.cancel(true);
+                    awaitRunningTasks(spark);
+                }
             }
         }
+    }
+
+    /**
+     * Waits (10 s at most) until the tasks of a cancelled job have stopped, which they do between two runs, so that
+     * none writes a part or reports to a context already stopped.
+     */
+    private static void awaitRunningTasks(JavaSparkContext spark) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (Arrays.stream(spark.statusTracker().getExecutorInfos()).allMatch(e -> e.numRunningTasks() == 0)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Hands a written part's rows to the sink, then deletes the part. */
+    private static void append(FileSystem fs, Job job, SweepBatchTask.Batch b, RowSink sink) throws IOException {
+        Path part = partOf(job, b);
+        PartFiles.Rows rows = PartFiles.read(fs, part, job.sweepSha256(), b.first(), b.last());
+        sink.accept(rows.firstPoint(), rows.lastPoint(), rows.results(), rows.outputs());
+        fs.delete(part, false);
+    }
+
+    private static Path partOf(Job job, SweepBatchTask.Batch b) {
+        return PartFiles.path(job.settings().parts(), job.sweepSha256(), b.first(), b.last());
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 
 /**
@@ -67,16 +68,25 @@ final class SweepBatchTask implements Function<SweepBatchTask.Batch, SweepBatchT
         SweepPlan plan = plan();
         StringBuilder results = new StringBuilder();
         StringBuilder outputs = new StringBuilder();
+        TaskContext context = TaskContext.get();
         for (int point = batch.first(); point <= batch.last(); point++) {
             ModelConfig config = plan.configAt(point);
             List<RunResult> replications = new ArrayList<>(plan.replications());
             for (int r = 0; r < plan.replications(); r++) {
+                // A cancelled job (the driver stopping, a sweep interrupted) ends its tasks between runs, before they
+                // write a part.
+                if (context != null) {
+                    context.killTaskIfInterrupted();
+                }
                 replications.add(Replications.runOne(config, plan.seed(), r));
             }
             results.append(SweepTables.resultRows(plan, point, replications));
             if (plan.estimatesSensitivity()) {
                 outputs.append(SweepTables.outputRows(plan, point, replications));
             }
+        }
+        if (context != null) {
+            context.killTaskIfInterrupted();
         }
         PartFiles.write(fs, part, sweepSha256, batch.first(), batch.last(), results.toString(), outputs.toString());
         return new Done(batch.first(), batch.last(), batch.runs(plan.replications()), System.nanoTime() - t0);

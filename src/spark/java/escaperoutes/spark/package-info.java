@@ -4,9 +4,9 @@
  * escaperoutes.spark.SparkSweepExecutor}) cuts the points to run into batches of whole points (~100 runs each) and
  * makes one Spark task of each; a task ({@link escaperoutes.spark.SweepBatchTask}) rebuilds the sweep from its
  * resolved spec and scenario, runs its batch and writes the rows to a part file ({@link
- * escaperoutes.spark.PartFiles}) on a file system the driver reads too, returning only a few numbers; the driver
- * then appends the parts, in point order, to the sweep folder, which journals them as local threads' points are
- * journalled. The rows are made by the same code as on threads, so the tables are byte-identical. A task whose part
+ * escaperoutes.spark.PartFiles}) on a file system the driver reads too, returning only a few numbers; while the
+ * job runs, the driver appends each part, in point order, to the sweep folder, which journals them as local
+ * threads' points are journalled. The rows are made by the same code as on threads, so the tables are byte-identical. A task whose part
  * already exists (written before an interruption) is not run again.
  */
 package escaperoutes.spark;
