@@ -6,7 +6,7 @@
  * resolved spec and scenario, runs its batch and writes the rows to a part file ({@link
  * escaperoutes.spark.PartFiles}) on a file system the driver reads too, returning only a few numbers; while the
  * job runs, the driver appends each part, in point order, to the sweep folder, which journals them as local
- * threads' points are journalled. The rows are made by the same code as on threads, so the tables are byte-identical. A task whose part
- * already exists (written before an interruption) is not run again.
+ * threads' points are journalled. The rows are made by the same code as on threads, so the tables are
+ * byte-identical. A batch whose part already exists (written before an interruption) is not run again.
  */
 package escaperoutes.spark;
