@@ -93,6 +93,18 @@ public interface DistributedSweepExecutor {
         }
     }
 
+    /**
+     * The cluster cannot run the sweep as set up (a parts folder the workers and the driver do not share, say); the
+     * message says what to change. The sweep folder keeps what was appended, so it can be continued.
+     */
+    final class SetupException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public SetupException(String message) {
+            super(message);
+        }
+    }
+
     /** Receives the rows of points {@code firstPoint…lastPoint}, in point order. */
     @FunctionalInterface
     interface RowSink {

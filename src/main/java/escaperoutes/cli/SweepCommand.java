@@ -258,19 +258,26 @@ final class SweepCommand implements Callable<Integer> {
                         SweepFolder.resolvedSpec(plan), SweepFolder.resolvedScenario(resolved.scenario()),
                         identity.sweepSha256(), folder.nextPoint(), slice.to(),
                         new DistributedSweepExecutor.Settings(sparkMaster, threadCount, parts, runsPerTask));
-                executedBy = distributed.get().run(job, new DistributedSweepExecutor.Listener() {
-                    @Override
-                    public void reused(int runs) {
-                        reusedRuns.set(runs);
-                        progress.addAlreadyDone(runs);
-                    }
+                try {
+                    executedBy = distributed.get().run(job, new DistributedSweepExecutor.Listener() {
+                        @Override
+                        public void reused(int runs) {
+                            reusedRuns.set(runs);
+                            progress.addAlreadyDone(runs);
+                        }
 
-                    @Override
-                    public void done(int runs) {
-                        sessionRuns.set(runs);
-                        progress.update(runs);
-                    }
-                }, opened::appendPoints);
+                        @Override
+                        public void done(int runs) {
+                            sessionRuns.set(runs);
+                            progress.update(runs);
+                        }
+                    }, opened::appendPoints);
+                } catch (DistributedSweepExecutor.SetupException e) {
+                    progress.finish();
+                    err.println("error: " + e.getMessage() + ". The points appended so far are saved: set it "
+                            + "right, and the same command continues the sweep");
+                    return Main.BAD_INPUT;
+                }
             } else {
                 SweepRunner.run(plan, folder.nextPoint(), slice.to(), threadCount, done -> {
                     sessionRuns.set(done);

@@ -177,6 +177,11 @@ public final class SparkSweepExecutor implements DistributedSweepExecutor {
     /** Hands a written part's rows to the sink, then deletes the part. */
     private static void append(FileSystem fs, Job job, SweepBatchTask.Batch b, RowSink sink) throws IOException {
         Path part = partOf(job, b);
+        if (!fs.exists(part)) {
+            throw new SetupException("the task of points " + b.first() + "-" + b.last() + " finished, but its part "
+                    + part + " is not there for the driver: --spark-parts must be a folder that the driver and every "
+                    + "worker reach (a shared disk, HDFS, an object store), not a folder of each machine's own disk");
+        }
         PartFiles.Rows rows = PartFiles.read(fs, part, job.sweepSha256(), b.first(), b.last());
         sink.accept(rows.firstPoint(), rows.lastPoint(), rows.results(), rows.outputs());
         fs.delete(part, false);
