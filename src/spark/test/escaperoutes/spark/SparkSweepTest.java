@@ -156,6 +156,41 @@ class SparkSweepTest {
     }
 
     @Test
+    void aPartTheDriverCannotSeeIsASetupErrorNamingTheOption() throws Exception {
+        // As when --spark-parts is a folder of each worker's own disk: the second batch's task writes its part and
+        // ends, but the driver does not find it (this sink removes it while appending the first batch).
+        Path folderDir = dir.resolve("unshared");
+        SweepSpecReader.ResolvedSweep resolved = new SweepSpecReader().read(spec);
+        SweepPlan plan = SweepPlan.of(resolved);
+        SweepFolder.Identity identity = SweepFolder.identity(plan, resolved.scenario(), 1, 1);
+        Path parts = folderDir.resolve("spark-parts");
+        try (SweepFolder folder = SweepFolder.create(folderDir, plan, resolved.scenario(), identity, null,
+                Instant.now())) {
+            DistributedSweepExecutor.Job job = new DistributedSweepExecutor.Job(plan, SweepFolder.resolvedSpec(plan),
+                    SweepFolder.resolvedScenario(resolved.scenario()), identity.sweepSha256(), 0, plan.points(),
+                    new DistributedSweepExecutor.Settings("local[2]", 2, parts.toUri(), 4));
+            Path second = parts.resolve(identity.sweepSha256().substring(0, 16) + "-00000002-00000003.part");
+            DistributedSweepExecutor.SetupException e = assertThrows(DistributedSweepExecutor.SetupException.class,
+                    () -> new SparkSweepExecutor().run(job, DistributedSweepExecutor.Listener.NONE,
+                            (first, last, results, outputs) -> {
+                                folder.appendPoints(first, last, results, outputs);
+                                try {
+                                    while (!Files.exists(second)) {
+                                        Thread.sleep(20);
+                                    }
+                                } catch (InterruptedException interrupted) {
+                                    throw new IOException(interrupted);
+                                }
+                                Files.delete(second);
+                            }));
+            assertTrue(e.getMessage().startsWith("the task of points 2-3 finished, but its part "), e.getMessage());
+            assertTrue(e.getMessage().contains("--spark-parts must be a folder that the driver and every worker "
+                    + "reach"), e.getMessage());
+            assertEquals(2, folder.nextPoint(), "the first batch stays appended");
+        }
+    }
+
+    @Test
     void batchesAreWholePointsOfAboutTheRunsPerTask() {
         assertEquals(List.of(new SweepBatchTask.Batch(0, 1), new SweepBatchTask.Batch(2, 3),
                 new SweepBatchTask.Batch(4, 4)), SparkSweepExecutor.batches(0, 5, 2, 5));
