@@ -109,7 +109,7 @@ public final class SparkSweepExecutor implements DistributedSweepExecutor {
             });
             SweepBatchTask task = new SweepBatchTask(job.resolvedSpec(), job.resolvedScenario(), job.sweepSha256(),
                     job.settings().parts());
-            JavaFutureAction<List<SweepBatchTask.Done>> action =
+            JavaFutureAction<List<SweepBatchTask.Batch>> action =
                     spark.parallelize(toRun, toRun.size()).map(task).collectAsync();
             try {
                 for (SweepBatchTask.Batch b : all) {
@@ -130,7 +130,7 @@ public final class SparkSweepExecutor implements DistributedSweepExecutor {
                     }
                     append(fs, job, b, sink);
                 }
-                List<SweepBatchTask.Done> done = action.get();
+                List<SweepBatchTask.Batch> done = action.get();
                 if (done.size() != toRun.size()) {
                     throw new IOException("Spark returned " + done.size() + " of " + toRun.size() + " batches");
                 }

@@ -26,7 +26,7 @@ import org.apache.spark.api.java.function.Function;
  * file, returning only what the driver needs to know. Shipped to the workers with Java serialization (Spark's
  * default): it holds the sweep as its two resolved JSON texts, from which each worker JVM rebuilds the plan once.
  */
-final class SweepBatchTask implements Function<SweepBatchTask.Batch, SweepBatchTask.Done> {
+final class SweepBatchTask implements Function<SweepBatchTask.Batch, SweepBatchTask.Batch> {
     private static final long serialVersionUID = 1L;
 
     /** Points {@code first…last} of the sweep. */
@@ -36,11 +36,6 @@ final class SweepBatchTask implements Function<SweepBatchTask.Batch, SweepBatchT
         int runs(int replications) {
             return (last - first + 1) * replications;
         }
-    }
-
-    /** What a task did: {@code runs} runs of points first…last in {@code nanos}. */
-    record Done(int first, int last, int runs, long nanos) implements Serializable {
-        private static final long serialVersionUID = 1L;
     }
 
     /** Plans rebuilt in this JVM, by sweep checksum: tasks of the same sweep on one worker share one. */
@@ -59,9 +54,9 @@ final class SweepBatchTask implements Function<SweepBatchTask.Batch, SweepBatchT
         this.parts = parts.toString();
     }
 
+    /** Runs the batch, writes its part and returns the batch: all the driver needs to hear. */
     @Override
-    public Done call(Batch batch) throws IOException, InvalidSweepSpecException {
-        long t0 = System.nanoTime();
+    public Batch call(Batch batch) throws IOException, InvalidSweepSpecException {
         URI folder = URI.create(parts);
         FileSystem fs = PartFiles.fileSystem(folder);
         Path part = PartFiles.path(folder, sweepSha256, batch.first(), batch.last());
@@ -89,7 +84,7 @@ final class SweepBatchTask implements Function<SweepBatchTask.Batch, SweepBatchT
             context.killTaskIfInterrupted();
         }
         PartFiles.write(fs, part, sweepSha256, batch.first(), batch.last(), results.toString(), outputs.toString());
-        return new Done(batch.first(), batch.last(), batch.runs(plan.replications()), System.nanoTime() - t0);
+        return batch;
     }
 
     /** The sweep's plan, rebuilt from its resolved texts (checked like a spec file) once per JVM. */
