@@ -21,7 +21,8 @@ import org.apache.hadoop.fs.Path;
  * whole.
  *
  * <pre>
- * escape-routes sweep part 1 &lt;sweep SHA-256&gt; &lt;first point&gt; &lt;last point&gt; &lt;results bytes&gt; &lt;outputs bytes&gt;
+ * escape-routes sweep part 1 &lt;sweep SHA-256&gt; &lt;first point&gt; &lt;last point&gt; &lt;results bytes&gt;
+ *     &lt;outputs bytes&gt;                             (one line)
  * &lt;results.csv rows&gt;&lt;sensitivity-outputs.csv rows&gt;
  * </pre>
  */

@@ -67,21 +67,33 @@ class SparkSweepTest {
         assertEquals(40, manifest.get("runs").asInt());
     }
 
+    /** A new sweep folder of the tiny spec, open for appending from point 0. */
+    private static SweepFolder newTinyFolder(Path dir) throws Exception {
+        SweepSpecReader.ResolvedSweep resolved = new SweepSpecReader().read(spec);
+        SweepPlan plan = SweepPlan.of(resolved);
+        return SweepFolder.create(dir, plan, resolved.scenario(),
+                SweepFolder.identity(plan, resolved.scenario(), 1, 1), null, Instant.now());
+    }
+
+    /** The whole tiny sweep as a job for Spark's local[2], tasks of 4 runs (2 points), parts in {@code parts}. */
+    private static DistributedSweepExecutor.Job tinyJob(Path parts) throws Exception {
+        SweepSpecReader.ResolvedSweep resolved = new SweepSpecReader().read(spec);
+        SweepPlan plan = SweepPlan.of(resolved);
+        return new DistributedSweepExecutor.Job(plan, SweepFolder.resolvedSpec(plan),
+                SweepFolder.resolvedScenario(resolved.scenario()),
+                SweepFolder.identity(plan, resolved.scenario(), 1, 1).sweepSha256(), 0, plan.points(),
+                new DistributedSweepExecutor.Settings("local[2]", 2, parts.toUri(), 4));
+    }
+
     /**
      * A Spark sweep of the tiny spec in {@code crashed} (tasks of 4 runs: 2 points) whose driver died appending the
      * second batch: the first (points 0-1) is in the folder; the second's part and those of the batches that were
      * finished by then are left in spark-parts/, which this returns, sorted (so by point).
      */
     private static List<Path> crashedSparkSweep(Path crashed) throws Exception {
-        SweepSpecReader.ResolvedSweep resolved = new SweepSpecReader().read(spec);
-        SweepPlan plan = SweepPlan.of(resolved);
-        SweepFolder.Identity identity = SweepFolder.identity(plan, resolved.scenario(), 1, 1);
         Path parts = crashed.resolve("spark-parts");
-        try (SweepFolder folder = SweepFolder.create(crashed, plan, resolved.scenario(), identity, null,
-                Instant.now())) {
-            DistributedSweepExecutor.Job job = new DistributedSweepExecutor.Job(plan, SweepFolder.resolvedSpec(plan),
-                    SweepFolder.resolvedScenario(resolved.scenario()), identity.sweepSha256(), 0, plan.points(),
-                    new DistributedSweepExecutor.Settings("local[2]", 2, parts.toUri(), 4));
+        try (SweepFolder folder = newTinyFolder(crashed)) {
+            DistributedSweepExecutor.Job job = tinyJob(parts);
             List<Integer> appended = new ArrayList<>();
             IOException crash = assertThrows(IOException.class, () -> new SparkSweepExecutor().run(job,
                     DistributedSweepExecutor.Listener.NONE,
@@ -160,16 +172,10 @@ class SparkSweepTest {
         // As when --spark-parts is a folder of each worker's own disk: the second batch's task writes its part and
         // ends, but the driver does not find it (this sink removes it while appending the first batch).
         Path folderDir = dir.resolve("unshared");
-        SweepSpecReader.ResolvedSweep resolved = new SweepSpecReader().read(spec);
-        SweepPlan plan = SweepPlan.of(resolved);
-        SweepFolder.Identity identity = SweepFolder.identity(plan, resolved.scenario(), 1, 1);
         Path parts = folderDir.resolve("spark-parts");
-        try (SweepFolder folder = SweepFolder.create(folderDir, plan, resolved.scenario(), identity, null,
-                Instant.now())) {
-            DistributedSweepExecutor.Job job = new DistributedSweepExecutor.Job(plan, SweepFolder.resolvedSpec(plan),
-                    SweepFolder.resolvedScenario(resolved.scenario()), identity.sweepSha256(), 0, plan.points(),
-                    new DistributedSweepExecutor.Settings("local[2]", 2, parts.toUri(), 4));
-            Path second = parts.resolve(identity.sweepSha256().substring(0, 16) + "-00000002-00000003.part");
+        try (SweepFolder folder = newTinyFolder(folderDir)) {
+            DistributedSweepExecutor.Job job = tinyJob(parts);
+            Path second = parts.resolve(job.sweepSha256().substring(0, 16) + "-00000002-00000003.part");
             DistributedSweepExecutor.SetupException e = assertThrows(DistributedSweepExecutor.SetupException.class,
                     () -> new SparkSweepExecutor().run(job, DistributedSweepExecutor.Listener.NONE,
                             (first, last, results, outputs) -> {
