@@ -1,15 +1,15 @@
 package escaperoutes.calibration;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import escaperoutes.scenario.Default;
-import escaperoutes.scenario.Doc;
-import escaperoutes.scenario.Range;
+import escaperoutes.io.Default;
+import escaperoutes.io.Doc;
+import escaperoutes.io.Range;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * A calibration spec file: which numbers of a scenario are free, what they are fitted to, and how. Bound by
- * {@link escaperoutes.scenario.JsonBinder} (unknown keys are errors) and checked against the scenario by
+ * {@link escaperoutes.io.JsonBinder} (unknown keys are errors) and checked against the scenario by
  * {@link CalibrationSpecReader}; a spec obtained otherwise has not been checked.
  *
  * <pre>{@code

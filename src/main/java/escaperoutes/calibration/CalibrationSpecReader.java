@@ -1,9 +1,9 @@
 package escaperoutes.calibration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import escaperoutes.output.Json;
-import escaperoutes.scenario.JsonBinder;
-import escaperoutes.scenario.Problem;
+import escaperoutes.io.Json;
+import escaperoutes.io.JsonBinder;
+import escaperoutes.io.Problem;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioPath;
 import escaperoutes.scenario.ScenarioReader;

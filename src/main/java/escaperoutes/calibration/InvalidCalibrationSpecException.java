@@ -1,7 +1,7 @@
 package escaperoutes.calibration;
 
-import escaperoutes.scenario.InvalidInputException;
-import escaperoutes.scenario.Problem;
+import escaperoutes.io.InvalidInputException;
+import escaperoutes.io.Problem;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package escaperoutes.calibration;
 
 import escaperoutes.observe.SexGroup;
-import escaperoutes.scenario.Problem;
+import escaperoutes.io.Problem;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package escaperoutes.calibration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import escaperoutes.output.Json;
+import escaperoutes.io.Json;
 import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioPath;

@@ -1,7 +1,7 @@
 package escaperoutes.chart;
 
+import escaperoutes.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import escaperoutes.output.RunFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,11 +61,11 @@ public final class ChartFolder {
             }
             Files.move(temp, finalCharts, StandardCopyOption.ATOMIC_MOVE);
             if (old != null) {
-                RunFolder.deleteRecursively(old);
+                AtomicFiles.deleteRecursively(old);
             }
         } finally {
             if (Files.exists(temp)) {
-                RunFolder.deleteRecursively(temp);
+                AtomicFiles.deleteRecursively(temp);
             }
         }
         Path report = dir.resolve(REPORT);

@@ -3,7 +3,7 @@ package escaperoutes.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import escaperoutes.chart.ChartFolder;
 import escaperoutes.chart.InvalidResultFolderException;
-import escaperoutes.output.Json;
+import escaperoutes.io.Json;
 import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.ScenarioReader;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import escaperoutes.observe.Measure;
 import escaperoutes.observe.SexGroup;
 import escaperoutes.output.ComparisonManifest;
 import escaperoutes.output.ComparisonTables;
-import escaperoutes.output.Json;
+import escaperoutes.io.Json;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.RunFolder;
 import escaperoutes.scenario.Scenario;

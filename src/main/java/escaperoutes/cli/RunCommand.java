@@ -7,7 +7,7 @@ import escaperoutes.observe.Measure;
 import escaperoutes.observe.Quantiles;
 import escaperoutes.observe.RunResult;
 import escaperoutes.observe.SexGroup;
-import escaperoutes.output.Json;
+import escaperoutes.io.Json;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.ResultTables;
 import escaperoutes.output.RunFolder;

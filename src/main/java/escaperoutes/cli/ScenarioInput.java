@@ -1,8 +1,8 @@
 package escaperoutes.cli;
 
-import escaperoutes.scenario.InvalidInputException;
+import escaperoutes.io.InvalidInputException;
 import escaperoutes.scenario.InvalidScenarioException;
-import escaperoutes.scenario.Problem;
+import escaperoutes.io.Problem;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioReader;
 import java.io.PrintWriter;

@@ -1,9 +1,9 @@
 package escaperoutes.cli;
 
-import escaperoutes.batch.InvalidSweepSpecException;
-import escaperoutes.batch.SweepPlan;
-import escaperoutes.batch.SweepRunner;
-import escaperoutes.batch.SweepSpecReader;
+import escaperoutes.sweep.InvalidSweepSpecException;
+import escaperoutes.sweep.SweepPlan;
+import escaperoutes.sweep.SweepRunner;
+import escaperoutes.sweep.SweepSpecReader;
 import escaperoutes.output.SweepTables;
 import java.io.PrintWriter;
 import java.nio.file.Path;

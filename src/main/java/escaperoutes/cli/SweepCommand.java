@@ -1,22 +1,23 @@
 package escaperoutes.cli;
 
+import escaperoutes.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import escaperoutes.batch.DistributedSweepExecutor;
-import escaperoutes.batch.InvalidSweepSpecException;
-import escaperoutes.batch.SweepPlan;
-import escaperoutes.batch.SweepRunner;
-import escaperoutes.batch.SweepSpec;
-import escaperoutes.batch.SweepSpecReader;
+import escaperoutes.sweep.DistributedSweepExecutor;
+import escaperoutes.sweep.InvalidSweepSpecException;
+import escaperoutes.sweep.SweepPlan;
+import escaperoutes.sweep.SweepRunner;
+import escaperoutes.sweep.SweepSpec;
+import escaperoutes.sweep.SweepSpecReader;
 import escaperoutes.calibration.ObservedSeries;
 import escaperoutes.observe.RunResult;
-import escaperoutes.output.Json;
+import escaperoutes.io.Json;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.RunFolder;
 import escaperoutes.output.SweepFolder;
 import escaperoutes.output.SweepManifest;
 import escaperoutes.output.SweepTables;
 import escaperoutes.scenario.InvalidScenarioException;
-import escaperoutes.scenario.Problem;
+import escaperoutes.io.Problem;
 import escaperoutes.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -293,7 +294,7 @@ final class SweepCommand implements Callable<Integer> {
             folder.complete();
             // Parts an interrupted Spark session left, when threads finished the sweep: no longer needed.
             if (Files.isDirectory(dir.resolve(SPARK_PARTS))) {
-                RunFolder.deleteRecursively(dir.resolve(SPARK_PARTS));
+                AtomicFiles.deleteRecursively(dir.resolve(SPARK_PARTS));
             }
         } finally {
             try {

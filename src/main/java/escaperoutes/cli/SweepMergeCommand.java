@@ -1,9 +1,9 @@
 package escaperoutes.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import escaperoutes.batch.InvalidSweepSpecException;
-import escaperoutes.batch.SweepPlan;
-import escaperoutes.batch.SweepSpecReader;
+import escaperoutes.sweep.InvalidSweepSpecException;
+import escaperoutes.sweep.SweepPlan;
+import escaperoutes.sweep.SweepSpecReader;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.RunFolder;
 import escaperoutes.output.SweepFolder;

@@ -1,5 +1,6 @@
 package escaperoutes.output;
 
+import escaperoutes.io.AtomicFiles;
 import escaperoutes.calibration.Calibrator;
 import escaperoutes.calibration.FitMetrics;
 import java.io.BufferedWriter;
@@ -60,7 +61,7 @@ public final class CalibrationFiles {
      * held out.
      */
     public static void writeFit(Path dir, List<FitMetrics> windows, List<String> windowNames) throws IOException {
-        RunFolder.writeAtomically(dir.resolve(FIT), out -> {
+        AtomicFiles.writeAtomically(dir.resolve(FIT), out -> {
             out.write("year,window,observed_total,observed_women,observed_men,simulated_total_mean,"
                     + "simulated_total_p05,simulated_total_p95,simulated_women_mean,simulated_women_p05,"
                     + "simulated_women_p95,simulated_men_mean,simulated_men_p05,simulated_men_p95,"

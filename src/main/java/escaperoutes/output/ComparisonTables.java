@@ -1,5 +1,6 @@
 package escaperoutes.output;
 
+import escaperoutes.io.AtomicFiles;
 import escaperoutes.experiment.Comparison;
 import escaperoutes.observe.SexGroup;
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class ComparisonTables {
 
     /** {@code scenario,year,measure,sex,mean,p05,p50,p95,projected}: each scenario over its replications. */
     public static void writeComparison(Path dir, Comparison c) throws IOException {
-        RunFolder.writeAtomically(dir.resolve(COMPARISON), out -> {
+        AtomicFiles.writeAtomically(dir.resolve(COMPARISON), out -> {
             out.write("scenario,year,measure,sex,mean,p05,p50,p95,projected\n");
             for (int s = 0; s < c.labels().size(); s++) {
                 for (int year = c.firstYear(); year <= c.lastYear(); year++) {
@@ -50,7 +51,7 @@ public final class ComparisonTables {
      * every scenario but the base; p05 and p95 bound its 90 % interval.
      */
     public static void writeDifferences(Path dir, Comparison c) throws IOException {
-        RunFolder.writeAtomically(dir.resolve(DIFFERENCES), out -> {
+        AtomicFiles.writeAtomically(dir.resolve(DIFFERENCES), out -> {
             out.write("scenario,year,measure,sex,mean,p05,p50,p95,projected\n");
             for (int s = 1; s < c.labels().size(); s++) {
                 for (int year = c.firstYear(); year <= c.lastYear(); year++) {
@@ -71,7 +72,7 @@ public final class ComparisonTables {
      * of 0), and the paired difference of the sums.
      */
     public static void writeCumulative(Path dir, Comparison c) throws IOException {
-        RunFolder.writeAtomically(dir.resolve(CUMULATIVE), out -> {
+        AtomicFiles.writeAtomically(dir.resolve(CUMULATIVE), out -> {
             out.write("scenario,measure,sex,from_year,to_year,mean,p05,p50,p95,difference_mean,difference_p05,"
                     + "difference_p50,difference_p95\n");
             for (int s = 0; s < c.labels().size(); s++) {

@@ -2,6 +2,7 @@ package escaperoutes.output;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import escaperoutes.io.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;

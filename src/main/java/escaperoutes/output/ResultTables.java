@@ -1,5 +1,6 @@
 package escaperoutes.output;
 
+import escaperoutes.io.AtomicFiles;
 import escaperoutes.calibration.ObservedSeries;
 import escaperoutes.observe.CohortOutcome;
 import escaperoutes.observe.Measure;
@@ -51,7 +52,7 @@ public final class ResultTables {
     /** {@code replication,year,measure,sex,value}: every measure of every replication. */
     public static void writeAnnual(Path dir, List<RunResult> results) throws IOException {
         RunResult shape = checkShape(results);
-        RunFolder.writeAtomically(dir.resolve(ANNUAL), out -> {
+        AtomicFiles.writeAtomically(dir.resolve(ANNUAL), out -> {
             out.write("replication,year,measure,sex,value\n");
             for (RunResult r : results) {
                 for (int year = shape.firstYear(); year <= shape.lastYear(); year++) {
@@ -71,7 +72,7 @@ public final class ResultTables {
      */
     public static void writeSummary(Path dir, List<RunResult> results, ObservedSeries observed) throws IOException {
         RunResult shape = checkShape(results);
-        RunFolder.writeAtomically(dir.resolve(SUMMARY), out -> {
+        AtomicFiles.writeAtomically(dir.resolve(SUMMARY), out -> {
             out.write("year,measure,sex,mean,p05,p50,p95,observed\n");
             double[] values = new double[results.size()];
             for (int year = shape.firstYear(); year <= shape.lastYear(); year++) {
@@ -108,7 +109,7 @@ public final class ResultTables {
                 }
             }
         }
-        RunFolder.writeAtomically(dir.resolve(ROUTES), out -> {
+        AtomicFiles.writeAtomically(dir.resolve(ROUTES), out -> {
             out.write("replication,year,exit_route,last_country,sex,value\n");
             for (RunResult r : results) {
                 for (int year = shape.firstYear(); year <= shape.lastYear(); year++) {
@@ -129,7 +130,7 @@ public final class ResultTables {
     /** {@code replication,year,province,sex,value}: arrivals (persons) by province of origin. */
     public static void writeOrigins(Path dir, List<RunResult> results) throws IOException {
         RunResult shape = checkShape(results);
-        RunFolder.writeAtomically(dir.resolve(ORIGINS), out -> {
+        AtomicFiles.writeAtomically(dir.resolve(ORIGINS), out -> {
             out.write("replication,year,province,sex,value\n");
             for (RunResult r : results) {
                 for (int year = shape.firstYear(); year <= shape.lastYear(); year++) {
@@ -152,7 +153,7 @@ public final class ResultTables {
      */
     public static void writeCohorts(Path dir, List<RunResult> results) throws IOException {
         RunResult shape = checkShape(results);
-        RunFolder.writeAtomically(dir.resolve(COHORTS), out -> {
+        AtomicFiles.writeAtomically(dir.resolve(COHORTS), out -> {
             out.write("replication,crossing_year,outcome,sex,value\n");
             for (RunResult r : results) {
                 for (int year = shape.firstYear(); year <= shape.lastYear(); year++) {

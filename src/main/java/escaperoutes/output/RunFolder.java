@@ -1,21 +1,13 @@
 package escaperoutes.output;
 
-import java.io.BufferedWriter;
-import java.io.FileOutputStream;
+import escaperoutes.io.AtomicFiles;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,12 +20,6 @@ import java.util.HexFormat;
  * without committing deletes the partial folder.
  */
 public final class RunFolder implements AutoCloseable {
-
-    /** Writes a file's content to a stream that {@link #writeAtomically} flushes, syncs and renames. */
-    @FunctionalInterface
-    public interface Content {
-        void writeTo(Writer out) throws IOException;
-    }
 
     private static final DateTimeFormatter RUN_NAME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss").withZone(ZoneOffset.UTC);
@@ -127,7 +113,7 @@ public final class RunFolder implements AutoCloseable {
             return;
         }
         state = State.ABANDONED;
-        deleteRecursively(tempDir);
+        AtomicFiles.deleteRecursively(tempDir);
     }
 
     /** Abandons the folder unless it was committed. */
@@ -140,62 +126,6 @@ public final class RunFolder implements AutoCloseable {
         if (state != State.OPEN) {
             throw new IllegalStateException("Run folder " + finalDir + " is already "
                     + (state == State.COMMITTED ? "committed" : "abandoned"));
-        }
-    }
-
-    /**
-     * Writes UTF-8 text to {@code <file>.tmp}, syncs it and renames it to {@code file}, so a crash leaves either
-     * no file or a complete one, never a truncated file under the real name.
-     */
-    public static void writeAtomically(Path file, Content content) throws IOException {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            try (FileOutputStream stream = new FileOutputStream(temp.toFile());
-                 Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16)) {
-                content.writeTo(out);
-                out.flush();
-                stream.getFD().sync();
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
-    }
-
-    public static void writeAtomically(Path file, String text) throws IOException {
-        writeAtomically(file, out -> out.write(text));
-    }
-
-    /** Deletes a folder and everything in it. */
-    public static void deleteRecursively(Path dir) throws IOException {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    if (e != null) {
-                        throw e;
-                    }
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (NoSuchFileException e) {
-            // Already gone: nothing left behind, which is all abandon() promises.
         }
     }
 }

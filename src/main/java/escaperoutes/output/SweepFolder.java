@@ -1,6 +1,8 @@
 package escaperoutes.output;
 
-import escaperoutes.batch.SweepPlan;
+import escaperoutes.io.AtomicFiles;
+import escaperoutes.io.Json;
+import escaperoutes.sweep.SweepPlan;
 import escaperoutes.observe.RunResult;
 import escaperoutes.scenario.Scenario;
 import java.io.Closeable;
@@ -169,13 +171,13 @@ public final class SweepFolder implements Closeable {
         RunFolder folder = RunFolder.create(dir);
         try (folder) {
             Path p = folder.path();
-            RunFolder.writeAtomically(p.resolve(RESOLVED_SPEC), resolvedSpec(plan));
-            RunFolder.writeAtomically(p.resolve(RESOLVED_SCENARIO), resolvedScenario(base));
-            RunFolder.writeAtomically(p.resolve(SweepTables.POINTS), SweepTables.points(plan));
-            RunFolder.writeAtomically(p.resolve(SweepTables.RESULTS), resultsHeader);
+            AtomicFiles.writeAtomically(p.resolve(RESOLVED_SPEC), resolvedSpec(plan));
+            AtomicFiles.writeAtomically(p.resolve(RESOLVED_SCENARIO), resolvedScenario(base));
+            AtomicFiles.writeAtomically(p.resolve(SweepTables.POINTS), SweepTables.points(plan));
+            AtomicFiles.writeAtomically(p.resolve(SweepTables.RESULTS), resultsHeader);
             long outputsLength = 0;
             if (outputsHeader != null) {
-                RunFolder.writeAtomically(p.resolve(SweepTables.OUTPUTS), outputsHeader);
+                AtomicFiles.writeAtomically(p.resolve(SweepTables.OUTPUTS), outputsHeader);
                 outputsLength = outputsHeader.getBytes(StandardCharsets.UTF_8).length;
             }
             String header = MAGIC + "\n"
@@ -185,7 +187,7 @@ public final class SweepFolder implements Closeable {
                     + "git-commit " + (gitCommit == null ? "unknown" : gitCommit) + "\n"
                     + "started " + started + "\n"
                     + "headers " + resultsHeader.getBytes(StandardCharsets.UTF_8).length + " " + outputsLength + "\n";
-            RunFolder.writeAtomically(p.resolve(JOURNAL), header);
+            AtomicFiles.writeAtomically(p.resolve(JOURNAL), header);
             folder.commit();
         }
         Path created = dir.toAbsolutePath().normalize();

@@ -2,6 +2,7 @@ package escaperoutes.output;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import escaperoutes.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,8 @@
 package escaperoutes.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import escaperoutes.batch.SweepPlan;
+import escaperoutes.io.Json;
+import escaperoutes.sweep.SweepPlan;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

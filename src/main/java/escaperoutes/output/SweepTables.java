@@ -1,7 +1,8 @@
 package escaperoutes.output;
 
-import escaperoutes.batch.SweepPlan;
-import escaperoutes.batch.SweepSpec;
+import escaperoutes.io.AtomicFiles;
+import escaperoutes.sweep.SweepPlan;
+import escaperoutes.sweep.SweepSpec;
 import escaperoutes.observe.Measure;
 import escaperoutes.observe.RunResult;
 import escaperoutes.observe.SexGroup;
@@ -176,7 +177,7 @@ public final class SweepTables {
     /** Computes the sensitivity indices from {@code dir}'s sensitivity-outputs.csv and writes sensitivity.csv. */
     public static List<SweepPlan.SensitivityRow> writeSensitivity(Path dir, SweepPlan plan) throws IOException {
         List<SweepPlan.SensitivityRow> rows = plan.sensitivity(pointMeans(dir.resolve(OUTPUTS), plan));
-        RunFolder.writeAtomically(dir.resolve(SENSITIVITY), out -> {
+        AtomicFiles.writeAtomically(dir.resolve(SENSITIVITY), out -> {
             out.write("output,parameter,index,value,ci_low,ci_high\n");
             for (SweepPlan.SensitivityRow r : rows) {
                 out.write(r.output() + "," + r.parameter() + "," + r.index() + "," + ResultTables.format(r.value())

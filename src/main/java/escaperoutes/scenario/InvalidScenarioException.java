@@ -1,5 +1,7 @@
 package escaperoutes.scenario;
 
+import escaperoutes.io.InvalidInputException;
+import escaperoutes.io.Problem;
 import java.util.List;
 
 /** A scenario that cannot be run, with every problem found (each with its file and JSON path). */

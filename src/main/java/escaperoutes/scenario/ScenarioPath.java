@@ -3,6 +3,7 @@ package escaperoutes.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import escaperoutes.io.JsonBinder;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

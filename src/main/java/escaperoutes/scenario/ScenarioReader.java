@@ -2,6 +2,8 @@ package escaperoutes.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import escaperoutes.io.JsonBinder;
+import escaperoutes.io.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package escaperoutes.scenario;
 
+import escaperoutes.io.JsonBinder;
+import escaperoutes.io.Problem;
 import escaperoutes.model.MultiplierKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

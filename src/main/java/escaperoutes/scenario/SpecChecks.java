@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import escaperoutes.io.JsonBinder;
+import escaperoutes.io.Problem;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.file.Files;

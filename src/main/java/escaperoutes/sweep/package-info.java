@@ -1,13 +1,13 @@
 /**
- * Experimental designs and sensitivity estimators for parameter sweeps, as pure functions on the unit cube: no
- * files, no model. A design is a matrix of points with one coordinate in [0, 1] per parameter; a
- * {@link escaperoutes.sweep.ParameterScale} turns a coordinate into the parameter's value (linearly, on a log scale,
- * or onto a list of levels). Designs: {@link escaperoutes.sweep.FactorialGrid} (every combination of levels),
- * {@link escaperoutes.sweep.LatinHypercube} (seeded), {@link escaperoutes.sweep.SobolPoints} (Commons Math's Sobol
- * sequence), {@link escaperoutes.sweep.SaltelliSample} (the A, B and AB<sub>i</sub> matrices for Sobol indices) and
- * {@link escaperoutes.sweep.MorrisDesign} (trajectories of one-at-a-time steps). Estimators:
- * {@link escaperoutes.sweep.SobolIndices} (first-order by Saltelli 2010, total by Jansen 1999, with bootstrap
- * intervals) and {@link escaperoutes.sweep.MorrisEffects} (μ, μ*, σ of the elementary effects). Randomness comes in
- * as a {@link java.util.random.RandomGenerator} the caller derives from a seed and a stream name.
+ * Parameter sweeps of a scenario: the sweep spec ({@link escaperoutes.sweep.SweepSpec}) and its reader,
+ * which checks it against the base scenario and reports every problem with its JSON path; the plan
+ * ({@link escaperoutes.sweep.SweepPlan}), which turns the spec into points with the designs of
+ * {@link escaperoutes.design}, a scenario per point, the outputs kept of each run and the sensitivity estimates; and
+ * the local executor ({@link escaperoutes.sweep.SweepRunner}), which runs every (point, replication) on threads and
+ * hands the results on in point order; and the interface of executors on a cluster
+ * ({@link escaperoutes.sweep.DistributedSweepExecutor}), which the {@code -Pspark} build implements with Apache Spark
+ * ({@code escaperoutes.spark}, in {@code src/spark}). Like calibration, a sweep is a loop around "configuration + seed →
+ * RunResult": this package reads its spec but writes nothing; {@link escaperoutes.output.SweepFolder} writes the
+ * results, resumably.
  */
 package escaperoutes.sweep;

@@ -1,6 +1,6 @@
 package escaperoutes.spark;
 
-import escaperoutes.batch.DistributedSweepExecutor;
+import escaperoutes.sweep.DistributedSweepExecutor;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package escaperoutes.spark;
 
-import escaperoutes.batch.InvalidSweepSpecException;
-import escaperoutes.batch.SweepPlan;
-import escaperoutes.batch.SweepSpecReader;
+import escaperoutes.sweep.InvalidSweepSpecException;
+import escaperoutes.sweep.SweepPlan;
+import escaperoutes.sweep.SweepSpecReader;
 import escaperoutes.experiment.Replications;
 import escaperoutes.model.ModelConfig;
 import escaperoutes.observe.RunResult;

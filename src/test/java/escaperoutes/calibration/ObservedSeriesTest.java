@@ -3,7 +3,7 @@ package escaperoutes.calibration;
 import escaperoutes.calibration.ObservedSeries.InvalidObservedData;
 import escaperoutes.calibration.ObservedSeries.Period;
 import escaperoutes.observe.SexGroup;
-import escaperoutes.scenario.Problem;
+import escaperoutes.io.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,12 +1,12 @@
 package escaperoutes.chart;
 
+import escaperoutes.io.AtomicFiles;
 import static escaperoutes.cli.InProcess.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import escaperoutes.cli.InProcess.Outcome;
-import escaperoutes.output.RunFolder;
 import escaperoutes.cli.Main;
 import escaperoutes.scenario.ScenarioReaderTest;
 import java.awt.image.BufferedImage;
@@ -102,7 +102,7 @@ class ChartFolderTest {
     @Test
     void chartRedrawsAFolderToTheSameFiles() throws Exception {
         Path copy = copyOf(run);
-        RunFolder.deleteRecursively(copy.resolve("charts"));
+        AtomicFiles.deleteRecursively(copy.resolve("charts"));
         Files.delete(copy.resolve("report.html"));
         Outcome o = execute("chart", copy);
         assertEquals(Main.OK, o.code(), o.err());

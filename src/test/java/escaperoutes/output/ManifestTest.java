@@ -1,5 +1,6 @@
 package escaperoutes.output;
 
+import escaperoutes.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

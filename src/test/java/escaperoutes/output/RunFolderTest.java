@@ -1,5 +1,6 @@
 package escaperoutes.output;
 
+import escaperoutes.io.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,7 @@ class RunFolderTest {
             assertTrue(partial.getFileName().toString().startsWith(".run.partial-"), partial.toString());
             assertEquals(target.toAbsolutePath().getParent(), partial.getParent());
             assertFalse(Files.exists(target), "nothing under the final name before commit");
-            RunFolder.writeAtomically(partial.resolve("a.csv"), "x\n");
+            AtomicFiles.writeAtomically(partial.resolve("a.csv"), "x\n");
             committed = folder.commit();
             assertThrows(IllegalStateException.class, folder::path);
         }
@@ -51,7 +52,7 @@ class RunFolderTest {
         Path target = root.resolve("run");
         try (RunFolder folder = RunFolder.create(target)) {
             Files.createDirectories(folder.path().resolve("sub"));
-            RunFolder.writeAtomically(folder.path().resolve("sub").resolve("b.csv"), "y\n");
+            AtomicFiles.writeAtomically(folder.path().resolve("sub").resolve("b.csv"), "y\n");
         }
         assertEquals(List.of(), names(root));
     }
@@ -61,7 +62,7 @@ class RunFolderTest {
         Path target = root.resolve("run");
         assertThrows(IllegalStateException.class, () -> {
             try (RunFolder folder = RunFolder.create(target)) {
-                RunFolder.writeAtomically(folder.path().resolve("half.csv"), out -> {
+                AtomicFiles.writeAtomically(folder.path().resolve("half.csv"), out -> {
                     out.write("a,b\n");
                     throw new IllegalStateException("simulated crash while writing");
                 });
@@ -73,8 +74,8 @@ class RunFolderTest {
     @Test
     void atomicWriteReplacesAndLeavesNoTemporaryFile() throws IOException {
         Path file = root.resolve("t.csv");
-        RunFolder.writeAtomically(file, "old\n");
-        RunFolder.writeAtomically(file, "new\n");
+        AtomicFiles.writeAtomically(file, "old\n");
+        AtomicFiles.writeAtomically(file, "new\n");
         assertEquals("new\n", Files.readString(file));
         assertEquals(List.of("t.csv"), names(root));
     }

@@ -11,7 +11,7 @@ import escaperoutes.model.ModelConfig;
 import escaperoutes.model.Province;
 import escaperoutes.observe.RunResult;
 import escaperoutes.observe.SexGroup;
-import escaperoutes.output.Json;
+import escaperoutes.io.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package escaperoutes.scenario;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import escaperoutes.io.Problem;
 import escaperoutes.model.EnforcementTimeline;
 import escaperoutes.model.ModelConfig;
 import escaperoutes.model.MultiplierKind;
