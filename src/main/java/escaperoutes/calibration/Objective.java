@@ -1,6 +1,6 @@
 package escaperoutes.calibration;
 
-import escaperoutes.experiment.Replications;
+import escaperoutes.simulation.Replications;
 import escaperoutes.model.ModelConfig;
 import escaperoutes.observe.Measure;
 import escaperoutes.observe.RunResult;

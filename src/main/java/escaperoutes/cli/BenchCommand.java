@@ -1,15 +1,15 @@
 package escaperoutes.cli;
 
-import escaperoutes.experiment.Replications;
+import escaperoutes.simulation.Replications;
 import escaperoutes.model.ModelConfig;
 import escaperoutes.observe.RunResult;
+import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioCompiler;
+import escaperoutes.scenario.ScenarioReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,10 +20,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure time per replication, events per second, scaling with agents and with threads.")
-final class BenchCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class BenchCommand extends JobCommand {
     @Parameters(index = "0", paramLabel = "SCENARIO", defaultValue = "scenarios/baseline.json",
             description = "scenario JSON file, default ${DEFAULT-VALUE}")
     Path scenarioFile;
@@ -44,12 +41,8 @@ final class BenchCommand implements Callable<Integer> {
     long seed;
 
     @Override
-    public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        Scenario scenario = ScenarioInput.readOrReport(scenarioFile, spec.commandLine().getErr());
-        if (scenario == null) {
-            return Main.BAD_INPUT;
-        }
+    int execute(PrintWriter out, PrintWriter err) throws InvalidScenarioException, InterruptedException {
+        Scenario scenario = new ScenarioReader().read(scenarioFile);
         ModelConfig config = ScenarioCompiler.compile(scenario);
         out.printf("scenario %s, %s to %s, seed %d, %d processors, %s%n", scenario.name(), scenario.start(),
                 scenario.end(), seed, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name")

@@ -1,14 +1,10 @@
 package escaperoutes.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import escaperoutes.chart.ChartFolder;
 import escaperoutes.chart.InvalidResultFolderException;
-import escaperoutes.io.Json;
-import escaperoutes.scenario.InvalidScenarioException;
-import escaperoutes.scenario.ScenarioReader;
+import escaperoutes.experiment.Program;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,39 +28,13 @@ final class ChartCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            ChartFolder.Drawn drawn = ChartFolder.draw(folder, shippedBaseline());
+            ChartFolder.Drawn drawn = ChartFolder.draw(folder, Program.shippedBaseline());
             spec.commandLine().getOut().println(drawn.count() + " charts in " + folder.resolve(ChartFolder.CHARTS)
                     + "; report: " + drawn.report());
             return Main.OK;
         } catch (InvalidResultFolderException e) {
             err.println("error: " + e.getMessage());
             return Main.BAD_INPUT;
-        }
-    }
-
-    /**
-     * The shipped baseline ({@code scenarios/baseline.json} of the checkout the program runs from), resolved as a
-     * run folder records a scenario, for the report's list of what a scenario changes; null if it is not there or
-     * does not read (the report then says so).
-     */
-    static JsonNode shippedBaseline() {
-        Path file = RunCommand.programDirectory().resolve("scenarios").resolve("baseline.json");
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            return Json.mapper().valueToTree(new ScenarioReader().read(file));
-        } catch (InvalidScenarioException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** Draws a folder the program has just written; a problem reading it back is the program's own failure. */
-    static ChartFolder.Drawn drawOwn(Path dir) throws IOException {
-        try {
-            return ChartFolder.draw(dir, shippedBaseline());
-        } catch (InvalidResultFolderException e) {
-            throw new IllegalStateException("the charts of the folder just written failed: " + e.getMessage(), e);
         }
     }
 }

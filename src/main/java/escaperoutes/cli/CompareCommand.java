@@ -1,30 +1,18 @@
 package escaperoutes.cli;
 
-import escaperoutes.calibration.ObservedSeries;
-import escaperoutes.experiment.Comparison;
+import escaperoutes.experiment.CompareJob;
+import escaperoutes.experiment.JobRefused;
 import escaperoutes.observe.Measure;
 import escaperoutes.observe.SexGroup;
-import escaperoutes.output.ComparisonManifest;
-import escaperoutes.output.ComparisonTables;
-import escaperoutes.io.Json;
-import escaperoutes.output.Manifest;
-import escaperoutes.output.RunFolder;
-import escaperoutes.scenario.Scenario;
-import escaperoutes.scenario.ScenarioCompiler;
+import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.ScenarioReader;
+import escaperoutes.simulation.Comparison;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,23 +24,13 @@ import picocli.CommandLine.Parameters;
                 + "and those of the paired difference, and the differences summed over a window. Writes a new "
                 + "folder: comparison.csv, differences.csv, cumulative.csv, each scenario's resolved JSON, "
                 + "manifest.json, the charts (charts/*.png, *.svg) and report.html.")
-final class CompareCommand implements Callable<Integer> {
-    private static final Pattern WINDOW = Pattern.compile("(\\d{4})(?:-(\\d{4}))?");
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class CompareCommand extends JobCommand {
     @Parameters(arity = "1..*", paramLabel = "SCENARIO",
             description = "scenario JSON files: the base first, then the scenarios compared with it")
     List<Path> scenarioFiles;
 
-    @Option(names = "--replications", paramLabel = "N", defaultValue = "100",
-            description = "replications of each scenario, default ${DEFAULT-VALUE}")
-    int replications;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-            description = "run seed, shared by every scenario (common random numbers), default ${DEFAULT-VALUE}")
-    long seed;
+    @CommandLine.Mixin
+    ReplicationOptions run;
 
     @CommandLine.Mixin
     ThreadsOption threads;
@@ -66,160 +44,34 @@ final class CompareCommand implements Callable<Integer> {
             description = "the folder to create (must not exist), default results/compare/<UTC timestamp>")
     Path out;
 
-    @Option(names = "--quiet", description = "no progress or tables, only the folder path")
-    boolean quiet;
+    @CommandLine.Mixin
+    QuietOption quiet;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (replications < 1) {
-            err.println("error: --replications must be at least 1, found " + replications);
-            return Main.BAD_INPUT;
-        }
-        int threadCount = threads.count();
-        if (threadCount < 1) {
-            err.println("error: --threads must be at least 1, found " + threadCount);
-            return Main.BAD_INPUT;
-        }
-        if (scenarioFiles.size() < 2) {
-            err.println("error: compare needs at least two scenarios, the base and one to compare with it; found "
-                    + scenarioFiles.size());
-            return Main.BAD_INPUT;
-        }
-        // Every file is read before any is refused, so that one attempt lists every problem.
-        List<ScenarioReader.Read> reads = new ArrayList<>();
+    int execute(PrintWriter out, PrintWriter err) throws JobRefused, IOException, InterruptedException {
+        // Every file is read before any is refused, so that one attempt lists every problem of every file.
+        List<ScenarioReader.Read> scenarios = new ArrayList<>();
+        boolean unreadable = false;
         for (Path file : scenarioFiles) {
-            reads.add(ScenarioInput.readWithParentsOrReport(file, err));
-        }
-        if (reads.contains(null)) {
-            return Main.BAD_INPUT;
-        }
-        Scenario base = reads.get(0).scenario();
-        boolean samePeriod = true;
-        for (int i = 1; i < reads.size(); i++) {
-            Scenario s = reads.get(i).scenario();
-            if (!s.start().equals(base.start()) || !s.end().equals(base.end())) {
-                err.println("error: " + scenarioFiles.get(i) + ": runs " + s.start() + " to " + s.end() + ", but the "
-                        + "base " + scenarioFiles.get(0) + " runs " + base.start() + " to " + base.end()
-                        + "; compared scenarios must cover the same days (set \"start\" and \"end\")");
-                samePeriod = false;
-            }
-        }
-        if (!samePeriod) {
-            return Main.BAD_INPUT;
-        }
-        Comparison.Window years = windowYears(base, err);
-        if (years == null) {
-            return Main.BAD_INPUT;
-        }
-        Path dir = this.out != null ? this.out : RunFolder.defaultRunDir(Path.of("results"), "compare", Instant.now());
-        if (Files.exists(dir)) {
-            err.println("error: " + dir + " already exists; a comparison never overwrites a folder (choose another "
-                    + "--out)");
-            return Main.BAD_INPUT;
-        }
-
-        List<String> labels = labels(reads);
-        List<Comparison.Compared> compared = new ArrayList<>();
-        for (int i = 0; i < reads.size(); i++) {
-            compared.add(new Comparison.Compared(labels.get(i), ScenarioCompiler.compile(reads.get(i).scenario())));
-        }
-        ObservedSeries observed = ObservedSeries.shipped();
-        RunFolder folder;
-        try {
-            folder = RunFolder.create(dir);
-        } catch (IOException e) {
-            err.println("error: cannot create the folder " + dir + ": " + e.getMessage());
-            return Main.BAD_INPUT;
-        }
-        // Ctrl-C ends the JVM without unwinding this method: the hook removes the unfinished folder.
-        Thread cleanUp = new Thread(() -> {
             try {
-                folder.abandon();
-            } catch (IOException | RuntimeException e) {
-                // nothing more can be done while the JVM is going down
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(cleanUp);
-        Comparison comparison;
-        try (folder) {
-            Instant started = Instant.now();
-            Progress progress = new Progress(quiet ? null : err, "replications", replications * compared.size());
-            comparison = Comparison.run(compared, seed, replications, threadCount, years, observed.lastYear(),
-                    progress::update);
-            progress.finish();
-            Instant finished = Instant.now();
-            ComparisonTables.writeAll(folder.path(), comparison);
-            List<ComparisonManifest.ComparedScenario> entries = new ArrayList<>();
-            for (int i = 0; i < reads.size(); i++) {
-                String resolved = labels.get(i) + ".resolved.json";
-                Json.write(folder.path().resolve(resolved), reads.get(i).scenario());
-                List<Path> files = reads.get(i).files();
-                entries.add(new ComparisonManifest.ComparedScenario(labels.get(i), files.get(0).toString(),
-                        Manifest.sha256(files.get(0)), resolved,
-                        Manifest.InputFile.of(files.subList(1, files.size()))));
-            }
-            new ComparisonManifest(seed, replications, threadCount, years.toString(), observed.lastYear(),
-                    Manifest.currentProgramVersion(), Manifest.gitCommit(RunCommand.programDirectory()), entries,
-                    observed.source(), observed.sha256(), started.toString(), finished.toString(),
-                    Manifest.currentJavaVersion(), List.of(spec.commandLine().getParseResult().originalArgs()
-                    .toArray(new String[0]))).write(folder.path());
-            ChartCommand.drawOwn(folder.path());
-            folder.commit();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanUp);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or about to: it has nothing left to remove
+                scenarios.add(new ScenarioReader().readWithParents(file));
+            } catch (InvalidScenarioException e) {
+                report(e, err);
+                unreadable = true;
             }
         }
-        if (!quiet) {
-            for (int s = 1; s < comparison.labels().size(); s++) {
-                printArrivals(out, comparison, s);
+        if (unreadable) {
+            return Main.BAD_INPUT;
+        }
+        CompareJob.Result result = CompareJob.run(new CompareJob.Request(scenarios, run.seed, run.replications,
+                threads.count(), window, this.out, commandLine()), quiet.progressTo(err));
+        if (!quiet.quiet) {
+            for (int s = 1; s < result.comparison().labels().size(); s++) {
+                printArrivals(out, result.comparison(), s);
             }
         }
-        out.println(dir);
+        out.println(result.folder());
         return Main.OK;
-    }
-
-    /** The --window years, or every simulated year; null after saying what is wrong. */
-    private Comparison.Window windowYears(Scenario base, PrintWriter err) {
-        int first = base.start().getYear();
-        int last = base.end().getYear();
-        if (window == null) {
-            return new Comparison.Window(first, last);
-        }
-        Matcher m = WINDOW.matcher(window.strip());
-        if (!m.matches()) {
-            err.println("error: --window: expected years FROM-TO such as 2025-2030, or one year such as 2027; found \""
-                    + window + "\"");
-            return null;
-        }
-        int from = Integer.parseInt(m.group(1));
-        int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
-        if (from > to) {
-            err.println("error: --window " + window + ": ends before it starts");
-            return null;
-        }
-        if (from < first || to > last) {
-            err.println("error: --window " + window + ": the scenarios run from " + first + " to " + last
-                    + "; choose years within them");
-            return null;
-        }
-        return new Comparison.Window(from, to);
-    }
-
-    /** Each scenario's name; a name given again gets -2, -3, … so that rows and files stay apart. */
-    private static List<String> labels(List<ScenarioReader.Read> reads) {
-        Map<String, Integer> seen = new HashMap<>();
-        List<String> labels = new ArrayList<>();
-        for (ScenarioReader.Read read : reads) {
-            String name = read.scenario().name();
-            int n = seen.merge(name, 1, Integer::sum);
-            labels.add(n == 1 ? name : name + "-" + n);
-        }
-        return labels;
     }
 
     /**

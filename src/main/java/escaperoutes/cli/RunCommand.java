@@ -1,27 +1,19 @@
 package escaperoutes.cli;
 
 import escaperoutes.calibration.ObservedSeries;
-import escaperoutes.experiment.Replications;
-import escaperoutes.model.ModelConfig;
+import escaperoutes.experiment.JobRefused;
+import escaperoutes.experiment.RunJob;
 import escaperoutes.observe.Measure;
 import escaperoutes.observe.Quantiles;
 import escaperoutes.observe.RunResult;
 import escaperoutes.observe.SexGroup;
-import escaperoutes.io.Json;
-import escaperoutes.output.Manifest;
-import escaperoutes.output.ResultTables;
-import escaperoutes.output.RunFolder;
-import escaperoutes.scenario.Scenario;
-import escaperoutes.scenario.ScenarioCompiler;
+import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.ScenarioReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,20 +23,12 @@ import picocli.CommandLine.Parameters;
         description = "Run replications of a scenario and write a new results folder: annual.csv, summary.csv, "
                 + "routes.csv, origins.csv, cohorts.csv, scenario.resolved.json, manifest.json, the charts "
                 + "(charts/*.png, *.svg) and report.html.")
-final class RunCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class RunCommand extends JobCommand {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario JSON file")
     Path scenarioFile;
 
-    @Option(names = "--replications", paramLabel = "N", defaultValue = "100",
-            description = "replications (independent runs), default ${DEFAULT-VALUE}")
-    int replications;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-            description = "run seed; with the replication number it seeds every random stream, default ${DEFAULT-VALUE}")
-    long seed;
+    @CommandLine.Mixin
+    ReplicationOptions run;
 
     @CommandLine.Mixin
     ThreadsOption threads;
@@ -53,99 +37,20 @@ final class RunCommand implements Callable<Integer> {
             description = "the folder to create (must not exist), default results/<scenario name>/<UTC timestamp>")
     Path out;
 
-    @Option(names = "--quiet", description = "no progress or summary table, only the folder path")
-    boolean quiet;
+    @CommandLine.Mixin
+    QuietOption quiet;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (replications < 1) {
-            err.println("error: --replications must be at least 1, found " + replications);
-            return Main.BAD_INPUT;
+    int execute(PrintWriter out, PrintWriter err)
+            throws InvalidScenarioException, JobRefused, IOException, InterruptedException {
+        ScenarioReader.Read scenario = new ScenarioReader().readWithParents(scenarioFile);
+        RunJob.Result result = RunJob.run(new RunJob.Request(scenario, run.seed, run.replications, threads.count(),
+                this.out, commandLine()), quiet.progressTo(err));
+        if (!quiet.quiet) {
+            printArrivals(out, result.results(), result.observed());
         }
-        int threadCount = threads.count();
-        if (threadCount < 1) {
-            err.println("error: --threads must be at least 1, found " + threadCount);
-            return Main.BAD_INPUT;
-        }
-        ScenarioReader.Read read = ScenarioInput.readWithParentsOrReport(scenarioFile, err);
-        if (read == null) {
-            return Main.BAD_INPUT;
-        }
-        Scenario scenario = read.scenario();
-        Path runDir = this.out != null ? this.out
-                : RunFolder.defaultRunDir(Path.of("results"), scenario.name(), Instant.now());
-        if (Files.exists(runDir)) {
-            err.println("error: " + runDir + " already exists; a run never overwrites a folder (choose another --out)");
-            return Main.BAD_INPUT;
-        }
-        ObservedSeries observed = ObservedSeries.shipped();
-        Progress progress = new Progress(quiet ? null : err, "replications", replications);
-        List<RunResult> results = runIntoFolder(runDir, scenario, read.files(), seed, replications, threadCount,
-                progress, observed, List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0])),
-                err);
-        if (results == null) {
-            return Main.BAD_INPUT;
-        }
-        if (!quiet) {
-            printArrivals(out, results, observed);
-        }
-        out.println(runDir);
+        out.println(result.folder());
         return Main.OK;
-    }
-
-    /**
-     * Runs replications 0…n−1 of a scenario and writes a run folder at {@code runDir} (which must not exist):
-     * through a temporary folder renamed when complete, removed if the JVM stops first (Ctrl-C). Null, after saying
-     * why on {@code err}, when the folder cannot be created.
-     *
-     * @param scenarioFiles the scenario's file and the files it extends, nearest first, for the manifest
-     */
-    static List<RunResult> runIntoFolder(Path runDir, Scenario scenario, List<Path> scenarioFiles, long seed,
-                                         int replications, int threads, Progress progress, ObservedSeries observed,
-                                         List<String> commandLine, PrintWriter err)
-            throws IOException, InterruptedException {
-        ModelConfig config = ScenarioCompiler.compile(scenario);
-        RunFolder folder;
-        try {
-            folder = RunFolder.create(runDir);
-        } catch (IOException e) {
-            err.println("error: cannot create the run folder " + runDir + ": " + e.getMessage());
-            return null;
-        }
-        // Ctrl-C ends the JVM without unwinding this method: the hook removes the unfinished folder.
-        Thread cleanUp = new Thread(() -> {
-            try {
-                folder.abandon();
-            } catch (IOException | RuntimeException e) {
-                // nothing more can be done while the JVM is going down
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(cleanUp);
-        try (folder) {
-            Instant started = Instant.now();
-            List<RunResult> results = Replications.run(config, seed, replications, threads, progress::update);
-            progress.finish();
-            Instant finished = Instant.now();
-            Json.write(folder.path().resolve("scenario.resolved.json"), scenario);
-            ResultTables.writeAll(folder.path(), results, observed);
-            Path scenarioFile = scenarioFiles.get(0);
-            new Manifest(seed, replications, threads, Manifest.currentProgramVersion(),
-                    Manifest.gitCommit(programDirectory()), scenarioFile.toString(), Manifest.sha256(scenarioFile),
-                    Manifest.InputFile.of(scenarioFiles.subList(1, scenarioFiles.size())), observed.source(),
-                    observed.sha256(), started.toString(), finished.toString(), Manifest.currentJavaVersion(),
-                    commandLine).write(folder.path());
-            ChartCommand.drawOwn(folder.path());
-            folder.commit();
-            return results;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanUp);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or about to: it has nothing left to remove
-            }
-        }
     }
 
     /** Simulated arrivals against the observed series, year by year. */
@@ -170,18 +75,6 @@ final class RunCommand implements Callable<Integer> {
                     String.format("%.0f [%.0f-%.0f]", a[2], a[1], a[3]),
                     obs.isPresent() ? Long.toString(obs.getAsLong()) : "",
                     Double.isNaN(s[2]) ? "" : String.format("%.0f%%", 100 * s[2]), shareObserved);
-        }
-    }
-
-    /** The checkout the program runs from (for the git commit in the manifest), or the working directory. */
-    static Path programDirectory() {
-        try {
-            Path code = Path.of(RunCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            // target/escape-routes.jar or target/classes → the project folder
-            Path target = code.getParent();
-            return target != null && target.getParent() != null ? target.getParent() : Path.of(".");
-        } catch (Exception e) {
-            return Path.of(".");
         }
     }
 }

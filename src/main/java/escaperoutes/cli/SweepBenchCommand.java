@@ -5,12 +5,11 @@ import escaperoutes.sweep.SweepPlan;
 import escaperoutes.sweep.SweepRunner;
 import escaperoutes.sweep.SweepSpecReader;
 import escaperoutes.output.SweepTables;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,10 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench-sweep", mixinStandardHelpOptions = true,
         description = "Measure a sweep's runs per second on 1 and 2 local threads (alternating rounds in one JVM, "
                 + "after a warm-up) and the speed-up of 2 threads.")
-final class SweepBenchCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class SweepBenchCommand extends JobCommand {
     @Parameters(index = "0", paramLabel = "SPEC", defaultValue = "scenarios/sweeps/enforcement.json",
             description = "sweep spec, default ${DEFAULT-VALUE}")
     Path specFile;
@@ -46,20 +42,13 @@ final class SweepBenchCommand implements Callable<Integer> {
     int warmup;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    int execute(PrintWriter out, PrintWriter err)
+            throws InvalidSweepSpecException, InterruptedException, IOException {
         if (points < 1 || rounds < 1 || warmup < 0) {
             err.println("error: --points and --rounds must be at least 1, --warmup at least 0");
             return Main.BAD_INPUT;
         }
-        SweepPlan plan;
-        try {
-            plan = SweepPlan.of(new SweepSpecReader().read(specFile));
-        } catch (InvalidSweepSpecException e) {
-            ScenarioInput.report(e, err);
-            return Main.BAD_INPUT;
-        }
+        SweepPlan plan = SweepPlan.of(new SweepSpecReader().read(specFile));
         int slice = Math.min(points, plan.points());
         out.printf(Locale.ROOT, "sweep %s: points 0-%d × %d replications per round, %d processors, %s%n",
                 plan.name(), slice - 1, plan.replications(), Runtime.getRuntime().availableProcessors(),
@@ -83,7 +72,8 @@ final class SweepBenchCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private static double runsPerSecond(SweepPlan plan, int from, int to, int threads) throws Exception {
+    private static double runsPerSecond(SweepPlan plan, int from, int to, int threads)
+            throws InterruptedException, IOException {
         long[] characters = new long[1];
         long t0 = System.nanoTime();
         SweepRunner.run(plan, from, to, threads, null, (point, runs) -> {

@@ -1,22 +1,12 @@
 package escaperoutes.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import escaperoutes.experiment.JobRefused;
+import escaperoutes.experiment.SweepMergeJob;
 import escaperoutes.sweep.InvalidSweepSpecException;
-import escaperoutes.sweep.SweepPlan;
-import escaperoutes.sweep.SweepSpecReader;
-import escaperoutes.output.Manifest;
-import escaperoutes.output.RunFolder;
-import escaperoutes.output.SweepFolder;
-import escaperoutes.output.SweepManifest;
-import escaperoutes.output.SweepMerge;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,10 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sweep-merge", mixinStandardHelpOptions = true,
         description = "Join the folders of every chunk of a sweep (sweep --chunk I/N) into one new folder with the "
                 + "same files as the whole sweep run at once, sensitivity.csv included.")
-final class SweepMergeCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class SweepMergeCommand extends JobCommand {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "the chunks' folders, in any order")
     List<Path> dirs;
 
@@ -36,88 +23,18 @@ final class SweepMergeCommand implements Callable<Integer> {
             description = "the folder to create (must not exist), default results/<sweep name>/<UTC time>")
     Path out;
 
-    @Option(names = "--quiet", description = "no summary, only the folder path")
-    boolean quiet;
+    @CommandLine.Mixin
+    QuietOption quiet;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        List<String> problems = new ArrayList<>();
-        List<SweepMerge.Chunk> chunks = SweepMerge.check(dirs, problems);
-        if (!problems.isEmpty()) {
-            err.println("error: cannot merge: " + problems.size() + (problems.size() == 1 ? " problem:" : " problems:"));
-            problems.forEach(p -> err.println("  " + p));
-            return Main.BAD_INPUT;
+    int execute(PrintWriter out, PrintWriter err) throws InvalidSweepSpecException, JobRefused, IOException {
+        SweepMergeJob.Result result = SweepMergeJob.run(dirs, this.out, commandLine());
+        if (!quiet.quiet) {
+            out.printf("merged %d chunks: %d points × %d replications%n", result.chunks(), result.plan().points(),
+                    result.plan().replications());
+            SweepCommand.printSensitivity(out, result.plan(), result.sensitivity());
         }
-        Path first = chunks.get(0).dir();
-        SweepPlan plan;
-        try {
-            plan = SweepPlan.of(new SweepSpecReader().readResolved(first.resolve(SweepFolder.RESOLVED_SPEC),
-                    first.resolve(SweepFolder.RESOLVED_SCENARIO)));
-        } catch (InvalidSweepSpecException e) {
-            ScenarioInput.report(e, err);
-            return Main.BAD_INPUT;
-        }
-        Path dir = this.out != null ? this.out : RunFolder.defaultRunDir(Path.of("results"), plan.name(), Instant.now());
-        if (Files.exists(dir)) {
-            err.println("error: " + dir + " already exists; a merge never overwrites a folder (choose another --out)");
-            return Main.BAD_INPUT;
-        }
-        RunFolder folder = RunFolder.create(dir);
-        // Ctrl-C ends the JVM without unwinding this method: the hook removes the unfinished folder.
-        Thread cleanUp = new Thread(() -> {
-            try {
-                folder.abandon();
-            } catch (IOException | RuntimeException e) {
-                // nothing more can be done while the JVM is going down
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(cleanUp);
-        List<SweepPlan.SensitivityRow> sensitivity;
-        try (folder) {
-            sensitivity = SweepMerge.write(folder.path(), chunks, plan);
-            manifest(plan, chunks).write(folder.path());
-            folder.commit();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanUp);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or about to: it has nothing left to remove
-            }
-        }
-        ChartCommand.drawOwn(dir);
-        if (!quiet) {
-            out.printf("merged %d chunks: %d points × %d replications%n", chunks.size(), plan.points(),
-                    plan.replications());
-            SweepCommand.printSensitivity(out, plan, sensitivity);
-        }
-        out.println(dir);
+        out.println(result.folder());
         return Main.OK;
-    }
-
-    private SweepManifest manifest(SweepPlan plan, List<SweepMerge.Chunk> chunks) {
-        JsonNode m = chunks.get(0).manifest();
-        List<Manifest.InputFile> parents = new ArrayList<>();
-        for (JsonNode parent : m.path("scenarioParents")) {
-            parents.add(new Manifest.InputFile(parent.path("file").asText(), parent.path("sha256").asText()));
-        }
-        List<SweepManifest.MergedChunk> merged = new ArrayList<>();
-        String startedAt = null;
-        for (SweepMerge.Chunk c : chunks) {
-            JsonNode cm = c.manifest();
-            String started = cm.path("startedAt").asText();
-            startedAt = startedAt == null || started.compareTo(startedAt) < 0 ? started : startedAt;
-            merged.add(new SweepManifest.MergedChunk(c.dir().toString(), cm.path("chunk").asText(), started,
-                    cm.path("finishedAt").asText(), cm.path("gitCommit").isTextual()
-                    ? cm.path("gitCommit").asText() : null));
-        }
-        return new SweepManifest(plan.name(), chunks.get(0).sweepSha256(), plan.spec().design().kind().jsonName(),
-                plan.points(), plan.replications(), plan.seed(), null, 0, plan.points() - 1,
-                (long) plan.points() * plan.replications(), null, null, m.path("specFile").asText(),
-                m.path("specSha256").asText(), m.path("scenarioFile").asText(), m.path("scenarioSha256").asText(),
-                parents, Manifest.currentProgramVersion(), Manifest.gitCommit(RunCommand.programDirectory()),
-                startedAt, List.of(), Instant.now().toString(), Manifest.currentJavaVersion(),
-                List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0])), merged);
     }
 }

@@ -1,7 +1,12 @@
 /**
- * Running the model: one configuration and seed to one {@link escaperoutes.observe.RunResult}, and replications
- * in parallel on separate model instances. Results come back in replication order, so everything written from
- * them is the same whatever the number of threads. {@link escaperoutes.experiment.Comparison} runs several
- * scenarios on common random numbers and pairs their replications, for what-if differences.
+ * The jobs: {@link escaperoutes.experiment.RunJob run}, {@link escaperoutes.experiment.CompareJob compare},
+ * {@link escaperoutes.experiment.CalibrateJob calibrate}, {@link escaperoutes.experiment.SweepJob sweep} (and its
+ * {@code --only-point}) and {@link escaperoutes.experiment.SweepMergeJob sweep-merge}. Each takes input already
+ * read and checked (a scenario, a calibration or sweep spec) and writes one result folder. Where that folder goes by
+ * default is decided in {@link escaperoutes.experiment.ResultsLayout} alone; how it is made — an existing folder
+ * refused, files staged under a temporary name or written in place, one shutdown behaviour, the manifest, then the
+ * charts and the report — in {@link escaperoutes.experiment.JobFolder} (a sweep's resumable folder, with its
+ * journal, is {@link escaperoutes.output.SweepFolder}). A job refuses input it cannot use with a
+ * {@link escaperoutes.experiment.JobRefused} before writing anything; the command line maps that to exit code 2.
  */
 package escaperoutes.experiment;

@@ -1,7 +1,7 @@
 package escaperoutes.output;
 
 import escaperoutes.io.AtomicFiles;
-import escaperoutes.experiment.Comparison;
+import escaperoutes.simulation.Comparison;
 import escaperoutes.observe.SexGroup;
 import java.io.IOException;
 import java.io.Writer;

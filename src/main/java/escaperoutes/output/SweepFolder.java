@@ -2,6 +2,7 @@ package escaperoutes.output;
 
 import escaperoutes.io.AtomicFiles;
 import escaperoutes.io.Json;
+import escaperoutes.io.StagedFolder;
 import escaperoutes.sweep.SweepPlan;
 import escaperoutes.observe.RunResult;
 import escaperoutes.scenario.Scenario;
@@ -168,7 +169,7 @@ public final class SweepFolder implements Closeable {
                                      Instant started) throws IOException, Refused {
         String resultsHeader = SweepTables.resultsHeader(plan);
         String outputsHeader = plan.estimatesSensitivity() ? SweepTables.outputsHeader() : null;
-        RunFolder folder = RunFolder.create(dir);
+        StagedFolder folder = StagedFolder.create(dir);
         try (folder) {
             Path p = folder.path();
             AtomicFiles.writeAtomically(p.resolve(RESOLVED_SPEC), resolvedSpec(plan));

@@ -1,6 +1,6 @@
 package escaperoutes.sweep;
 
-import escaperoutes.experiment.Replications;
+import escaperoutes.simulation.Replications;
 import escaperoutes.model.ModelConfig;
 import escaperoutes.observe.RunResult;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package escaperoutes.spark;
 import escaperoutes.sweep.InvalidSweepSpecException;
 import escaperoutes.sweep.SweepPlan;
 import escaperoutes.sweep.SweepSpecReader;
-import escaperoutes.experiment.Replications;
+import escaperoutes.simulation.Replications;
 import escaperoutes.model.ModelConfig;
 import escaperoutes.observe.RunResult;
 import escaperoutes.output.SweepTables;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import escaperoutes.experiment.Replications;
+import escaperoutes.simulation.Replications;
 import escaperoutes.observe.Measure;
 import escaperoutes.observe.RunResult;
 import escaperoutes.observe.SexGroup;

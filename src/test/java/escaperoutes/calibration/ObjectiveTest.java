@@ -3,7 +3,7 @@ package escaperoutes.calibration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import escaperoutes.experiment.Replications;
+import escaperoutes.simulation.Replications;
 import escaperoutes.model.ModelConfig;
 import escaperoutes.observe.Measure;
 import escaperoutes.observe.RunResult;

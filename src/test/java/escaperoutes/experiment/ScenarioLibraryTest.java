@@ -4,6 +4,7 @@ import escaperoutes.observe.Measure;
 import escaperoutes.observe.SexGroup;
 import escaperoutes.scenario.ScenarioCompiler;
 import escaperoutes.scenario.ScenarioReader;
+import escaperoutes.simulation.Comparison;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

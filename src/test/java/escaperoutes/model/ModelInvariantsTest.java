@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import escaperoutes.experiment.Replications;
+import escaperoutes.simulation.Replications;
 import escaperoutes.observe.Measure;
 import escaperoutes.observe.Recorder;
 import escaperoutes.observe.RunResult;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import escaperoutes.experiment.Replications;
+import escaperoutes.simulation.Replications;
 import escaperoutes.model.ModelConfig;
 import escaperoutes.model.Province;
 import escaperoutes.observe.RunResult;

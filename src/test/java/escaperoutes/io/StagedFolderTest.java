@@ -1,13 +1,11 @@
-package escaperoutes.output;
+package escaperoutes.io;
 
-import escaperoutes.io.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RunFolderTest {
+class StagedFolderTest {
 
     @TempDir
     Path root;
@@ -24,7 +22,7 @@ class RunFolderTest {
     @Test
     void refusesAnExistingFolder() throws IOException {
         Path existing = Files.createDirectory(root.resolve("run"));
-        IOException e = assertThrows(IOException.class, () -> RunFolder.create(existing));
+        IOException e = assertThrows(IOException.class, () -> StagedFolder.create(existing));
         assertTrue(e.getMessage().contains("already exists"), e.getMessage());
         assertEquals(List.of("run"), names(root));
     }
@@ -33,7 +31,7 @@ class RunFolderTest {
     void commitRenamesThePartialFolder() throws IOException {
         Path target = root.resolve("results").resolve("run");
         Path committed;
-        try (RunFolder folder = RunFolder.create(target)) {
+        try (StagedFolder folder = StagedFolder.create(target)) {
             Path partial = folder.path();
             assertTrue(partial.getFileName().toString().startsWith(".run.partial-"), partial.toString());
             assertEquals(target.toAbsolutePath().getParent(), partial.getParent());
@@ -50,7 +48,7 @@ class RunFolderTest {
     @Test
     void closeWithoutCommitLeavesNothing() throws IOException {
         Path target = root.resolve("run");
-        try (RunFolder folder = RunFolder.create(target)) {
+        try (StagedFolder folder = StagedFolder.create(target)) {
             Files.createDirectories(folder.path().resolve("sub"));
             AtomicFiles.writeAtomically(folder.path().resolve("sub").resolve("b.csv"), "y\n");
         }
@@ -61,7 +59,7 @@ class RunFolderTest {
     void abandonAfterAFailureLeavesNothing() throws IOException {
         Path target = root.resolve("run");
         assertThrows(IllegalStateException.class, () -> {
-            try (RunFolder folder = RunFolder.create(target)) {
+            try (StagedFolder folder = StagedFolder.create(target)) {
                 AtomicFiles.writeAtomically(folder.path().resolve("half.csv"), out -> {
                     out.write("a,b\n");
                     throw new IllegalStateException("simulated crash while writing");
@@ -78,20 +76,6 @@ class RunFolderTest {
         AtomicFiles.writeAtomically(file, "new\n");
         assertEquals("new\n", Files.readString(file));
         assertEquals(List.of("t.csv"), names(root));
-    }
-
-    @Test
-    void defaultRunDirIsUtcTimestampWithCounter() throws IOException {
-        Instant now = Instant.parse("2024-03-05T07:08:09.750Z");
-        Path first = RunFolder.defaultRunDir(root, "baseline", now);
-        assertEquals(root.resolve("baseline").resolve("2024-03-05T07-08-09"), first);
-        Files.createDirectories(first);
-        Path second = RunFolder.defaultRunDir(root, "baseline", now);
-        assertEquals(root.resolve("baseline").resolve("2024-03-05T07-08-09-2"), second);
-        Files.createDirectories(second);
-        assertEquals(root.resolve("baseline").resolve("2024-03-05T07-08-09-3"),
-                RunFolder.defaultRunDir(root, "baseline", now));
-        assertThrows(IllegalArgumentException.class, () -> RunFolder.defaultRunDir(root, "../x", now));
     }
 
     private static List<String> names(Path dir) throws IOException {

@@ -1,4 +1,4 @@
-package escaperoutes.cli;
+package escaperoutes.experiment;
 
 import java.io.PrintWriter;
 
@@ -7,7 +7,7 @@ import java.io.PrintWriter;
  * and are throttled to a few per second. When the error stream is not a terminal (a log file, CI), a plain line is
  * written at each quarter instead of a bar redrawn in place.
  */
-final class Progress {
+public final class Progress {
     private static final long MIN_INTERVAL_NANOS = 200_000_000L;
     private final PrintWriter err;
     private final String what;
@@ -20,11 +20,11 @@ final class Progress {
     private int done;
     private int lastQuarter;
 
-    Progress(PrintWriter err, String what, int total) {
+    public Progress(PrintWriter err, String what, int total) {
         this(err, what, total, 0);
     }
 
-    Progress(PrintWriter err, String what, int total, int alreadyDone) {
+    public Progress(PrintWriter err, String what, int total, int alreadyDone) {
         this.err = err;
         this.what = what;
         this.total = total;
@@ -32,16 +32,16 @@ final class Progress {
     }
 
     /** Counts more work as done before this process (found when it started: a resumed sweep's parts). */
-    synchronized void addAlreadyDone(int more) {
+    public synchronized void addAlreadyDone(int more) {
         alreadyDone += more;
     }
 
-    synchronized void update(int finished) {
+    public synchronized void update(int finished) {
         update(finished, "");
     }
 
     /** Progress with a short note after the rate (for example the best loss so far). */
-    synchronized void update(int finished, String note) {
+    public synchronized void update(int finished, String note) {
         done = Math.max(done, finished);
         long now = System.nanoTime();
         if (err == null || (now - lastPrinted < MIN_INTERVAL_NANOS && alreadyDone + done < total)) {
@@ -68,7 +68,7 @@ final class Progress {
         err.flush();
     }
 
-    synchronized void finish() {
+    public synchronized void finish() {
         if (err != null && done > 0 && terminal) {
             err.println();
             err.flush();

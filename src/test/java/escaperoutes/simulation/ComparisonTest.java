@@ -1,4 +1,4 @@
-package escaperoutes.experiment;
+package escaperoutes.simulation;
 
 import escaperoutes.model.ModelConfig;
 import escaperoutes.observe.Measure;

@@ -1,4 +1,4 @@
-package escaperoutes.experiment;
+package escaperoutes.simulation;
 
 import escaperoutes.model.EscapeModel;
 import escaperoutes.model.ModelConfig;

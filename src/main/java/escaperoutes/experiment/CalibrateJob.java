@@ -1,0 +1,198 @@
+package escaperoutes.experiment;
+
+import escaperoutes.calibration.CalibrationSpec;
+import escaperoutes.calibration.CalibrationSpecReader;
+import escaperoutes.calibration.Calibrator;
+import escaperoutes.calibration.Checks;
+import escaperoutes.calibration.FitMetrics;
+import escaperoutes.calibration.Objective;
+import escaperoutes.calibration.ParameterSpace;
+import escaperoutes.io.Json;
+import escaperoutes.observe.RunResult;
+import escaperoutes.output.CalibrationFiles;
+import escaperoutes.output.Manifest;
+import escaperoutes.output.ResultTables;
+import escaperoutes.scenario.InvalidScenarioException;
+import escaperoutes.scenario.Scenario;
+import escaperoutes.scenario.ScenarioCompiler;
+import escaperoutes.scenario.ScenarioPath;
+import escaperoutes.simulation.Replications;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code calibrate} job: searches a scenario's free parameters against the observed arrivals, then runs the best
+ * candidate's final replications, into a new folder written in place ({@link JobFolder#inPlace}: an interrupted
+ * calibration keeps its {@code trace.csv} and best {@code calibrated.json} so far), with {@code fit.csv},
+ * {@code metrics.json}, the calibrated scenario's run tables, the manifest, the charts and the report.
+ */
+public final class CalibrateJob {
+
+    /**
+     * What to calibrate.
+     *
+     * @param calibration the spec, checked against its scenario
+     * @param name        name of the calibrated scenario, or null for the scenario's own
+     * @param out         the folder to create, or null for {@link ResultsLayout}'s default
+     */
+    public record Request(CalibrationSpecReader.ResolvedCalibration calibration, int threads, int finalReplications,
+                          String name, Path out, List<String> commandLine) {
+    }
+
+    /**
+     * The folder written and what to tell the user.
+     *
+     * @param searchSeconds wall-clock seconds of the search (the final replications aside)
+     * @param fit           the fit window's metrics of the final replications
+     */
+    public record Result(Path folder, Calibrator.Result search, double searchSeconds, CalibrationSpec.Window fitWindow,
+                         FitMetrics fit) {
+    }
+
+    private CalibrateJob() {
+    }
+
+    public static Result run(Request request, PrintWriter progressTo)
+            throws JobRefused, IOException, InvalidScenarioException, InterruptedException {
+        if (request.threads() < 1 || request.finalReplications() < 1) {
+            throw new JobRefused("--threads and --final-replications must be at least 1");
+        }
+        if (request.name() != null && request.name().isBlank()) {
+            throw new JobRefused("--name must not be blank");
+        }
+        CalibrationSpecReader.ResolvedCalibration resolved = request.calibration();
+        CalibrationSpec cs = resolved.spec();
+        Scenario base = resolved.scenario();
+        try (JobFolder folder = JobFolder.inPlace(request.out(), base.name() + "-calibration", "a calibration")) {
+            Path dir = folder.path();
+            Instant started = Instant.now();
+            List<ParameterSpace.Parameter> parameters = cs.parameters().stream()
+                    .map(p -> new ParameterSpace.Parameter(ScenarioPath.parse(p.path()), p.lower(), p.upper(),
+                            p.logScale(), p.alsoPaths().stream().map(ScenarioPath::parse).toList()))
+                    .toList();
+            ParameterSpace space = new ParameterSpace(base, parameters);
+            Double size = cs.loss().totals() == CalibrationSpec.Totals.NEGATIVE_BINOMIAL
+                    ? cs.loss().negativeBinomialSize() : null;
+            Objective objective = new Objective(resolved.observed(), cs.fitWindow().from(), cs.fitWindow().to(),
+                    cs.loss().lossWeights(), size, cs.seed(), cs.replications(), request.threads());
+            Json.write(dir.resolve("calibration-spec.json"), cs);
+
+            Progress progress = new Progress(progressTo, "evaluations", cs.budget());
+            Calibrator.Result result;
+            try (CalibrationFiles.Trace trace = new CalibrationFiles.Trace(dir,
+                    cs.parameters().stream().map(CalibrationSpec.Parameter::path).toList())) {
+                result = new Calibrator(space, objective).run(cs.optimizer(), cs.budget(), cs.seed(),
+                        clampedStart(space), (evaluation, best) -> {
+                            try {
+                                trace.write(evaluation);
+                                if (evaluation == best) {
+                                    Json.write(dir.resolve(CalibrationFiles.CALIBRATED),
+                                            calibrated(space, best.values(), base, cs, request.name()));
+                                }
+                            } catch (IOException | InvalidScenarioException e) {
+                                throw new IllegalStateException("cannot write the best scenario so far: " + e, e);
+                            }
+                            progress.update(evaluation.number(), "best loss " + String.format("%.1f", best.loss()));
+                        });
+            }
+            progress.finish();
+            double seconds = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
+
+            Scenario best = calibrated(space, result.best().values(), base, cs, request.name());
+            List<RunResult> runs = Replications.run(ScenarioCompiler.compile(best), cs.seed(),
+                    request.finalReplications(), request.threads(), null);
+            FitMetrics fit = FitMetrics.compute(runs, resolved.observed(), cs.fitWindow().from(), cs.fitWindow().to());
+            List<FitMetrics> windows = new ArrayList<>(List.of(fit));
+            List<String> names = new ArrayList<>(List.of("fit"));
+            FitMetrics holdOut = null;
+            if (cs.holdOutWindow() != null) {
+                holdOut = FitMetrics.compute(runs, resolved.observed(), cs.holdOutWindow().from(),
+                        cs.holdOutWindow().to());
+                windows.add(holdOut);
+                names.add("hold-out");
+            }
+            CalibrationFiles.writeFit(dir, windows, names);
+            // The calibrated scenario's own run tables, as run would write them, for the charts and the report.
+            ResultTables.writeAll(dir, runs, resolved.observed());
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("loss", result.best().loss());
+            metrics.put("evaluations", result.evaluations());
+            metrics.put("stoppedBecause", result.stoppedBecause());
+            metrics.put("searchSeconds", seconds);
+            metrics.put("evaluationsPerSecond", result.evaluations() / Math.max(seconds, 1e-9));
+            metrics.put("freeParameters", space.dimension());
+            metrics.put("parameters", parameterReport(space, result.best().values()));
+            metrics.put("finalReplications", request.finalReplications());
+            metrics.put("fit", windowReport(cs.fitWindow(), fit));
+            if (holdOut != null) {
+                metrics.put("holdOut", windowReport(cs.holdOutWindow(), holdOut));
+            }
+            metrics.put("checks", Checks.compute(runs));
+            Json.write(dir.resolve(CalibrationFiles.METRICS), metrics);
+            List<Path> files = resolved.scenarioFiles();
+            Manifest manifest = new Manifest(cs.seed(), cs.replications(), request.threads(),
+                    Manifest.currentProgramVersion(), Program.gitCommit(), files.get(0).toString(),
+                    Manifest.sha256(files.get(0)), Manifest.InputFile.of(files.subList(1, files.size())),
+                    resolved.observed().source(), resolved.observed().sha256(), started.toString(),
+                    Instant.now().toString(), Manifest.currentJavaVersion(), request.commandLine());
+            return new Result(folder.commit(manifest), result, seconds, cs.fitWindow(), fit);
+        }
+    }
+
+    /** The spec's start: the base scenario's values, moved inside the bounds where they lie outside. */
+    private static double[] clampedStart(ParameterSpace space) {
+        double[] start = space.baseValues();
+        for (int i = 0; i < start.length; i++) {
+            ParameterSpace.Parameter p = space.parameters().get(i);
+            start[i] = Math.min(p.upper(), Math.max(p.lower(), start[i]));
+        }
+        return start;
+    }
+
+    private static Scenario calibrated(ParameterSpace space, double[] values, Scenario base, CalibrationSpec cs,
+                                       String name) throws InvalidScenarioException {
+        Scenario s = space.scenarioAt(values);
+        String note = "Calibrated by escape-routes calibrate (" + cs.optimizer().jsonName() + ", fit "
+                + cs.fitWindow() + ", seed " + cs.seed() + ") from: " + base.description();
+        return new Scenario(name != null ? name : s.name(), note, s.start(), s.end(), s.scale(), s.provinces(),
+                s.attempts(), s.places(), s.legs(), s.china(), s.northKorea(), s.initialStock(), s.regimes(),
+                s.afterLastRegime(), s.events(), s.noRouteWaitDays(), s.annualVariation(), s.sources());
+    }
+
+    private static List<Map<String, Object>> parameterReport(ParameterSpace space, double[] values) {
+        List<Map<String, Object>> report = new ArrayList<>();
+        double[] unit = space.toUnit(values);
+        for (int i = 0; i < values.length; i++) {
+            ParameterSpace.Parameter p = space.parameters().get(i);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("path", p.path().toString());
+            row.put("value", values[i]);
+            row.put("lower", p.lower());
+            row.put("upper", p.upper());
+            row.put("logScale", p.logScale());
+            // Within 0.1% of the search interval of a bound: the optimum may lie beyond it.
+            row.put("atBound", unit[i] < 1e-3 || unit[i] > 1 - 1e-3);
+            report.add(row);
+        }
+        return report;
+    }
+
+    private static Map<String, Object> windowReport(CalibrationSpec.Window window, FitMetrics m) {
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("window", window.toString());
+        w.put("years", m.rows().size());
+        w.put("medianAbsLogError", m.medianAbsLogError());
+        w.put("averageRelativeDifference", m.averageRelativeDifference());
+        w.put("maseAgainstPersistence", m.mase());
+        w.put("coverage50", m.coverage50());
+        w.put("coverage90", m.coverage90());
+        w.put("femaleShareMaePoints", m.femaleShareMaePoints());
+        return w;
+    }
+}

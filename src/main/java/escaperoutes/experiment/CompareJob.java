@@ -1,0 +1,137 @@
+package escaperoutes.experiment;
+
+import escaperoutes.calibration.ObservedSeries;
+import escaperoutes.io.Json;
+import escaperoutes.output.ComparisonManifest;
+import escaperoutes.output.ComparisonTables;
+import escaperoutes.output.Manifest;
+import escaperoutes.scenario.Scenario;
+import escaperoutes.scenario.ScenarioCompiler;
+import escaperoutes.scenario.ScenarioReader;
+import escaperoutes.simulation.Comparison;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code compare} job: every scenario on the same seed and replications (common random numbers), each paired
+ * with the first, into a new folder ({@code comparison.csv}, {@code differences.csv}, {@code cumulative.csv}, each
+ * scenario's resolved JSON, the manifest, the charts and the report).
+ */
+public final class CompareJob {
+    private static final Pattern WINDOW = Pattern.compile("(\\d{4})(?:-(\\d{4}))?");
+
+    /**
+     * What to compare.
+     *
+     * @param scenarios     the base first, then the scenarios compared with it, each with the files it extends
+     * @param window        {@code FROM-TO} or one year, the years of the summed differences; null for every year
+     * @param out           the folder to create, or null for {@link ResultsLayout}'s default
+     */
+    public record Request(List<ScenarioReader.Read> scenarios, long seed, int replications, int threads, String window,
+                          Path out, List<String> commandLine) {
+    }
+
+    /** The folder written and the comparison in it. */
+    public record Result(Path folder, Comparison comparison) {
+    }
+
+    private CompareJob() {
+    }
+
+    public static Result run(Request request, PrintWriter progressTo)
+            throws JobRefused, IOException, InterruptedException {
+        JobRefused.requireAtLeastOne("--replications", request.replications());
+        JobRefused.requireAtLeastOne("--threads", request.threads());
+        List<ScenarioReader.Read> reads = request.scenarios();
+        if (reads.size() < 2) {
+            throw new JobRefused("compare needs at least two scenarios, the base and one to compare with it; found "
+                    + reads.size());
+        }
+        Scenario base = reads.get(0).scenario();
+        List<String> differentPeriods = new ArrayList<>();
+        for (int i = 1; i < reads.size(); i++) {
+            Scenario s = reads.get(i).scenario();
+            if (!s.start().equals(base.start()) || !s.end().equals(base.end())) {
+                differentPeriods.add(reads.get(i).files().get(0) + ": runs " + s.start() + " to " + s.end()
+                        + ", but the base " + reads.get(0).files().get(0) + " runs " + base.start() + " to " + base.end() + "; compared scenarios must "
+                        + "cover the same days (set \"start\" and \"end\")");
+            }
+        }
+        if (!differentPeriods.isEmpty()) {
+            throw new JobRefused(String.join("\nerror: ", differentPeriods));
+        }
+        Comparison.Window years = windowYears(request.window(), base);
+        List<String> labels = labels(reads);
+        List<Comparison.Compared> compared = new ArrayList<>();
+        for (int i = 0; i < reads.size(); i++) {
+            compared.add(new Comparison.Compared(labels.get(i), ScenarioCompiler.compile(reads.get(i).scenario())));
+        }
+        ObservedSeries observed = ObservedSeries.shipped();
+        try (JobFolder folder = JobFolder.staged(request.out(), "compare", "a comparison")) {
+            Instant started = Instant.now();
+            Progress progress = new Progress(progressTo, "replications", request.replications() * compared.size());
+            Comparison comparison = Comparison.run(compared, request.seed(), request.replications(),
+                    request.threads(), years, observed.lastYear(), progress::update);
+            progress.finish();
+            Instant finished = Instant.now();
+            ComparisonTables.writeAll(folder.path(), comparison);
+            List<ComparisonManifest.ComparedScenario> entries = new ArrayList<>();
+            for (int i = 0; i < reads.size(); i++) {
+                String resolved = labels.get(i) + ".resolved.json";
+                Json.write(folder.path().resolve(resolved), reads.get(i).scenario());
+                List<Path> read = reads.get(i).files();
+                entries.add(new ComparisonManifest.ComparedScenario(labels.get(i), read.get(0).toString(),
+                        Manifest.sha256(read.get(0)), resolved, Manifest.InputFile.of(read.subList(1, read.size()))));
+            }
+            ComparisonManifest manifest = new ComparisonManifest(request.seed(), request.replications(),
+                    request.threads(), years.toString(), observed.lastYear(), Manifest.currentProgramVersion(),
+                    Program.gitCommit(), entries, observed.source(), observed.sha256(), started.toString(),
+                    finished.toString(), Manifest.currentJavaVersion(), request.commandLine());
+            return new Result(folder.commit(manifest), comparison);
+        }
+    }
+
+    /** The --window years, or every simulated year. */
+    private static Comparison.Window windowYears(String window, Scenario base) throws JobRefused {
+        int first = base.start().getYear();
+        int last = base.end().getYear();
+        if (window == null) {
+            return new Comparison.Window(first, last);
+        }
+        Matcher m = WINDOW.matcher(window.strip());
+        if (!m.matches()) {
+            throw new JobRefused("--window: expected years FROM-TO such as 2025-2030, or one year such as 2027; "
+                    + "found \"" + window + "\"");
+        }
+        int from = Integer.parseInt(m.group(1));
+        int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+        if (from > to) {
+            throw new JobRefused("--window " + window + ": ends before it starts");
+        }
+        if (from < first || to > last) {
+            throw new JobRefused("--window " + window + ": the scenarios run from " + first + " to " + last
+                    + "; choose years within them");
+        }
+        return new Comparison.Window(from, to);
+    }
+
+    /** Each scenario's name; a name given again gets -2, -3, … so that rows and files stay apart. */
+    private static List<String> labels(List<ScenarioReader.Read> reads) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> labels = new ArrayList<>();
+        for (ScenarioReader.Read read : reads) {
+            String name = read.scenario().name();
+            int n = seen.merge(name, 1, Integer::sum);
+            labels.add(n == 1 ? name : name + "-" + n);
+        }
+        return labels;
+    }
+}

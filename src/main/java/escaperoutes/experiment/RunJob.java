@@ -1,0 +1,83 @@
+package escaperoutes.experiment;
+
+import escaperoutes.calibration.ObservedSeries;
+import escaperoutes.io.Json;
+import escaperoutes.observe.RunResult;
+import escaperoutes.output.Manifest;
+import escaperoutes.output.ResultTables;
+import escaperoutes.scenario.Scenario;
+import escaperoutes.scenario.ScenarioCompiler;
+import escaperoutes.scenario.ScenarioReader;
+import escaperoutes.simulation.Replications;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The {@code run} job: replications 0…n−1 of one scenario into a new run folder ({@code annual.csv},
+ * {@code summary.csv}, {@code routes.csv}, {@code origins.csv}, {@code cohorts.csv}, {@code scenario.resolved.json},
+ * the manifest, the charts and the report). A sweep's {@code --only-point} writes the same folder for one point.
+ */
+public final class RunJob {
+
+    /**
+     * What to run.
+     *
+     * @param out         the folder to create, or null for {@link ResultsLayout}'s default
+     * @param commandLine the arguments as given, for the manifest
+     */
+    public record Request(ScenarioReader.Read scenario, long seed, int replications, int threads, Path out,
+                          List<String> commandLine) {
+    }
+
+    /** The folder written, the replications' results and the observed series they were set beside. */
+    public record Result(Path folder, List<RunResult> results, ObservedSeries observed) {
+    }
+
+    private RunJob() {
+    }
+
+    /**
+     * Checks the request and runs it.
+     *
+     * @param progressTo where the progress bar goes; null for none
+     */
+    public static Result run(Request request, PrintWriter progressTo)
+            throws JobRefused, IOException, InterruptedException {
+        JobRefused.requireAtLeastOne("--replications", request.replications());
+        JobRefused.requireAtLeastOne("--threads", request.threads());
+        ScenarioReader.Read read = request.scenario();
+        return runScenario(read.scenario(), read.files(), request.seed(), request.replications(), request.threads(),
+                request.out(), request.commandLine(), progressTo);
+    }
+
+    /**
+     * Runs a scenario already read into a new run folder.
+     *
+     * @param scenarioFiles the scenario's file and the files it extends, nearest first, for the manifest
+     */
+    static Result runScenario(Scenario scenario, List<Path> scenarioFiles, long seed, int replications, int threads,
+                              Path out, List<String> commandLine, PrintWriter progressTo)
+            throws JobRefused, IOException, InterruptedException {
+        ObservedSeries observed = ObservedSeries.shipped();
+        try (JobFolder folder = JobFolder.staged(out, scenario.name(), "a run")) {
+            Instant started = Instant.now();
+            Progress progress = new Progress(progressTo, "replications", replications);
+            List<RunResult> results = Replications.run(ScenarioCompiler.compile(scenario), seed, replications,
+                    threads, progress::update);
+            progress.finish();
+            Instant finished = Instant.now();
+            Json.write(folder.path().resolve("scenario.resolved.json"), scenario);
+            ResultTables.writeAll(folder.path(), results, observed);
+            Path scenarioFile = scenarioFiles.get(0);
+            Manifest manifest = new Manifest(seed, replications, threads, Manifest.currentProgramVersion(),
+                    Program.gitCommit(), scenarioFile.toString(), Manifest.sha256(scenarioFile),
+                    Manifest.InputFile.of(scenarioFiles.subList(1, scenarioFiles.size())), observed.source(),
+                    observed.sha256(), started.toString(), finished.toString(), Manifest.currentJavaVersion(),
+                    commandLine);
+            return new Result(folder.commit(manifest), results, observed);
+        }
+    }
+}
