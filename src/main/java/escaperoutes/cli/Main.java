@@ -1,5 +1,6 @@
 package escaperoutes.cli;
 
+import escaperoutes.output.Manifest;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -64,12 +65,11 @@ public final class Main implements Callable<Integer> {
         return code;
     }
 
-    /** Version from the jar manifest. */
+    /** The version every manifest records (the jar's), so that {@code --version} and a folder's manifest agree. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"escape-routes " + (v == null ? "dev" : v)};
+            return new String[] {"escape-routes " + Manifest.currentProgramVersion()};
         }
     }
 }

@@ -180,6 +180,8 @@ class RunCommandTest {
         assertEquals(7, manifest.get("seed").asLong());
         assertEquals(REPLICATIONS, manifest.get("replications").asInt());
         assertEquals(2, manifest.get("threads").asInt());
+        // The manifest records the version the program reports (--version): the jar's, or "dev" from classes.
+        assertEquals(execute("--version").out().strip(), "escape-routes " + manifest.get("programVersion").asText());
         assertEquals(sha256(Files.readAllBytes(file)), manifest.get("scenarioSha256").asText());
         assertTrue(manifest.get("observedSha256").asText().matches("[0-9a-f]{64}"), manifest.toString());
         assertTrue(manifest.get("javaVersion").asText().startsWith(Runtime.version().toString()),

@@ -73,10 +73,6 @@ class ManifestTest {
                 Manifest.sha256("abc".getBytes(StandardCharsets.US_ASCII)));
     }
 
-    @Test
-    void programVersionOutsideAJarIsDev() {
-        assertEquals("dev", Manifest.currentProgramVersion());
-    }
 
     @Test
     void gitCommitIsNullOutsideARepository() {
