@@ -12,6 +12,8 @@ import escaperoutes.experiment.Replications;
 import escaperoutes.observe.RunResult;
 import escaperoutes.output.CalibrationFiles;
 import escaperoutes.io.Json;
+import escaperoutes.io.ResultFiles;
+import escaperoutes.io.Table;
 import escaperoutes.output.ResultTables;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.RunFolder;
@@ -120,19 +122,21 @@ final class CalibrateCommand implements Callable<Integer> {
                 ? cs.loss().negativeBinomialSize() : null;
         Objective objective = new Objective(resolved.observed(), cs.fitWindow().from(), cs.fitWindow().to(),
                 cs.loss().lossWeights(), size, cs.seed(), cs.replications(), threadCount);
-        Json.write(dir.resolve("calibration-spec.json"), cs);
+        Json.write(dir.resolve(ResultFiles.CALIBRATION_SPEC), cs);
 
         Progress progress = new Progress(quiet ? null : err, "evaluations", cs.budget());
         Calibrator.Result result;
+        List<Table> tables = new ArrayList<>();
         try (CalibrationFiles.Trace trace = new CalibrationFiles.Trace(dir,
                 cs.parameters().stream().map(CalibrationSpec.Parameter::path).toList())) {
             double[] start = clampedStart(space);
             result = new Calibrator(space, objective).run(cs.optimizer(), cs.budget(), cs.seed(), start,
                     (evaluation, best) -> {
                         try {
-                            trace.write(evaluation);
+                            trace.write(evaluation.number(), evaluation.values(), evaluation.loss(),
+                                    evaluation.problem());
                             if (evaluation == best) {
-                                Json.write(dir.resolve(CalibrationFiles.CALIBRATED),
+                                Json.write(dir.resolve(ResultFiles.CALIBRATED),
                                         calibrated(space, best.values(), base, cs, name));
                             }
                         } catch (IOException | InvalidScenarioException e) {
@@ -140,6 +144,7 @@ final class CalibrateCommand implements Callable<Integer> {
                         }
                         progress.update(evaluation.number(), "best loss " + String.format("%.1f", best.loss()));
                     });
+            tables.add(trace.table());
         }
         progress.finish();
         Instant searched = Instant.now();
@@ -163,9 +168,9 @@ final class CalibrateCommand implements Callable<Integer> {
             windows.add(holdOut);
             names.add("hold-out");
         }
-        CalibrationFiles.writeFit(dir, windows, names);
+        tables.add(CalibrationFiles.writeFit(dir, ResultValues.fitRows(windows, names)));
         // The calibrated scenario's own run tables, as run would write them, for the charts and the report.
-        ResultTables.writeAll(dir, runs, resolved.observed());
+        tables.addAll(ResultTables.writeAll(dir, runs, resolved.observed()::single));
         double seconds = (searched.toEpochMilli() - started.toEpochMilli()) / 1000.0;
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("loss", result.best().loss());
@@ -181,7 +186,7 @@ final class CalibrateCommand implements Callable<Integer> {
             metrics.put("holdOut", windowReport(cs.holdOutWindow(), holdOut));
         }
         metrics.put("checks", Checks.compute(runs));
-        Json.write(dir.resolve(CalibrationFiles.METRICS), metrics);
+        Json.write(dir.resolve(ResultFiles.METRICS), metrics);
         new Manifest(cs.seed(), cs.replications(), threadCount, Manifest.currentProgramVersion(),
                 Manifest.gitCommit(RunCommand.programDirectory()), scenarioFile.toString(),
                 Manifest.sha256(scenarioFile),
@@ -189,7 +194,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 resolved.observed().source(), resolved.observed().sha256(),
                 started.toString(), Instant.now().toString(), Manifest.currentJavaVersion(),
                 List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0]))).write(dir);
-        ChartCommand.drawOwn(dir);
+        ChartCommand.drawOwn(dir, tables);
         if (!quiet) {
             out.printf("loss %.2f after %d evaluations (%s, %.1f evaluations/s)%n", result.best().loss(),
                     result.evaluations(), result.stoppedBecause(), result.evaluations() / Math.max(seconds, 1e-9));

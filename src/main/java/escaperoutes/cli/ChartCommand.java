@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import escaperoutes.chart.ChartFolder;
 import escaperoutes.chart.InvalidResultFolderException;
 import escaperoutes.io.Json;
+import escaperoutes.io.Table;
 import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.ScenarioReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,10 +61,13 @@ final class ChartCommand implements Callable<Integer> {
         }
     }
 
-    /** Draws a folder the program has just written; a problem reading it back is the program's own failure. */
-    static ChartFolder.Drawn drawOwn(Path dir) throws IOException {
+    /**
+     * Draws a folder the program has just written, from the tables it wrote ({@code written}, in memory); a problem
+     * with them is the program's own failure.
+     */
+    static ChartFolder.Drawn drawOwn(Path dir, List<Table> written) throws IOException {
         try {
-            return ChartFolder.draw(dir, shippedBaseline());
+            return ChartFolder.draw(dir, written, shippedBaseline());
         } catch (InvalidResultFolderException e) {
             throw new IllegalStateException("the charts of the folder just written failed: " + e.getMessage(), e);
         }

@@ -5,8 +5,9 @@ import escaperoutes.experiment.Comparison;
 import escaperoutes.observe.Measure;
 import escaperoutes.observe.SexGroup;
 import escaperoutes.output.ComparisonManifest;
-import escaperoutes.output.ComparisonTables;
 import escaperoutes.io.Json;
+import escaperoutes.io.ResultFiles;
+import escaperoutes.io.Table;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.RunFolder;
 import escaperoutes.scenario.Scenario;
@@ -150,10 +151,10 @@ final class CompareCommand implements Callable<Integer> {
                     progress::update);
             progress.finish();
             Instant finished = Instant.now();
-            ComparisonTables.writeAll(folder.path(), comparison);
+            List<Table> tables = ResultValues.writeComparison(folder.path(), comparison);
             List<ComparisonManifest.ComparedScenario> entries = new ArrayList<>();
             for (int i = 0; i < reads.size(); i++) {
-                String resolved = labels.get(i) + ".resolved.json";
+                String resolved = ResultFiles.resolvedScenario(labels.get(i));
                 Json.write(folder.path().resolve(resolved), reads.get(i).scenario());
                 List<Path> files = reads.get(i).files();
                 entries.add(new ComparisonManifest.ComparedScenario(labels.get(i), files.get(0).toString(),
@@ -165,7 +166,7 @@ final class CompareCommand implements Callable<Integer> {
                     observed.source(), observed.sha256(), started.toString(), finished.toString(),
                     Manifest.currentJavaVersion(), List.of(spec.commandLine().getParseResult().originalArgs()
                     .toArray(new String[0]))).write(folder.path());
-            ChartCommand.drawOwn(folder.path());
+            ChartCommand.drawOwn(folder.path(), tables);
             folder.commit();
         } finally {
             try {

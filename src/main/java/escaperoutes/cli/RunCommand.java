@@ -8,6 +8,8 @@ import escaperoutes.observe.Quantiles;
 import escaperoutes.observe.RunResult;
 import escaperoutes.observe.SexGroup;
 import escaperoutes.io.Json;
+import escaperoutes.io.ResultFiles;
+import escaperoutes.io.Table;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.ResultTables;
 import escaperoutes.output.RunFolder;
@@ -128,15 +130,15 @@ final class RunCommand implements Callable<Integer> {
             List<RunResult> results = Replications.run(config, seed, replications, threads, progress::update);
             progress.finish();
             Instant finished = Instant.now();
-            Json.write(folder.path().resolve("scenario.resolved.json"), scenario);
-            ResultTables.writeAll(folder.path(), results, observed);
+            Json.write(folder.path().resolve(ResultFiles.RESOLVED_SCENARIO), scenario);
+            List<Table> tables = ResultTables.writeAll(folder.path(), results, observed::single);
             Path scenarioFile = scenarioFiles.get(0);
             new Manifest(seed, replications, threads, Manifest.currentProgramVersion(),
                     Manifest.gitCommit(programDirectory()), scenarioFile.toString(), Manifest.sha256(scenarioFile),
                     Manifest.InputFile.of(scenarioFiles.subList(1, scenarioFiles.size())), observed.source(),
                     observed.sha256(), started.toString(), finished.toString(), Manifest.currentJavaVersion(),
                     commandLine).write(folder.path());
-            ChartCommand.drawOwn(folder.path());
+            ChartCommand.drawOwn(folder.path(), tables);
             folder.commit();
             return results;
         } finally {

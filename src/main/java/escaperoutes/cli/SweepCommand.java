@@ -5,17 +5,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import escaperoutes.sweep.DistributedSweepExecutor;
 import escaperoutes.sweep.InvalidSweepSpecException;
 import escaperoutes.sweep.SweepPlan;
+import escaperoutes.sweep.SweepRows;
 import escaperoutes.sweep.SweepRunner;
 import escaperoutes.sweep.SweepSpec;
 import escaperoutes.sweep.SweepSpecReader;
 import escaperoutes.calibration.ObservedSeries;
 import escaperoutes.observe.RunResult;
+import escaperoutes.io.Csv;
 import escaperoutes.io.Json;
+import escaperoutes.io.Table;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.RunFolder;
 import escaperoutes.output.SweepFolder;
 import escaperoutes.output.SweepManifest;
-import escaperoutes.output.SweepTables;
 import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.io.Problem;
 import escaperoutes.scenario.Scenario;
@@ -26,6 +28,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -179,7 +182,7 @@ final class SweepCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         SweepPlan.Slice slice = plan.chunk(chunkIndex, chunkCount);
-        SweepFolder.Identity identity = SweepFolder.identity(plan, resolved.scenario(), chunkIndex, chunkCount);
+        SweepFolder.Identity identity = SweepRows.identity(plan, resolved.scenario(), chunkIndex, chunkCount);
 
         Path dir = resume != null ? resume : this.out;
         boolean continuing = resume != null || (dir != null && Files.exists(dir));
@@ -222,7 +225,7 @@ final class SweepCommand implements Callable<Integer> {
                             .map(p -> new Problem(specFile + ": " + p.path(), p.message())).toList()), err);
                     return Main.BAD_INPUT;
                 }
-                folder = SweepFolder.create(dir, plan, resolved.scenario(), identity, gitCommit, started);
+                folder = SweepRows.create(dir, plan, resolved.scenario(), identity, gitCommit, started);
             }
         } catch (SweepFolder.Refused e) {
             err.println("error: " + e.getMessage());
@@ -248,6 +251,7 @@ final class SweepCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(interrupted);
         List<SweepPlan.SensitivityRow> sensitivity = List.of();
+        List<Table> tables = new ArrayList<>(List.of(SweepRows.points(plan, dir)));
         long sessionNanos;
         String executedBy = "threads";
         try (folder) {
@@ -256,7 +260,7 @@ final class SweepCommand implements Callable<Integer> {
             if (distributed.isPresent()) {
                 URI parts = partsUri != null ? partsUri : folder.path().resolve(SPARK_PARTS).toUri();
                 DistributedSweepExecutor.Job job = new DistributedSweepExecutor.Job(plan,
-                        SweepFolder.resolvedSpec(plan), SweepFolder.resolvedScenario(resolved.scenario()),
+                        SweepRows.resolvedSpec(plan), Json.text(resolved.scenario()),
                         identity.sweepSha256(), folder.nextPoint(), slice.to(),
                         new DistributedSweepExecutor.Settings(sparkMaster, threadCount, parts, runsPerTask));
                 try {
@@ -283,12 +287,14 @@ final class SweepCommand implements Callable<Integer> {
                 SweepRunner.run(plan, folder.nextPoint(), slice.to(), threadCount, done -> {
                     sessionRuns.set(done);
                     progress.update(done);
-                }, (point, runs) -> opened.append(plan, point, runs));
+                }, (point, runs) -> SweepRows.append(opened, plan, point, runs));
             }
             sessionNanos = System.nanoTime() - t0;
             progress.finish();
             if (chunkCount == 1 && plan.estimatesSensitivity()) {
-                sensitivity = SweepTables.writeSensitivity(folder.path(), plan);
+                SweepRows.Sensitivity indices = SweepRows.writeSensitivity(folder.path(), plan);
+                sensitivity = indices.rows();
+                tables.addAll(indices.tables());
             }
             manifest(plan, resolved, identity, folder, threadCount, executedBy, gitCommit).write(folder.path());
             folder.complete();
@@ -304,7 +310,7 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         if (chunkCount == 1) {
-            ChartCommand.drawOwn(dir);
+            ChartCommand.drawOwn(dir, tables);
         }
         if (!quiet) {
             int runs = sessionRuns.get();
@@ -382,7 +388,7 @@ final class SweepCommand implements Callable<Integer> {
             double[] v = plan.values(onlyPoint);
             for (int i = 0; i < v.length; i++) {
                 values.append(i == 0 ? "" : ", ").append(plan.parameterNames().get(i)).append(" = ")
-                        .append(SweepTables.parameterValue(v[i]));
+                        .append(Csv.exact(v[i]));
             }
             err.printf("point %d (%s): %s; seed %d, replications 0-%d%n", onlyPoint, plan.role(onlyPoint), values,
                     plan.seed(), plan.replications() - 1);

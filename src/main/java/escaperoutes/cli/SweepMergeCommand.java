@@ -3,10 +3,12 @@ package escaperoutes.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import escaperoutes.sweep.InvalidSweepSpecException;
 import escaperoutes.sweep.SweepPlan;
+import escaperoutes.sweep.SweepRows;
 import escaperoutes.sweep.SweepSpecReader;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.RunFolder;
-import escaperoutes.output.SweepFolder;
+import escaperoutes.io.ResultFiles;
+import escaperoutes.io.Table;
 import escaperoutes.output.SweepManifest;
 import escaperoutes.output.SweepMerge;
 import java.io.IOException;
@@ -53,8 +55,8 @@ final class SweepMergeCommand implements Callable<Integer> {
         Path first = chunks.get(0).dir();
         SweepPlan plan;
         try {
-            plan = SweepPlan.of(new SweepSpecReader().readResolved(first.resolve(SweepFolder.RESOLVED_SPEC),
-                    first.resolve(SweepFolder.RESOLVED_SCENARIO)));
+            plan = SweepPlan.of(new SweepSpecReader().readResolved(first.resolve(ResultFiles.RESOLVED_SPEC),
+                    first.resolve(ResultFiles.RESOLVED_SCENARIO)));
         } catch (InvalidSweepSpecException e) {
             ScenarioInput.report(e, err);
             return Main.BAD_INPUT;
@@ -75,8 +77,16 @@ final class SweepMergeCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(cleanUp);
         List<SweepPlan.SensitivityRow> sensitivity;
+        List<Table> tables;
         try (folder) {
-            sensitivity = SweepMerge.write(folder.path(), chunks, plan);
+            SweepMerge.write(folder.path(), chunks, plan.estimatesSensitivity());
+            SweepRows.Sensitivity indices = plan.estimatesSensitivity()
+                    ? SweepRows.writeSensitivity(folder.path(), plan) : null;
+            sensitivity = indices == null ? List.of() : indices.rows();
+            tables = new ArrayList<>(List.of(SweepRows.points(plan, dir)));
+            if (indices != null) {
+                tables.addAll(indices.tables());
+            }
             manifest(plan, chunks).write(folder.path());
             folder.commit();
         } finally {
@@ -86,7 +96,7 @@ final class SweepMergeCommand implements Callable<Integer> {
                 // the hook is running or about to: it has nothing left to remove
             }
         }
-        ChartCommand.drawOwn(dir);
+        ChartCommand.drawOwn(dir, tables);
         if (!quiet) {
             out.printf("merged %d chunks: %d points × %d replications%n", chunks.size(), plan.points(),
                     plan.replications());
