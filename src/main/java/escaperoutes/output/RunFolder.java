@@ -85,11 +85,6 @@ public final class RunFolder implements AutoCloseable {
         return tempDir;
     }
 
-    /** The name the folder will have once committed (absolute). */
-    public Path finalPath() {
-        return finalDir;
-    }
-
     /** Renames the partial folder to its final name and returns that name. */
     public Path commit() throws IOException {
         requireOpen();
