@@ -1,6 +1,7 @@
 package escaperoutes.calibration;
 
 import escaperoutes.observe.SexGroup;
+import escaperoutes.io.Csv;
 import escaperoutes.io.Problem;
 
 import java.io.IOException;
@@ -197,7 +198,7 @@ public final class ObservedSeries {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            List<String> fields = splitCsv(line);
+            List<String> fields = Csv.fields(line);
             if (fields == null) {
                 problems.add(new Problem(where, "unterminated quoted field (fields may not span lines)"));
                 if (columns == null) {
@@ -366,40 +367,6 @@ public final class ObservedSeries {
             return start / 12 == end / 12 ? Integer.toString(start / 12) : start / 12 + "-" + end / 12;
         }
         return String.format("%d-%02d to %d-%02d", start / 12, start % 12 + 1, end / 12, end % 12 + 1);
-    }
-
-    /** RFC 4180 fields of one line ({@code ""} inside quotes is a quote), or null if a quote is left open. */
-    static List<String> splitCsv(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            return null;
-        }
-        fields.add(field.toString());
-        return fields;
     }
 
     static String sha256(byte[] bytes) {

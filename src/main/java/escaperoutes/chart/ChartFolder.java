@@ -1,6 +1,8 @@
 package escaperoutes.chart;
 
 import escaperoutes.io.AtomicFiles;
+import escaperoutes.io.ResultFiles;
+import escaperoutes.io.Table;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +17,8 @@ import java.util.List;
  * every one is written, so a failure leaves the folder as it was.
  */
 public final class ChartFolder {
-    public static final String CHARTS = "charts";
-    public static final String REPORT = "report.html";
+    public static final String CHARTS = ResultFiles.CHARTS;
+    public static final String REPORT = ResultFiles.REPORT;
 
     private ChartFolder() {
     }
@@ -35,7 +37,18 @@ public final class ChartFolder {
      *                        parameters that differ from it; null if it is not at hand
      */
     public static Drawn draw(Path dir, JsonNode shippedBaseline) throws InvalidResultFolderException, IOException {
-        ResultFolder folder = ResultFolder.read(dir);
+        return draw(dir, List.of(), shippedBaseline);
+    }
+
+    /**
+     * Draws the charts and writes the report of a folder a job has just written, from the tables it wrote, still
+     * in memory ({@code written}): the same charts and report as {@link #draw(Path, JsonNode)} draws from the
+     * folder, without parsing those tables again. The folder's other files (the JSON documents, and a sweep's
+     * results.csv where its charts need it) are read.
+     */
+    public static Drawn draw(Path dir, List<Table> written, JsonNode shippedBaseline)
+            throws InvalidResultFolderException, IOException {
+        ResultFolder folder = ResultFolder.read(dir, written);
         List<Chart> charts = Charts.all(folder);
         Path finalCharts = dir.resolve(CHARTS);
         // Not Files.createTempDirectory: its folders are private to the user, and charts are for sharing.

@@ -81,9 +81,4 @@ final class Palette {
     static Color withAlpha(Color c, int alpha) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
-
-    /** #rrggbb for HTML. */
-    static String hex(Color c) {
-        return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
-    }
 }

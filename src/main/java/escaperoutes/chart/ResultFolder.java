@@ -3,6 +3,12 @@ package escaperoutes.chart;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import escaperoutes.io.Column;
+import escaperoutes.io.Csv;
+import escaperoutes.io.InvalidCsvException;
+import escaperoutes.io.ResultFiles;
+import escaperoutes.io.ResultTable;
+import escaperoutes.io.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,26 +33,13 @@ public final class ResultFolder {
     /** What made the folder. */
     public enum Kind { RUN, CALIBRATION, COMPARISON, SWEEP }
 
-    public static final String MANIFEST = "manifest.json";
-    static final String ANNUAL = "annual.csv";
-    static final String SUMMARY = "summary.csv";
-    static final String ROUTES = "routes.csv";
-    static final String ORIGINS = "origins.csv";
-    static final String COHORTS = "cohorts.csv";
-    static final String SCENARIO = "scenario.resolved.json";
-    static final String CALIBRATED = "calibrated.json";
-    static final String TRACE = "trace.csv";
-    static final String FIT = "fit.csv";
-    static final String METRICS = "metrics.json";
-    static final String COMPARISON = "comparison.csv";
-    static final String DIFFERENCES = "differences.csv";
-    static final String CUMULATIVE = "cumulative.csv";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final Path dir;
     final Kind kind;
     final JsonNode manifest;
+    /** The tables a job has just written, held in memory, by file name; the others are read from {@link #dir}. */
+    private final Map<String, Table> written;
     /** The scenario that was run (run, calibration); null for a comparison. */
     JsonNode scenario;
     RunTables run;
@@ -54,56 +47,93 @@ public final class ResultFolder {
     ComparisonTables comparison;
     SweepResults sweep;
 
-    private ResultFolder(Path dir, Kind kind, JsonNode manifest) {
+    private ResultFolder(Path dir, Kind kind, JsonNode manifest, Map<String, Table> written) {
         this.dir = dir;
         this.kind = kind;
         this.manifest = manifest;
+        this.written = written;
     }
 
     /** Reads and checks the folder; nothing is written. */
     public static ResultFolder read(Path dir) throws InvalidResultFolderException {
+        return read(dir, List.of());
+    }
+
+    /**
+     * The folder a job has just written, with the tables it wrote still in memory: they are taken as they are
+     * instead of being read back (the folder's other files are read).
+     */
+    public static ResultFolder read(Path dir, List<Table> written) throws InvalidResultFolderException {
+        Map<String, Table> byFile = new HashMap<>();
+        for (Table t : written) {
+            byFile.put(Path.of(t.source()).getFileName().toString(), t);
+        }
+        try {
+            return readChecked(dir, byFile);
+        } catch (InvalidCsvException e) {
+            throw new InvalidResultFolderException(e.getMessage());
+        }
+    }
+
+    private static ResultFolder readChecked(Path dir, Map<String, Table> written)
+            throws InvalidResultFolderException, InvalidCsvException {
         if (!Files.isDirectory(dir)) {
             throw new InvalidResultFolderException(dir + ": not a folder");
         }
         Kind kind;
-        if (Files.exists(dir.resolve(SweepResults.POINTS)) || Files.exists(dir.resolve(SweepResults.RESOLVED_SPEC))) {
+        java.util.function.Predicate<ResultTable> has = t -> written.containsKey(t.file())
+                || Files.exists(dir.resolve(t.file()));
+        if (has.test(ResultTable.POINTS) || Files.exists(dir.resolve(ResultFiles.RESOLVED_SPEC))) {
             kind = Kind.SWEEP;
-        } else if (Files.exists(dir.resolve(COMPARISON))) {
+        } else if (has.test(ResultTable.COMPARISON)) {
             kind = Kind.COMPARISON;
-        } else if (Files.exists(dir.resolve(TRACE))) {
+        } else if (has.test(ResultTable.TRACE)) {
             kind = Kind.CALIBRATION;
-        } else if (Files.exists(dir.resolve(ANNUAL)) || Files.exists(dir.resolve(SUMMARY))) {
+        } else if (has.test(ResultTable.ANNUAL) || has.test(ResultTable.SUMMARY)) {
             kind = Kind.RUN;
         } else {
             throw new InvalidResultFolderException(dir + ": not a result folder of escape-routes (it has none of "
-                    + ANNUAL + ", " + TRACE + ", " + COMPARISON + ", " + SweepResults.POINTS + ")");
+                    + ResultTable.ANNUAL.file() + ", " + ResultTable.TRACE.file() + ", "
+                    + ResultTable.COMPARISON.file() + ", " + ResultTable.POINTS.file() + ")");
         }
-        if (!Files.exists(dir.resolve(MANIFEST))) {
-            throw new InvalidResultFolderException(dir.resolve(MANIFEST) + ": the file is missing"
+        Path manifestFile = dir.resolve(ResultFiles.MANIFEST);
+        if (!Files.exists(manifestFile)) {
+            throw new InvalidResultFolderException(manifestFile + ": the file is missing"
                     + (kind == Kind.CALIBRATION ? " (an interrupted calibration writes it only at the end)"
                     : kind == Kind.SWEEP ? " (a sweep writes it only when every point is done; an unfinished one "
                     + "is continued by running the same sweep command again)" : ""));
         }
-        ResultFolder folder = new ResultFolder(dir, kind, json(dir.resolve(MANIFEST)));
-        requireField(folder.manifest, dir.resolve(MANIFEST), "seed");
+        ResultFolder folder = new ResultFolder(dir, kind, json(manifestFile), written);
+        requireField(folder.manifest, manifestFile, "seed");
         switch (kind) {
             case RUN -> {
-                folder.scenario = json(dir.resolve(SCENARIO));
-                folder.run = RunTables.read(dir);
+                folder.scenario = json(dir.resolve(ResultFiles.RESOLVED_SCENARIO));
+                folder.run = RunTables.read(folder);
             }
             case CALIBRATION -> {
-                folder.scenario = json(dir.resolve(CALIBRATED));
-                folder.calibration = CalibrationTables.read(dir);
+                folder.scenario = json(dir.resolve(ResultFiles.CALIBRATED));
+                folder.calibration = CalibrationTables.read(folder);
                 // Folders from before calibrate wrote the calibrated scenario's run tables have only the fit.
-                folder.run = Files.exists(dir.resolve(ANNUAL)) ? RunTables.read(dir) : null;
+                folder.run = folder.has(ResultTable.ANNUAL) ? RunTables.read(folder) : null;
             }
-            case COMPARISON -> folder.comparison = ComparisonTables.read(dir);
+            case COMPARISON -> folder.comparison = ComparisonTables.read(folder);
             case SWEEP -> {
-                folder.scenario = json(dir.resolve(SCENARIO));
-                folder.sweep = SweepResults.read(dir, folder.manifest);
+                folder.scenario = json(dir.resolve(ResultFiles.RESOLVED_SCENARIO));
+                folder.sweep = SweepResults.read(folder);
             }
         }
         return folder;
+    }
+
+    /** Whether the folder has the table (written in memory, or in the folder). */
+    boolean has(ResultTable table) {
+        return written.containsKey(table.file()) || Files.exists(dir.resolve(table.file()));
+    }
+
+    /** A table as the job wrote it, or as read from the folder; it must have the {@code required} columns. */
+    Table table(ResultTable table, String... required) throws InvalidCsvException {
+        Table t = written.get(table.file());
+        return t != null ? t.require(required) : Csv.read(dir.resolve(table.file()), required);
     }
 
     public Path dir() {
@@ -168,18 +198,18 @@ public final class ResultFolder {
         /** Mean over replications of each crossing year's cohort (all) by outcome; null in older folders. */
         Map<String, double[]> cohorts;
 
-        static RunTables read(Path dir) throws InvalidResultFolderException {
+        static RunTables read(ResultFolder f) throws InvalidResultFolderException, InvalidCsvException {
             RunTables t = new RunTables();
-            CsvTable annual = CsvTable.read(dir.resolve(ANNUAL), "replication", "year", "measure", "sex", "value");
+            Table annual = f.table(ResultTable.ANNUAL, Column.REPLICATION, Column.YEAR, Column.MEASURE, Column.SEX, Column.VALUE);
             if (annual.size() == 0) {
-                throw new InvalidResultFolderException(annual.file() + ": no rows");
+                throw new InvalidResultFolderException(annual.source() + ": no rows");
             }
             TreeSet<Integer> reps = new TreeSet<>();
             int first = Integer.MAX_VALUE;
             int last = Integer.MIN_VALUE;
             for (int r = 0; r < annual.size(); r++) {
-                reps.add(annual.integer(r, "replication"));
-                int y = annual.integer(r, "year");
+                reps.add(annual.integer(r, Column.REPLICATION));
+                int y = annual.integer(r, Column.YEAR);
                 first = Math.min(first, y);
                 last = Math.max(last, y);
             }
@@ -189,71 +219,71 @@ public final class ResultFolder {
             Map<Integer, Integer> repIndex = index(reps);
             int years = last - first + 1;
             for (int r = 0; r < annual.size(); r++) {
-                String key = annual.text(r, "measure") + "/" + annual.text(r, "sex");
+                String key = annual.text(r, Column.MEASURE) + "/" + annual.text(r, Column.SEX);
                 double[][] v = t.values.computeIfAbsent(key, k -> filled(years, reps.size()));
-                int y = annual.integer(r, "year") - first;
-                int rep = repIndex.get(annual.integer(r, "replication"));
+                int y = annual.integer(r, Column.YEAR) - first;
+                int rep = repIndex.get(annual.integer(r, Column.REPLICATION));
                 if (!Double.isNaN(v[y][rep]) && v[y][rep] != UNSET) {
                     throw annual.error(r, "a second row for this replication, year, measure and sex");
                 }
-                v[y][rep] = annual.number(r, "value");
+                v[y][rep] = annual.number(r, Column.VALUE);
             }
             for (String needed : List.of("arrivals/all", "arrivals/female", "arrivals/male", "hiding_china_end/all",
                     "detained_china_end/all", "repatriations/all")) {
                 double[][] v = t.values.get(needed);
                 if (v == null) {
-                    throw new InvalidResultFolderException(annual.file() + ": no rows for measure '"
+                    throw new InvalidResultFolderException(annual.source() + ": no rows for measure '"
                             + needed.replace("/", "' and sex '") + "'");
                 }
                 for (int y = 0; y < years; y++) {
                     for (int rep = 0; rep < reps.size(); rep++) {
                         if (v[y][rep] == UNSET) {
-                            throw new InvalidResultFolderException(annual.file() + ": no row for replication "
+                            throw new InvalidResultFolderException(annual.source() + ": no row for replication "
                                     + reps.toArray()[rep] + ", year " + (first + y) + ", "
                                     + needed.replace("/", ", sex "));
                         }
                     }
                 }
             }
-            CsvTable summary = CsvTable.read(dir.resolve(SUMMARY), "year", "measure", "sex", "observed");
+            Table summary = f.table(ResultTable.SUMMARY, Column.YEAR, Column.MEASURE, Column.SEX, Column.OBSERVED);
             for (int r = 0; r < summary.size(); r++) {
-                if (summary.text(r, "measure").equals("arrivals") && !summary.text(r, "observed").isEmpty()) {
-                    double obs = summary.number(r, "observed");
+                if (summary.text(r, Column.MEASURE).equals("arrivals") && !summary.text(r, Column.OBSERVED).isEmpty()) {
+                    double obs = summary.number(r, Column.OBSERVED);
                     if (obs < 0) {
                         throw summary.error(r, "a negative observed count");
                     }
-                    t.observed.computeIfAbsent(summary.text(r, "sex"), k -> new TreeMap<>())
-                            .put(summary.integer(r, "year"), obs);
+                    t.observed.computeIfAbsent(summary.text(r, Column.SEX), k -> new TreeMap<>())
+                            .put(summary.integer(r, Column.YEAR), obs);
                 }
             }
-            t.routes = meanByCategory(CsvTable.read(dir.resolve(ROUTES), "replication", "year", "exit_route", "sex",
-                    "value"), "exit_route", t);
-            t.origins = meanByCategory(CsvTable.read(dir.resolve(ORIGINS), "replication", "year", "province", "sex",
-                    "value"), "province", t);
-            if (Files.exists(dir.resolve(COHORTS))) {
-                t.cohorts = meanByCategory(CsvTable.read(dir.resolve(COHORTS), "replication", "crossing_year",
-                        "outcome", "sex", "value"), "outcome", t);
+            t.routes = meanByCategory(f.table(ResultTable.ROUTES, Column.REPLICATION, Column.YEAR, Column.EXIT_ROUTE, Column.SEX,
+                    Column.VALUE), "exit_route", t);
+            t.origins = meanByCategory(f.table(ResultTable.ORIGINS, Column.REPLICATION, Column.YEAR, Column.PROVINCE, Column.SEX,
+                    Column.VALUE), "province", t);
+            if (f.has(ResultTable.COHORTS)) {
+                t.cohorts = meanByCategory(f.table(ResultTable.COHORTS, Column.REPLICATION, Column.CROSSING_YEAR,
+                        Column.OUTCOME, Column.SEX, Column.VALUE), "outcome", t);
             }
             return t;
         }
 
         /** Per-category yearly sums over the rows for sex "all", divided by the replications. */
-        private static Map<String, double[]> meanByCategory(CsvTable table, String category, RunTables t)
-                throws InvalidResultFolderException {
-            String yearColumn = table.has("year") ? "year" : "crossing_year";
+        private static Map<String, double[]> meanByCategory(Table table, String category, RunTables t)
+                throws InvalidCsvException {
+            String yearColumn = table.has(Column.YEAR) ? Column.YEAR : Column.CROSSING_YEAR;
             Map<String, double[]> sums = new LinkedHashMap<>();
             for (int r = 0; r < table.size(); r++) {
-                if (!table.text(r, "sex").equals("all")) {
+                if (!table.text(r, Column.SEX).equals("all")) {
                     continue;
                 }
                 int y = table.integer(r, yearColumn);
                 if (y < t.firstYear || y > t.lastYear) {
                     throw table.error(r, "year " + y + " is outside the run's years " + t.firstYear + "-"
-                            + t.lastYear + " (" + ANNUAL + ")");
+                            + t.lastYear + " (" + ResultTable.ANNUAL.file() + ")");
                 }
-                double v = table.number(r, "value");
+                double v = table.number(r, Column.VALUE);
                 if (!(v >= 0)) {
-                    throw table.error(r, "value '" + table.text(r, "value") + "' is not a count of persons");
+                    throw table.error(r, "value '" + table.text(r, Column.VALUE) + "' is not a count of persons");
                 }
                 sums.computeIfAbsent(table.text(r, category), k -> new double[t.lastYear - t.firstYear + 1])
                         [y - t.firstYear] += v;
@@ -309,28 +339,28 @@ public final class ResultFolder {
                       double simulatedShareWomen) {
         }
 
-        static CalibrationTables read(Path dir) throws InvalidResultFolderException {
+        static CalibrationTables read(ResultFolder f) throws InvalidResultFolderException, InvalidCsvException {
             CalibrationTables t = new CalibrationTables();
-            CsvTable trace = CsvTable.read(dir.resolve(TRACE), "evaluation", "loss");
+            Table trace = f.table(ResultTable.TRACE, Column.EVALUATION, Column.LOSS);
             t.losses = new double[trace.size()];
             for (int r = 0; r < trace.size(); r++) {
-                t.losses[r] = trace.number(r, "loss");
+                t.losses[r] = trace.number(r, Column.LOSS);
             }
-            CsvTable fit = CsvTable.read(dir.resolve(FIT), "year", "window", "observed_total", "observed_women",
-                    "simulated_total_mean", "simulated_total_p05", "simulated_total_p95", "observed_share_women",
-                    "simulated_share_women");
+            Table fit = f.table(ResultTable.FIT, Column.YEAR, Column.WINDOW, Column.OBSERVED_TOTAL, Column.OBSERVED_WOMEN,
+                    Column.SIMULATED_TOTAL_MEAN, Column.SIMULATED_TOTAL_P05, Column.SIMULATED_TOTAL_P95, Column.OBSERVED_SHARE_WOMEN,
+                    Column.SIMULATED_SHARE_WOMEN);
             for (int r = 0; r < fit.size(); r++) {
-                FitRow row = new FitRow(fit.integer(r, "year"), fit.text(r, "window"),
-                        fit.number(r, "observed_total"), fit.number(r, "observed_women"),
-                        fit.number(r, "simulated_total_mean"), fit.number(r, "simulated_total_p05"),
-                        fit.number(r, "simulated_total_p95"), fit.number(r, "observed_share_women"),
-                        fit.number(r, "simulated_share_women"));
+                FitRow row = new FitRow(fit.integer(r, Column.YEAR), fit.text(r, Column.WINDOW),
+                        fit.number(r, Column.OBSERVED_TOTAL), fit.number(r, Column.OBSERVED_WOMEN),
+                        fit.number(r, Column.SIMULATED_TOTAL_MEAN), fit.number(r, Column.SIMULATED_TOTAL_P05),
+                        fit.number(r, Column.SIMULATED_TOTAL_P95), fit.number(r, Column.OBSERVED_SHARE_WOMEN),
+                        fit.number(r, Column.SIMULATED_SHARE_WOMEN));
                 if (row.observedTotal() < 0 || row.observedWomen() < 0) {
                     throw fit.error(r, "a negative observed count");
                 }
                 t.fit.add(row);
             }
-            t.metrics = json(dir.resolve(METRICS));
+            t.metrics = json(f.dir.resolve(ResultFiles.METRICS));
             return t;
         }
 
@@ -365,62 +395,62 @@ public final class ResultFolder {
                           double differenceP95) {
         }
 
-        static ComparisonTables read(Path dir) throws InvalidResultFolderException {
+        static ComparisonTables read(ResultFolder f) throws InvalidResultFolderException, InvalidCsvException {
             ComparisonTables t = new ComparisonTables();
-            CsvTable comparison = CsvTable.read(dir.resolve(COMPARISON), "scenario", "year", "measure", "sex", "mean",
-                    "p05", "p50", "p95", "projected");
-            CsvTable differences = CsvTable.read(dir.resolve(DIFFERENCES), "scenario", "year", "measure", "sex",
-                    "mean", "p05", "p50", "p95", "projected");
+            Table comparison = f.table(ResultTable.COMPARISON, Column.SCENARIO, Column.YEAR, Column.MEASURE, Column.SEX, Column.MEAN,
+                    Column.P05, Column.P50, Column.P95, Column.PROJECTED);
+            Table differences = f.table(ResultTable.DIFFERENCES, Column.SCENARIO, Column.YEAR, Column.MEASURE, Column.SEX,
+                    Column.MEAN, Column.P05, Column.P50, Column.P95, Column.PROJECTED);
             if (comparison.size() == 0) {
-                throw new InvalidResultFolderException(comparison.file() + ": no rows");
+                throw new InvalidResultFolderException(comparison.source() + ": no rows");
             }
             t.firstYear = Integer.MAX_VALUE;
             t.lastYear = Integer.MIN_VALUE;
             for (int r = 0; r < comparison.size(); r++) {
-                String label = comparison.text(r, "scenario");
+                String label = comparison.text(r, Column.SCENARIO);
                 if (!t.labels.contains(label)) {
                     t.labels.add(label);
                 }
-                int y = comparison.integer(r, "year");
+                int y = comparison.integer(r, Column.YEAR);
                 t.firstYear = Math.min(t.firstYear, y);
                 t.lastYear = Math.max(t.lastYear, y);
-                if (comparison.text(r, "projected").equals("true")) {
+                if (comparison.text(r, Column.PROJECTED).equals("true")) {
                     t.projected.add(y);
                 }
             }
             if (t.labels.size() < 2) {
-                throw new InvalidResultFolderException(comparison.file() + ": one scenario only ('"
+                throw new InvalidResultFolderException(comparison.source() + ": one scenario only ('"
                         + t.labels.get(0) + "'); a comparison has two or more");
             }
             readBands(comparison, t, t.summaries);
             readBands(differences, t, t.differences);
             for (String label : t.labels) {
                 if (!t.summaries.containsKey(label + "/arrivals/all")) {
-                    throw new InvalidResultFolderException(comparison.file() + ": no arrivals of '" + label + "'");
+                    throw new InvalidResultFolderException(comparison.source() + ": no arrivals of '" + label + "'");
                 }
                 if (!label.equals(t.labels.get(0)) && !t.differences.containsKey(label + "/arrivals/all")) {
-                    throw new InvalidResultFolderException(differences.file() + ": no arrivals of '" + label + "'");
+                    throw new InvalidResultFolderException(differences.source() + ": no arrivals of '" + label + "'");
                 }
-                t.scenarios.put(label, json(dir.resolve(label + ".resolved.json")));
+                t.scenarios.put(label, json(f.dir.resolve(ResultFiles.resolvedScenario(label))));
             }
-            CsvTable cumulative = CsvTable.read(dir.resolve(CUMULATIVE), "scenario", "measure", "sex", "from_year",
-                    "to_year", "mean", "p05", "p95", "difference_mean", "difference_p05", "difference_p95");
+            Table cumulative = f.table(ResultTable.CUMULATIVE, Column.SCENARIO, Column.MEASURE, Column.SEX, Column.FROM_YEAR,
+                    Column.TO_YEAR, Column.MEAN, Column.P05, Column.P95, Column.DIFFERENCE_MEAN, Column.DIFFERENCE_P05, Column.DIFFERENCE_P95);
             for (int r = 0; r < cumulative.size(); r++) {
-                t.cumulative.add(new Cumulative(cumulative.text(r, "scenario"), cumulative.text(r, "measure"),
-                        cumulative.text(r, "sex"), cumulative.integer(r, "from_year"),
-                        cumulative.integer(r, "to_year"), cumulative.number(r, "mean"), cumulative.number(r, "p05"),
-                        cumulative.number(r, "p95"), cumulative.number(r, "difference_mean"),
-                        cumulative.number(r, "difference_p05"), cumulative.number(r, "difference_p95")));
+                t.cumulative.add(new Cumulative(cumulative.text(r, Column.SCENARIO), cumulative.text(r, Column.MEASURE),
+                        cumulative.text(r, Column.SEX), cumulative.integer(r, Column.FROM_YEAR),
+                        cumulative.integer(r, Column.TO_YEAR), cumulative.number(r, Column.MEAN), cumulative.number(r, Column.P05),
+                        cumulative.number(r, Column.P95), cumulative.number(r, Column.DIFFERENCE_MEAN),
+                        cumulative.number(r, Column.DIFFERENCE_P05), cumulative.number(r, Column.DIFFERENCE_P95)));
             }
             return t;
         }
 
-        private static void readBands(CsvTable table, ComparisonTables t, Map<String, Band> into)
-                throws InvalidResultFolderException {
+        private static void readBands(Table table, ComparisonTables t, Map<String, Band> into)
+                throws InvalidCsvException {
             int years = t.lastYear - t.firstYear + 1;
             for (int r = 0; r < table.size(); r++) {
-                String key = table.text(r, "scenario") + "/" + table.text(r, "measure") + "/" + table.text(r, "sex");
-                int y = table.integer(r, "year");
+                String key = table.text(r, Column.SCENARIO) + "/" + table.text(r, Column.MEASURE) + "/" + table.text(r, Column.SEX);
+                int y = table.integer(r, Column.YEAR);
                 if (y < t.firstYear || y > t.lastYear) {
                     throw table.error(r, "year " + y + " is outside the comparison's years " + t.firstYear + "-"
                             + t.lastYear);
@@ -428,10 +458,10 @@ public final class ResultFolder {
                 Band b = into.computeIfAbsent(key, k -> new Band(t.firstYear, nans(years), nans(years), null,
                         nans(years), null, nans(years)));
                 int i = y - t.firstYear;
-                b.mean()[i] = table.number(r, "mean");
-                b.p05()[i] = table.number(r, "p05");
-                b.p50()[i] = table.number(r, "p50");
-                b.p95()[i] = table.number(r, "p95");
+                b.mean()[i] = table.number(r, Column.MEAN);
+                b.p05()[i] = table.number(r, Column.P05);
+                b.p50()[i] = table.number(r, Column.P50);
+                b.p95()[i] = table.number(r, Column.P95);
                 if (b.p05()[i] > b.p50()[i] || b.p50()[i] > b.p95()[i]) {
                     throw table.error(r, "quantiles out of order (p05 ≤ p50 ≤ p95 expected)");
                 }

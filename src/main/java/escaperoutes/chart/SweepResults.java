@@ -1,7 +1,11 @@
 package escaperoutes.chart;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
+import escaperoutes.io.Column;
+import escaperoutes.io.InvalidCsvException;
+import escaperoutes.io.ResultFiles;
+import escaperoutes.io.ResultTable;
+import escaperoutes.io.Table;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,14 +25,6 @@ import java.util.Set;
  * holds the runs of its own points only: the others' values are NaN, and it has no indices.
  */
 final class SweepResults {
-    // The files' names are the sweep writer's (escaperoutes.output.SweepTables); the chart package reads them
-    // without depending on it.
-    static final String RESULTS = "results.csv";
-    static final String POINTS = "points.csv";
-    static final String OUTPUTS = "sensitivity-outputs.csv";
-    static final String SENSITIVITY = "sensitivity.csv";
-    static final String RESOLVED_SPEC = "sweep.resolved.json";
-
     /** The index names of sensitivity.csv: Sobol (saltelli) and Morris. */
     static final String FIRST_ORDER = "first_order";
     static final String TOTAL = "total";
@@ -97,10 +93,11 @@ final class SweepResults {
         return design.equals("grid") && parameters.size() == 2;
     }
 
-    static SweepResults read(Path dir, JsonNode manifest) throws InvalidResultFolderException {
+    static SweepResults read(ResultFolder f) throws InvalidResultFolderException, InvalidCsvException {
         SweepResults t = new SweepResults();
-        Path manifestFile = dir.resolve(ResultFolder.MANIFEST);
-        Path specFile = dir.resolve(RESOLVED_SPEC);
+        JsonNode manifest = f.manifest;
+        Path manifestFile = f.dir.resolve(ResultFiles.MANIFEST);
+        Path specFile = f.dir.resolve(ResultFiles.RESOLVED_SPEC);
         JsonNode spec = ResultFolder.json(specFile);
         t.name = text(spec, specFile, "name");
         t.description = spec.path("description").asText("");
@@ -115,19 +112,19 @@ final class SweepResults {
                     + " are not within the sweep's " + points + " points");
         }
         readParameters(spec, specFile, t);
-        readPoints(dir.resolve(POINTS), points, t);
-        if (!Files.exists(dir.resolve(RESULTS))) {
-            throw new InvalidResultFolderException(dir.resolve(RESULTS) + ": the file is missing");
+        readPoints(f, points, t);
+        if (!f.has(ResultTable.RESULTS)) {
+            throw new InvalidResultFolderException(f.dir.resolve(ResultTable.RESULTS.file()) + ": the file is missing");
         }
         JsonNode sensitivity = spec.path("sensitivity");
         if (sensitivity.isObject()) {
             t.confidenceLevel = sensitivity.path("confidenceLevel").asDouble(Double.NaN);
-            readSensitivityOutputs(dir.resolve(OUTPUTS), sensitivity.path("outputs"), specFile, t);
+            readSensitivityOutputs(f, sensitivity.path("outputs"), specFile, t);
             if (!t.isChunk()) {
-                readIndices(dir.resolve(SENSITIVITY), t);
+                readIndices(f, t);
             }
         } else {
-            readResultOutputs(dir.resolve(RESULTS), t);
+            readResultOutputs(f, t);
         }
         return t;
     }
@@ -156,23 +153,24 @@ final class SweepResults {
         }
     }
 
-    private static void readPoints(Path file, int points, SweepResults t) throws InvalidResultFolderException {
+    private static void readPoints(ResultFolder f, int points, SweepResults t)
+            throws InvalidResultFolderException, InvalidCsvException {
         String[] required = new String[t.parameters.size() + 2];
-        required[0] = "point";
-        required[1] = "role";
+        required[0] = Column.POINT;
+        required[1] = Column.ROLE;
         for (int i = 0; i < t.parameters.size(); i++) {
             required[i + 2] = t.parameters.get(i).name();
         }
-        CsvTable table = CsvTable.read(file, required);
+        Table table = f.table(ResultTable.POINTS, required);
         if (table.size() != points) {
-            throw new InvalidResultFolderException(file + ": " + table.size() + " points, where "
-                    + ResultFolder.MANIFEST + " says " + points);
+            throw new InvalidResultFolderException(table.source() + ": " + table.size() + " points, where "
+                    + ResultFiles.MANIFEST + " says " + points);
         }
         t.points = new double[points][t.parameters.size()];
         t.roles = new String[points];
         for (int r = 0; r < points; r++) {
-            if (table.integer(r, "point") != r) {
-                throw table.error(r, "point " + table.text(r, "point") + " where point " + r + " was expected (the "
+            if (table.integer(r, Column.POINT) != r) {
+                throw table.error(r, "point " + table.text(r, Column.POINT) + " where point " + r + " was expected (the "
                         + "points are numbered 0, 1, … in order)");
             }
             for (int i = 0; i < t.parameters.size(); i++) {
@@ -182,12 +180,12 @@ final class SweepResults {
                 }
                 t.points[r][i] = v;
             }
-            t.roles[r] = table.text(r, "role");
+            t.roles[r] = table.text(r, Column.ROLE);
         }
     }
 
-    private static void readSensitivityOutputs(Path file, JsonNode specOutputs, Path specFile, SweepResults t)
-            throws InvalidResultFolderException {
+    private static void readSensitivityOutputs(ResultFolder f, JsonNode specOutputs, Path specFile, SweepResults t)
+            throws InvalidResultFolderException, InvalidCsvException {
         Map<String, double[][]> values = new LinkedHashMap<>();
         Map<String, String> labels = new HashMap<>();
         for (JsonNode o : specOutputs) {
@@ -198,23 +196,24 @@ final class SweepResults {
         if (values.isEmpty()) {
             throw new InvalidResultFolderException(specFile + ": 'sensitivity.outputs' is empty");
         }
-        CsvTable table = CsvTable.read(file, "point", "replication", "output", "value");
+        Table table = f.table(ResultTable.SENSITIVITY_OUTPUTS, Column.POINT, Column.REPLICATION, Column.OUTPUT,
+                Column.VALUE);
         for (int r = 0; r < table.size(); r++) {
-            int point = table.integer(r, "point");
-            int rep = table.integer(r, "replication");
-            double[][] v = values.get(table.text(r, "output"));
+            int point = table.integer(r, Column.POINT);
+            int rep = table.integer(r, Column.REPLICATION);
+            double[][] v = values.get(table.text(r, Column.OUTPUT));
             if (v == null) {
-                throw table.error(r, "output '" + table.text(r, "output") + "' is not one of the sweep's ("
+                throw table.error(r, "output '" + table.text(r, Column.OUTPUT) + "' is not one of the sweep's ("
                         + String.join(", ", values.keySet()) + ")");
             }
             checkRun(table, r, point, rep, t);
             if (v[point][rep] != UNSET) {
                 throw table.error(r, "a second row for point " + point + ", replication " + rep + " and this output");
             }
-            v[point][rep] = table.number(r, "value");
+            v[point][rep] = table.number(r, Column.VALUE);
         }
         for (Map.Entry<String, double[][]> e : values.entrySet()) {
-            requireEveryRun(file, e.getKey(), e.getValue(), t);
+            requireEveryRun(table.source(), e.getKey(), e.getValue(), t);
             t.outputs.add(new Output(e.getKey(), labels.get(e.getKey()), e.getValue()));
         }
     }
@@ -224,39 +223,41 @@ final class SweepResults {
      * over the window) and, for measures without window rows, the last kept year's value; persons of both sexes,
      * or of the sex kept if the spec kept women or men only.
      */
-    private static void readResultOutputs(Path file, SweepResults t) throws InvalidResultFolderException {
-        CsvTable table = CsvTable.read(file, "point", "replication", "year", "measure", "sex", "value");
+    private static void readResultOutputs(ResultFolder f, SweepResults t)
+            throws InvalidResultFolderException, InvalidCsvException {
+        Table table = f.table(ResultTable.RESULTS, Column.POINT, Column.REPLICATION, Column.YEAR, Column.MEASURE,
+                Column.SEX, Column.VALUE);
         if (table.size() == 0) {
-            throw new InvalidResultFolderException(file + ": no rows");
+            throw new InvalidResultFolderException(table.source() + ": no rows");
         }
         // Both sexes together, unless the spec kept only women or men.
         boolean bothSexes = false;
         for (int r = 0; r < table.size() && !bothSexes; r++) {
-            bothSexes = table.text(r, "sex").equals("all");
+            bothSexes = table.text(r, Column.SEX).equals("all");
         }
-        String sex = bothSexes ? "all" : table.text(0, "sex");
+        String sex = bothSexes ? "all" : table.text(0, Column.SEX);
         String who = sex.equals("female") ? ", women" : sex.equals("male") ? ", men" : "";
         Map<String, List<Integer>> windowRows = new LinkedHashMap<>();
         Map<String, List<Integer>> yearRows = new LinkedHashMap<>();
         Map<String, Integer> lastYear = new HashMap<>();
         for (int r = 0; r < table.size(); r++) {
-            if (!table.text(r, "sex").equals(sex)) {
+            if (!table.text(r, Column.SEX).equals(sex)) {
                 continue;
             }
-            String measure = table.text(r, "measure");
-            String year = table.text(r, "year");
+            String measure = table.text(r, Column.MEASURE);
+            String year = table.text(r, Column.YEAR);
             if (year.matches("\\d+-\\d+")) {
                 windowRows.computeIfAbsent(measure + "_" + year.replace('-', '_'), k -> new ArrayList<>()).add(r);
             } else {
-                int y = table.integer(r, "year");
+                int y = table.integer(r, Column.YEAR);
                 lastYear.merge(measure, y, Math::max);
                 yearRows.computeIfAbsent(measure, k -> new ArrayList<>()).add(r);
             }
         }
         Map<String, List<Integer>> chosen = new LinkedHashMap<>(windowRows);
         Map<String, String> labels = new HashMap<>();
-        windowRows.forEach((name, rows) -> labels.put(name, words(table.text(rows.get(0), "measure")) + who + " "
-                + table.text(rows.get(0), "year").replace('-', '–') + " (sum)"));
+        windowRows.forEach((name, rows) -> labels.put(name, words(table.text(rows.get(0), Column.MEASURE)) + who + " "
+                + table.text(rows.get(0), Column.YEAR).replace('-', '–') + " (sum)"));
         for (Map.Entry<String, List<Integer>> e : yearRows.entrySet()) {
             String measure = e.getKey();
             boolean summed = windowRows.keySet().stream().anyMatch(k -> k.startsWith(measure + "_"));
@@ -267,7 +268,7 @@ final class SweepResults {
             String name = measure + "_" + year;
             List<Integer> rows = new ArrayList<>();
             for (int r : e.getValue()) {
-                if (table.integer(r, "year") == year) {
+                if (table.integer(r, Column.YEAR) == year) {
                     rows.add(r);
                 }
             }
@@ -277,31 +278,33 @@ final class SweepResults {
         for (Map.Entry<String, List<Integer>> e : chosen.entrySet()) {
             double[][] v = filled(t.pointCount(), t.replications, UNSET);
             for (int r : e.getValue()) {
-                int point = table.integer(r, "point");
-                int rep = table.integer(r, "replication");
+                int point = table.integer(r, Column.POINT);
+                int rep = table.integer(r, Column.REPLICATION);
                 checkRun(table, r, point, rep, t);
                 if (v[point][rep] != UNSET) {
                     throw table.error(r, "a second row for point " + point + ", replication " + rep + ", year "
-                            + table.text(r, "year") + ", measure " + table.text(r, "measure") + " and sex "
-                            + table.text(r, "sex"));
+                            + table.text(r, Column.YEAR) + ", measure " + table.text(r, Column.MEASURE) + " and sex "
+                            + table.text(r, Column.SEX));
                 }
-                v[point][rep] = table.number(r, "value");
+                v[point][rep] = table.number(r, Column.VALUE);
             }
-            requireEveryRun(file, e.getKey(), v, t);
+            requireEveryRun(table.source(), e.getKey(), v, t);
             t.outputs.add(new Output(e.getKey(), labels.get(e.getKey()), v));
         }
     }
 
-    private static void readIndices(Path file, SweepResults t) throws InvalidResultFolderException {
-        CsvTable table = CsvTable.read(file, "output", "parameter", "index", "value", "ci_low", "ci_high");
+    private static void readIndices(ResultFolder f, SweepResults t)
+            throws InvalidResultFolderException, InvalidCsvException {
+        Table table = f.table(ResultTable.SENSITIVITY, Column.OUTPUT, Column.PARAMETER, Column.INDEX, Column.VALUE,
+                Column.CI_LOW, Column.CI_HIGH);
         Set<String> outputs = new HashSet<>();
         t.outputs.forEach(o -> outputs.add(o.name()));
         Set<String> parameters = new HashSet<>();
         t.parameters.forEach(p -> parameters.add(p.name()));
         for (int r = 0; r < table.size(); r++) {
-            String output = table.text(r, "output");
-            String parameter = table.text(r, "parameter");
-            String index = table.text(r, "index");
+            String output = table.text(r, Column.OUTPUT);
+            String parameter = table.text(r, Column.PARAMETER);
+            String index = table.text(r, Column.INDEX);
             if (!outputs.contains(output)) {
                 throw table.error(r, "output '" + output + "' is not one of the sweep's");
             }
@@ -311,15 +314,15 @@ final class SweepResults {
             if (!INDICES.contains(index)) {
                 throw table.error(r, "index '" + index + "' is none of first_order, total, mu, mu_star, sigma");
             }
-            double low = table.number(r, "ci_low");
-            double high = table.number(r, "ci_high");
+            double low = table.number(r, Column.CI_LOW);
+            double high = table.number(r, Column.CI_HIGH);
             if (low > high) {
                 throw table.error(r, "ci_low " + low + " is above ci_high " + high);
             }
-            t.indices.add(new Index(output, parameter, index, table.number(r, "value"), low, high));
+            t.indices.add(new Index(output, parameter, index, table.number(r, Column.VALUE), low, high));
         }
         if (t.indices.isEmpty()) {
-            throw new InvalidResultFolderException(file + ": no rows");
+            throw new InvalidResultFolderException(table.source() + ": no rows");
         }
     }
 
@@ -333,8 +336,8 @@ final class SweepResults {
         return null;
     }
 
-    private static void checkRun(CsvTable table, int r, int point, int rep, SweepResults t)
-            throws InvalidResultFolderException {
+    private static void checkRun(Table table, int r, int point, int rep, SweepResults t)
+            throws InvalidCsvException {
         if (point < t.firstPoint || point > t.lastPoint) {
             throw table.error(r, "point " + point + " is outside this folder's points " + t.firstPoint + "-"
                     + t.lastPoint);
@@ -345,7 +348,7 @@ final class SweepResults {
     }
 
     /** Every run of the folder's points has a value (NaN allowed); points outside the folder are NaN. */
-    private static void requireEveryRun(Path file, String output, double[][] v, SweepResults t)
+    private static void requireEveryRun(String file, String output, double[][] v, SweepResults t)
             throws InvalidResultFolderException {
         for (int p = 0; p < v.length; p++) {
             for (int rep = 0; rep < v[p].length; rep++) {

@@ -4,7 +4,7 @@ import escaperoutes.sweep.InvalidSweepSpecException;
 import escaperoutes.sweep.SweepPlan;
 import escaperoutes.sweep.SweepRunner;
 import escaperoutes.sweep.SweepSpecReader;
-import escaperoutes.output.SweepTables;
+import escaperoutes.sweep.SweepRows;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -77,9 +77,9 @@ final class SweepBenchCommand extends JobCommand {
         long[] characters = new long[1];
         long t0 = System.nanoTime();
         SweepRunner.run(plan, from, to, threads, null, (point, runs) -> {
-            characters[0] += SweepTables.resultRows(plan, point, runs).length();
+            characters[0] += SweepRows.resultRows(plan, point, runs).length();
             if (plan.estimatesSensitivity()) {
-                characters[0] += SweepTables.outputRows(plan, point, runs).length();
+                characters[0] += SweepRows.outputRows(plan, point, runs).length();
             }
         });
         double seconds = (System.nanoTime() - t0) / 1e9;

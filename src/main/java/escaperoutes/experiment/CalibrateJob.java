@@ -8,6 +8,8 @@ import escaperoutes.calibration.FitMetrics;
 import escaperoutes.calibration.Objective;
 import escaperoutes.calibration.ParameterSpace;
 import escaperoutes.io.Json;
+import escaperoutes.io.ResultFiles;
+import escaperoutes.io.Table;
 import escaperoutes.observe.RunResult;
 import escaperoutes.output.CalibrationFiles;
 import escaperoutes.output.Manifest;
@@ -81,18 +83,20 @@ public final class CalibrateJob {
                     ? cs.loss().negativeBinomialSize() : null;
             Objective objective = new Objective(resolved.observed(), cs.fitWindow().from(), cs.fitWindow().to(),
                     cs.loss().lossWeights(), size, cs.seed(), cs.replications(), request.threads());
-            Json.write(dir.resolve("calibration-spec.json"), cs);
+            Json.write(dir.resolve(ResultFiles.CALIBRATION_SPEC), cs);
 
             Progress progress = new Progress(progressTo, "evaluations", cs.budget());
             Calibrator.Result result;
+            List<Table> tables = new ArrayList<>();
             try (CalibrationFiles.Trace trace = new CalibrationFiles.Trace(dir,
                     cs.parameters().stream().map(CalibrationSpec.Parameter::path).toList())) {
                 result = new Calibrator(space, objective).run(cs.optimizer(), cs.budget(), cs.seed(),
                         clampedStart(space), (evaluation, best) -> {
                             try {
-                                trace.write(evaluation);
+                                trace.write(evaluation.number(), evaluation.values(), evaluation.loss(),
+                                        evaluation.problem());
                                 if (evaluation == best) {
-                                    Json.write(dir.resolve(CalibrationFiles.CALIBRATED),
+                                    Json.write(dir.resolve(ResultFiles.CALIBRATED),
                                             calibrated(space, best.values(), base, cs, request.name()));
                                 }
                             } catch (IOException | InvalidScenarioException e) {
@@ -100,6 +104,7 @@ public final class CalibrateJob {
                             }
                             progress.update(evaluation.number(), "best loss " + String.format("%.1f", best.loss()));
                         });
+                tables.add(trace.table());
             }
             progress.finish();
             double seconds = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
@@ -117,9 +122,9 @@ public final class CalibrateJob {
                 windows.add(holdOut);
                 names.add("hold-out");
             }
-            CalibrationFiles.writeFit(dir, windows, names);
+            tables.add(CalibrationFiles.writeFit(dir, ResultValues.fitRows(windows, names)));
             // The calibrated scenario's own run tables, as run would write them, for the charts and the report.
-            ResultTables.writeAll(dir, runs, resolved.observed());
+            tables.addAll(ResultTables.writeAll(dir, runs, resolved.observed()::single));
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("loss", result.best().loss());
             metrics.put("evaluations", result.evaluations());
@@ -134,14 +139,14 @@ public final class CalibrateJob {
                 metrics.put("holdOut", windowReport(cs.holdOutWindow(), holdOut));
             }
             metrics.put("checks", Checks.compute(runs));
-            Json.write(dir.resolve(CalibrationFiles.METRICS), metrics);
+            Json.write(dir.resolve(ResultFiles.METRICS), metrics);
             List<Path> files = resolved.scenarioFiles();
             Manifest manifest = new Manifest(cs.seed(), cs.replications(), request.threads(),
                     Manifest.currentProgramVersion(), Program.gitCommit(), files.get(0).toString(),
                     Manifest.sha256(files.get(0)), Manifest.InputFile.of(files.subList(1, files.size())),
                     resolved.observed().source(), resolved.observed().sha256(), started.toString(),
                     Instant.now().toString(), Manifest.currentJavaVersion(), request.commandLine());
-            return new Result(folder.commit(manifest), result, seconds, cs.fitWindow(), fit);
+            return new Result(folder.commit(manifest, tables), result, seconds, cs.fitWindow(), fit);
         }
     }
 

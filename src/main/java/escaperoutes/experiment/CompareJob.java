@@ -2,8 +2,9 @@ package escaperoutes.experiment;
 
 import escaperoutes.calibration.ObservedSeries;
 import escaperoutes.io.Json;
+import escaperoutes.io.ResultFiles;
+import escaperoutes.io.Table;
 import escaperoutes.output.ComparisonManifest;
-import escaperoutes.output.ComparisonTables;
 import escaperoutes.output.Manifest;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioCompiler;
@@ -82,10 +83,10 @@ public final class CompareJob {
                     request.threads(), years, observed.lastYear(), progress::update);
             progress.finish();
             Instant finished = Instant.now();
-            ComparisonTables.writeAll(folder.path(), comparison);
+            List<Table> tables = ResultValues.writeComparison(folder.path(), comparison);
             List<ComparisonManifest.ComparedScenario> entries = new ArrayList<>();
             for (int i = 0; i < reads.size(); i++) {
-                String resolved = labels.get(i) + ".resolved.json";
+                String resolved = ResultFiles.resolvedScenario(labels.get(i));
                 Json.write(folder.path().resolve(resolved), reads.get(i).scenario());
                 List<Path> read = reads.get(i).files();
                 entries.add(new ComparisonManifest.ComparedScenario(labels.get(i), read.get(0).toString(),
@@ -95,7 +96,7 @@ public final class CompareJob {
                     request.threads(), years.toString(), observed.lastYear(), Manifest.currentProgramVersion(),
                     Program.gitCommit(), entries, observed.source(), observed.sha256(), started.toString(),
                     finished.toString(), Manifest.currentJavaVersion(), request.commandLine());
-            return new Result(folder.commit(manifest), comparison);
+            return new Result(folder.commit(manifest, tables), comparison);
         }
     }
 

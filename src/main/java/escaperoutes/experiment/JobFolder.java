@@ -3,12 +3,14 @@ package escaperoutes.experiment;
 import escaperoutes.chart.ChartFolder;
 import escaperoutes.chart.InvalidResultFolderException;
 import escaperoutes.io.Json;
+import escaperoutes.io.ResultFiles;
 import escaperoutes.io.StagedFolder;
-import escaperoutes.output.Manifest;
+import escaperoutes.io.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The one lifecycle of a job's new result folder (a resumable sweep's folder is {@link SweepJob}'s, with its
@@ -81,11 +83,12 @@ public final class JobFolder implements AutoCloseable {
 
     /**
      * Writes the manifest (a record written as {@code manifest.json}), draws the charts and the report from the
-     * folder's tables, and makes the folder final; returns its final path.
+     * tables the job has written ({@code written}, still in memory), and makes the folder final; returns its final
+     * path.
      */
-    public Path commit(Object manifest) throws IOException {
-        Json.write(path().resolve(Manifest.FILE_NAME), manifest);
-        drawCharts(path());
+    public Path commit(Object manifest, List<Table> written) throws IOException {
+        Json.write(path().resolve(ResultFiles.MANIFEST), manifest);
+        drawCharts(path(), written);
         if (staged != null) {
             staged.commit();
         }
@@ -106,10 +109,13 @@ public final class JobFolder implements AutoCloseable {
         }
     }
 
-    /** Draws a folder the program has just written; a problem reading it back is the program's own failure. */
-    static void drawCharts(Path dir) throws IOException {
+    /**
+     * Draws a folder the program has just written, from the tables it wrote ({@code written}, in memory); a problem
+     * with them is the program's own failure.
+     */
+    static void drawCharts(Path dir, List<Table> written) throws IOException {
         try {
-            ChartFolder.draw(dir, Program.shippedBaseline());
+            ChartFolder.draw(dir, written, Program.shippedBaseline());
         } catch (InvalidResultFolderException e) {
             throw new IllegalStateException("the charts of the folder just written failed: " + e.getMessage(), e);
         }

@@ -2,6 +2,8 @@ package escaperoutes.experiment;
 
 import escaperoutes.calibration.ObservedSeries;
 import escaperoutes.io.Json;
+import escaperoutes.io.ResultFiles;
+import escaperoutes.io.Table;
 import escaperoutes.observe.RunResult;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.ResultTables;
@@ -69,15 +71,15 @@ public final class RunJob {
                     threads, progress::update);
             progress.finish();
             Instant finished = Instant.now();
-            Json.write(folder.path().resolve("scenario.resolved.json"), scenario);
-            ResultTables.writeAll(folder.path(), results, observed);
+            Json.write(folder.path().resolve(ResultFiles.RESOLVED_SCENARIO), scenario);
+            List<Table> tables = ResultTables.writeAll(folder.path(), results, observed::single);
             Path scenarioFile = scenarioFiles.get(0);
             Manifest manifest = new Manifest(seed, replications, threads, Manifest.currentProgramVersion(),
                     Program.gitCommit(), scenarioFile.toString(), Manifest.sha256(scenarioFile),
                     Manifest.InputFile.of(scenarioFiles.subList(1, scenarioFiles.size())), observed.source(),
                     observed.sha256(), started.toString(), finished.toString(), Manifest.currentJavaVersion(),
                     commandLine);
-            return new Result(folder.commit(manifest), results, observed);
+            return new Result(folder.commit(manifest, tables), results, observed);
         }
     }
 }

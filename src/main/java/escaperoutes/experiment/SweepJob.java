@@ -2,17 +2,19 @@ package escaperoutes.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import escaperoutes.io.AtomicFiles;
+import escaperoutes.io.Csv;
 import escaperoutes.io.Json;
 import escaperoutes.io.Problem;
+import escaperoutes.io.Table;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.SweepFolder;
 import escaperoutes.output.SweepManifest;
-import escaperoutes.output.SweepTables;
 import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.sweep.DistributedSweepExecutor;
 import escaperoutes.sweep.InvalidSweepSpecException;
 import escaperoutes.sweep.SweepPlan;
+import escaperoutes.sweep.SweepRows;
 import escaperoutes.sweep.SweepRunner;
 import escaperoutes.sweep.SweepSpecReader;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -93,7 +96,7 @@ public final class SweepJob {
                     + "most " + plan.points() + " chunks");
         }
         SweepPlan.Slice slice = plan.chunk(chunk[0], chunk[1]);
-        SweepFolder.Identity identity = SweepFolder.identity(plan, resolved.scenario(), chunk[0], chunk[1]);
+        SweepFolder.Identity identity = SweepRows.identity(plan, resolved.scenario(), chunk[0], chunk[1]);
 
         Path dir = request.resume() != null ? request.resume() : request.out();
         boolean continuing = request.resume() != null || (dir != null && Files.exists(dir));
@@ -121,6 +124,7 @@ public final class SweepJob {
         String continueWith = (request.chunk() == null ? "" : " --chunk " + request.chunk())
                 + (distributed.isPresent() ? " --executor " + request.executor() : "");
         List<SweepPlan.SensitivityRow> sensitivity = List.of();
+        List<Table> tables = new ArrayList<>(List.of(SweepRows.points(plan, dir)));
         long sessionNanos;
         String executedBy = "threads";
         try (folder; ShutdownHook hook = ShutdownHook.install(() -> {
@@ -137,7 +141,7 @@ public final class SweepJob {
                 URI parts = request.sparkParts() != null ? uri(request.sparkParts())
                         : folder.path().resolve(SPARK_PARTS).toUri();
                 DistributedSweepExecutor.Job job = new DistributedSweepExecutor.Job(plan,
-                        SweepFolder.resolvedSpec(plan), SweepFolder.resolvedScenario(resolved.scenario()),
+                        SweepRows.resolvedSpec(plan), Json.text(resolved.scenario()),
                         identity.sweepSha256(), folder.nextPoint(), slice.to(),
                         new DistributedSweepExecutor.Settings(request.sparkMaster(), request.threads(), parts,
                                 request.runsPerTask()));
@@ -164,12 +168,14 @@ public final class SweepJob {
                 SweepRunner.run(plan, folder.nextPoint(), slice.to(), request.threads(), done -> {
                     sessionRuns.set(done);
                     progress.update(done);
-                }, (point, runs) -> folder.append(plan, point, runs));
+                }, (point, runs) -> SweepRows.append(folder, plan, point, runs));
             }
             sessionNanos = System.nanoTime() - t0;
             progress.finish();
             if (chunk[1] == 1 && plan.estimatesSensitivity()) {
-                sensitivity = SweepTables.writeSensitivity(folder.path(), plan);
+                SweepRows.Sensitivity indices = SweepRows.writeSensitivity(folder.path(), plan);
+                sensitivity = indices.rows();
+                tables.addAll(indices.tables());
             }
             manifest(request, plan, identity, folder, executedBy, gitCommit).write(folder.path());
             folder.complete();
@@ -179,7 +185,7 @@ public final class SweepJob {
             }
         }
         if (chunk[1] == 1) {
-            JobFolder.drawCharts(dir);
+            JobFolder.drawCharts(dir, tables);
         }
         return new Result(dir, plan, false, sessionRuns.get(), runsBefore + reusedRuns.get(), sessionNanos / 1e9,
                 executedBy, sensitivity);
@@ -209,7 +215,7 @@ public final class SweepJob {
             double[] v = plan.values(point);
             for (int i = 0; i < v.length; i++) {
                 values.append(i == 0 ? "" : ", ").append(plan.parameterNames().get(i)).append(" = ")
-                        .append(SweepTables.parameterValue(v[i]));
+                        .append(Csv.exact(v[i]));
             }
             err.printf("point %d (%s): %s; seed %d, replications 0-%d%n", point, plan.role(point), values,
                     plan.seed(), plan.replications() - 1);
@@ -276,7 +282,7 @@ public final class SweepJob {
                     throw new InvalidSweepSpecException(specFile.toString(), problems.stream()
                             .map(p -> new Problem(specFile + ": " + p.path(), p.message())).toList());
                 }
-                return SweepFolder.create(dir, plan, resolved.scenario(), identity, gitCommit, started);
+                return SweepRows.create(dir, plan, resolved.scenario(), identity, gitCommit, started);
             }
             SweepFolder folder = SweepFolder.resume(dir, identity, started);
             if (!quiet) {

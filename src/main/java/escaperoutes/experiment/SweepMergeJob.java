@@ -2,11 +2,13 @@ package escaperoutes.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import escaperoutes.output.Manifest;
-import escaperoutes.output.SweepFolder;
+import escaperoutes.io.ResultFiles;
+import escaperoutes.io.Table;
 import escaperoutes.output.SweepManifest;
 import escaperoutes.output.SweepMerge;
 import escaperoutes.sweep.InvalidSweepSpecException;
 import escaperoutes.sweep.SweepPlan;
+import escaperoutes.sweep.SweepRows;
 import escaperoutes.sweep.SweepSpecReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,11 +42,19 @@ public final class SweepMergeJob {
                     : " problems:") + "\n  " + String.join("\n  ", problems));
         }
         Path first = chunks.get(0).dir();
-        SweepPlan plan = SweepPlan.of(new SweepSpecReader().readResolved(first.resolve(SweepFolder.RESOLVED_SPEC),
-                first.resolve(SweepFolder.RESOLVED_SCENARIO)));
+        SweepPlan plan = SweepPlan.of(new SweepSpecReader().readResolved(first.resolve(ResultFiles.RESOLVED_SPEC),
+                first.resolve(ResultFiles.RESOLVED_SCENARIO)));
         try (JobFolder folder = JobFolder.staged(out, plan.name(), "a merge")) {
-            List<SweepPlan.SensitivityRow> sensitivity = SweepMerge.write(folder.path(), chunks, plan);
-            return new Result(folder.commit(manifest(plan, chunks, commandLine)), plan, chunks.size(), sensitivity);
+            SweepMerge.write(folder.path(), chunks, plan.estimatesSensitivity());
+            List<Table> tables = new ArrayList<>(List.of(SweepRows.points(plan, folder.path())));
+            List<SweepPlan.SensitivityRow> sensitivity = List.of();
+            if (plan.estimatesSensitivity()) {
+                SweepRows.Sensitivity indices = SweepRows.writeSensitivity(folder.path(), plan);
+                sensitivity = indices.rows();
+                tables.addAll(indices.tables());
+            }
+            return new Result(folder.commit(manifest(plan, chunks, commandLine), tables), plan, chunks.size(),
+                    sensitivity);
         }
     }
 

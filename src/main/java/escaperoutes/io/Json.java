@@ -38,7 +38,11 @@ public final class Json {
 
     /** Writes {@code value} as indented JSON with a final newline, through a temporary file and a rename. */
     public static void write(Path file, Object value) throws IOException {
-        String text = MAPPER.writeValueAsString(value) + "\n";
-        AtomicFiles.writeAtomically(file, text);
+        AtomicFiles.writeAtomically(file, text(value));
+    }
+
+    /** The text {@link #write} writes: indented JSON with a final newline. */
+    public static String text(Object value) throws IOException {
+        return MAPPER.writeValueAsString(value) + "\n";
     }
 }

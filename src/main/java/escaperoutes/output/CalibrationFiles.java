@@ -1,8 +1,8 @@
 package escaperoutes.output;
 
-import escaperoutes.io.AtomicFiles;
-import escaperoutes.calibration.Calibrator;
-import escaperoutes.calibration.FitMetrics;
+import escaperoutes.io.Csv;
+import escaperoutes.io.ResultTable;
+import escaperoutes.io.Table;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,12 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The files of a calibration folder: the trace, written as the search goes, and the per-year fit table. */
+/** The tables of a calibration folder: the trace, written as the search goes, and the per-year fit table. */
 public final class CalibrationFiles {
-    public static final String TRACE = "trace.csv";
-    public static final String FIT = "fit.csv";
-    public static final String CALIBRATED = "calibrated.json";
-    public static final String METRICS = "metrics.json";
+
+    /**
+     * One scored year of fit.csv: the observed total, women and men (persons), the simulated mean, 5 % and 95 %
+     * quantile of each ({@code {mean, p05, p95}}), and the observed and simulated share of women.
+     *
+     * @param window {@code fit} or {@code hold-out}
+     */
+    public record FitRow(int year, String window, long observedTotal, long observedWomen, long observedMen,
+                         double[] total, double[] women, double[] men, double observedShareWomen,
+                         double simulatedShareWomen) {
+    }
 
     private CalibrationFiles() {
     }
@@ -27,26 +34,36 @@ public final class CalibrationFiles {
      */
     public static final class Trace implements Closeable {
         private final BufferedWriter out;
+        private final List<String> header;
+        private final Table.Builder rows;
 
         public Trace(Path dir, List<String> parameterPaths) throws IOException {
-            out = Files.newBufferedWriter(dir.resolve(TRACE), StandardCharsets.UTF_8);
-            StringBuilder header = new StringBuilder("evaluation");
-            for (String path : parameterPaths) {
-                header.append(',').append(ResultTables.csv(path));
-            }
-            out.write(header.append(",loss,problem\n").toString());
+            Path file = dir.resolve(ResultTable.TRACE.file());
+            header = ResultTable.TRACE.columns(parameterPaths);
+            rows = Table.builder(file.toString(), header);
+            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            out.write(Csv.header(header));
             out.flush();
         }
 
-        public synchronized void write(Calibrator.Evaluation e) throws IOException {
-            StringBuilder row = new StringBuilder().append(e.number());
-            for (double v : e.values()) {
-                row.append(',').append(ResultTables.format(v));
+        /** One evaluation: the parameters' values, the loss, and why the candidate failed (null when it did not). */
+        public synchronized void write(int evaluation, double[] values, double loss, String problem)
+                throws IOException {
+            Table.Builder row = Table.builder(ResultTable.TRACE.file(), header);
+            for (Table.Builder t : List.of(row, rows)) {
+                t.number(evaluation);
+                for (double v : values) {
+                    t.number(v);
+                }
+                t.number(loss).text(problem == null ? "" : problem);
             }
-            row.append(',').append(ResultTables.format(e.loss())).append(',')
-                    .append(e.problem() == null ? "" : ResultTables.csv(e.problem())).append('\n');
-            out.write(row.toString());
+            out.write(Csv.rows(row.build()));
             out.flush();
+        }
+
+        /** Every row written so far. */
+        public synchronized Table table() {
+            return rows.build();
         }
 
         @Override
@@ -55,30 +72,17 @@ public final class CalibrationFiles {
         }
     }
 
-    /**
-     * {@code fit.csv}: per scored year, the observed total, women and men, the simulated mean, 5% and 95% quantile
-     * of each, and the observed and simulated share of women; {@code window} says whether the year was fitted or
-     * held out.
-     */
-    public static void writeFit(Path dir, List<FitMetrics> windows, List<String> windowNames) throws IOException {
-        AtomicFiles.writeAtomically(dir.resolve(FIT), out -> {
-            out.write("year,window,observed_total,observed_women,observed_men,simulated_total_mean,"
-                    + "simulated_total_p05,simulated_total_p95,simulated_women_mean,simulated_women_p05,"
-                    + "simulated_women_p95,simulated_men_mean,simulated_men_p05,simulated_men_p95,"
-                    + "observed_share_women,simulated_share_women\n");
-            for (int w = 0; w < windows.size(); w++) {
-                for (FitMetrics.Row r : windows.get(w).rows()) {
-                    out.write(r.year() + "," + windowNames.get(w) + "," + r.observedTotal() + "," + r.observedWomen()
-                            + "," + r.observedMen() + "," + band(r.total()) + "," + band(r.women()) + ","
-                            + band(r.men()) + "," + ResultTables.format(r.observedShareWomen()) + ","
-                            + ResultTables.format(r.simulatedShareWomen()) + "\n");
-                }
+    /** {@code fit.csv}: the rows of the fit window, then those of the hold-out window. */
+    public static Table writeFit(Path dir, List<FitRow> rows) throws IOException {
+        Table.Builder t = ResultTables.builder(dir, ResultTable.FIT);
+        for (FitRow r : rows) {
+            t.number(r.year()).text(r.window()).number(r.observedTotal()).number(r.observedWomen())
+                    .number(r.observedMen());
+            for (double[] band : List.of(r.total(), r.women(), r.men())) {
+                t.number(band[0]).number(band[1]).number(band[2]);
             }
-        });
-    }
-
-    private static String band(double[] meanLowHigh) {
-        return ResultTables.format(meanLowHigh[0]) + "," + ResultTables.format(meanLowHigh[1]) + ","
-                + ResultTables.format(meanLowHigh[2]);
+            t.number(r.observedShareWomen()).number(r.simulatedShareWomen());
+        }
+        return ResultTables.write(dir, ResultTable.FIT, t);
     }
 }

@@ -3,6 +3,7 @@ package escaperoutes.output;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import escaperoutes.io.Json;
+import escaperoutes.io.ResultFiles;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -43,7 +44,7 @@ public record Manifest(long seed, int replications, int threads, String programV
                        String observedSource, String observedSha256, String startedAt,
                        String finishedAt, String javaVersion, List<String> commandLine) {
 
-    public static final String FILE_NAME = "manifest.json";
+    public static final String FILE_NAME = ResultFiles.MANIFEST;
 
     /** An input file and the SHA-256 of its bytes. */
     public record InputFile(String file, String sha256) {

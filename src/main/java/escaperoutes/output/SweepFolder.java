@@ -1,11 +1,11 @@
 package escaperoutes.output;
 
 import escaperoutes.io.AtomicFiles;
-import escaperoutes.io.Json;
+import escaperoutes.io.Csv;
+import escaperoutes.io.ResultFiles;
+import escaperoutes.io.ResultTable;
 import escaperoutes.io.StagedFolder;
-import escaperoutes.sweep.SweepPlan;
-import escaperoutes.observe.RunResult;
-import escaperoutes.scenario.Scenario;
+import escaperoutes.io.Table;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -53,9 +53,7 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class SweepFolder implements Closeable {
-    public static final String JOURNAL = "journal.txt";
-    public static final String RESOLVED_SPEC = "sweep.resolved.json";
-    public static final String RESOLVED_SCENARIO = "scenario.resolved.json";
+    private static final String JOURNAL = ResultFiles.JOURNAL;
     private static final String MAGIC = "escape-routes sweep journal 1";
 
     /** Which sweep a folder holds (by checksum) and which of its points: chunk i of n, points first…last. */
@@ -112,9 +110,9 @@ public final class SweepFolder implements Closeable {
         this.journal = locked.journal();
         this.lock = locked.lock();
         journal.position(journal.size());
-        this.results = FileChannel.open(dir.resolve(SweepTables.RESULTS), StandardOpenOption.WRITE);
-        this.outputs = Files.exists(dir.resolve(SweepTables.OUTPUTS))
-                ? FileChannel.open(dir.resolve(SweepTables.OUTPUTS), StandardOpenOption.WRITE) : null;
+        this.results = FileChannel.open(dir.resolve(ResultTable.RESULTS.file()), StandardOpenOption.WRITE);
+        this.outputs = Files.exists(dir.resolve(ResultTable.SENSITIVITY_OUTPUTS.file()))
+                ? FileChannel.open(dir.resolve(ResultTable.SENSITIVITY_OUTPUTS.file()), StandardOpenOption.WRITE) : null;
     }
 
     /** The journal, open, with the lock that keeps other processes out of the folder. */
@@ -138,25 +136,25 @@ public final class SweepFolder implements Closeable {
         return new Locked(journal, lock);
     }
 
-    /** sweep.resolved.json: the spec with every default written out. */
-    public static String resolvedSpec(SweepPlan plan) throws IOException {
-        return Json.mapper().writeValueAsString(plan.spec()) + "\n";
-    }
-
-    /** scenario.resolved.json: the base scenario, merged onto the files it extends and with its defaults. */
-    public static String resolvedScenario(Scenario base) throws IOException {
-        return Json.mapper().writeValueAsString(base) + "\n";
+    /**
+     * The identity of chunk {@code index} of {@code count} of a sweep, whose points {@code firstPoint…lastPoint}
+     * it holds: its checksum covers the resolved spec and the resolved base scenario (as their files hold them), so
+     * any change to either that could change a result changes it.
+     */
+    public static Identity identity(String resolvedSpec, String resolvedScenario, int index, int count,
+                                    int firstPoint, int lastPoint) {
+        String both = resolvedSpec + resolvedScenario;
+        return new Identity(Manifest.sha256(both.getBytes(StandardCharsets.UTF_8)), index, count, firstPoint,
+                lastPoint);
     }
 
     /**
-     * The identity of chunk {@code index} of {@code count} of the sweep: its checksum covers the resolved spec and
-     * the resolved base scenario, so any change to either that could change a result changes it.
+     * What a new sweep folder starts with: the resolved spec and base scenario (as their files hold them), the
+     * design's points, and the header of results.csv; {@code sensitivity} says whether it has
+     * sensitivity-outputs.csv.
      */
-    public static Identity identity(SweepPlan plan, Scenario base, int index, int count) throws IOException {
-        SweepPlan.Slice slice = plan.chunk(index, count);
-        String both = resolvedSpec(plan) + resolvedScenario(base);
-        return new Identity(Manifest.sha256(both.getBytes(StandardCharsets.UTF_8)), index, count, slice.from(),
-                slice.to() - 1);
+    public record Start(String resolvedSpec, String resolvedScenario, Table points, String resultsHeader,
+                        boolean sensitivity) {
     }
 
     /**
@@ -165,20 +163,20 @@ public final class SweepFolder implements Closeable {
      *
      * @param gitCommit the program's commit, recorded to warn when a different program resumes the sweep; may be null
      */
-    public static SweepFolder create(Path dir, SweepPlan plan, Scenario base, Identity identity, String gitCommit,
-                                     Instant started) throws IOException, Refused {
-        String resultsHeader = SweepTables.resultsHeader(plan);
-        String outputsHeader = plan.estimatesSensitivity() ? SweepTables.outputsHeader() : null;
+    public static SweepFolder create(Path dir, Start start, Identity identity, String gitCommit, Instant started)
+            throws IOException, Refused {
+        String resultsHeader = start.resultsHeader();
+        String outputsHeader = start.sensitivity() ? SweepTables.outputsHeader() : null;
         StagedFolder folder = StagedFolder.create(dir);
         try (folder) {
             Path p = folder.path();
-            AtomicFiles.writeAtomically(p.resolve(RESOLVED_SPEC), resolvedSpec(plan));
-            AtomicFiles.writeAtomically(p.resolve(RESOLVED_SCENARIO), resolvedScenario(base));
-            AtomicFiles.writeAtomically(p.resolve(SweepTables.POINTS), SweepTables.points(plan));
-            AtomicFiles.writeAtomically(p.resolve(SweepTables.RESULTS), resultsHeader);
+            AtomicFiles.writeAtomically(p.resolve(ResultFiles.RESOLVED_SPEC), start.resolvedSpec());
+            AtomicFiles.writeAtomically(p.resolve(ResultFiles.RESOLVED_SCENARIO), start.resolvedScenario());
+            Csv.write(p.resolve(ResultTable.POINTS.file()), start.points());
+            AtomicFiles.writeAtomically(p.resolve(ResultTable.RESULTS.file()), resultsHeader);
             long outputsLength = 0;
             if (outputsHeader != null) {
-                AtomicFiles.writeAtomically(p.resolve(SweepTables.OUTPUTS), outputsHeader);
+                AtomicFiles.writeAtomically(p.resolve(ResultTable.SENSITIVITY_OUTPUTS.file()), outputsHeader);
                 outputsLength = outputsHeader.getBytes(StandardCharsets.UTF_8).length;
             }
             String header = MAGIC + "\n"
@@ -198,7 +196,7 @@ public final class SweepFolder implements Closeable {
 
     /** Whether {@code dir} holds a finished sweep (its manifest is written). */
     public static boolean isComplete(Path dir) {
-        return Files.isRegularFile(dir.resolve(Manifest.FILE_NAME));
+        return Files.isRegularFile(dir.resolve(ResultFiles.MANIFEST));
     }
 
     /** Whether {@code dir} holds an unfinished sweep (a journal and no manifest). */
@@ -219,7 +217,7 @@ public final class SweepFolder implements Closeable {
             throw new Refused(dir + " is a file, not a sweep folder");
         }
         if (isComplete(dir)) {
-            throw new Refused(dir + " holds a finished sweep (it has " + Manifest.FILE_NAME + ")");
+            throw new Refused(dir + " holds a finished sweep (it has " + ResultFiles.MANIFEST + ")");
         }
         if (!Files.isRegularFile(dir.resolve(JOURNAL))) {
             throw new Refused(dir + " is not a sweep folder (no " + JOURNAL + "); a sweep never writes into a "
@@ -243,12 +241,12 @@ public final class SweepFolder implements Closeable {
                         + identity.chunkLabel() + " (points " + identity.firstPoint() + "-" + identity.lastPoint()
                         + "); resume it with --chunk " + j.identity().chunkLabel());
             }
-            Path outputsFile = dir.resolve(SweepTables.OUTPUTS);
+            Path outputsFile = dir.resolve(ResultTable.SENSITIVITY_OUTPUTS.file());
             if (!Files.exists(outputsFile) && j.outputsLength() != 0) {
-                throw new Refused(dir + ": " + SweepTables.OUTPUTS + " is missing; the folder has been changed, "
+                throw new Refused(dir + ": " + ResultTable.SENSITIVITY_OUTPUTS.file() + " is missing; the folder has been changed, "
                         + "start a new one");
             }
-            cutTo(dir.resolve(SweepTables.RESULTS), j.resultsLength(), dir);
+            cutTo(dir.resolve(ResultTable.RESULTS.file()), j.resultsLength(), dir);
             if (Files.exists(outputsFile)) {
                 cutTo(outputsFile, j.outputsLength(), dir);
             }
@@ -431,12 +429,6 @@ public final class SweepFolder implements Closeable {
         return gitCommitAtStart;
     }
 
-    /** Appends the rows of one point's runs to results.csv and sensitivity-outputs.csv; see below. */
-    public void append(SweepPlan plan, int point, List<RunResult> runs) throws IOException {
-        append(point, SweepTables.resultRows(plan, point, runs),
-                outputs == null ? "" : SweepTables.outputRows(plan, point, runs));
-    }
-
     /**
      * Appends the rows of points {@code firstPoint…lastPoint} (the next points, and only whole points: a
      * distributed executor hands them on in batches), syncs them to disk, then records the points in the journal.
@@ -455,10 +447,6 @@ public final class SweepFolder implements Closeable {
         String points = firstPoint == lastPoint ? Integer.toString(lastPoint) : firstPoint + "-" + lastPoint;
         writeJournal("done " + points + " " + results.size() + " " + (outputs == null ? 0 : outputs.size()) + "\n");
         nextPoint = lastPoint + 1;
-    }
-
-    void append(int point, String resultRows, String outputRows) throws IOException {
-        appendPoints(point, point, resultRows, outputRows);
     }
 
     private static void writeFully(FileChannel channel, String text) throws IOException {
@@ -486,7 +474,7 @@ public final class SweepFolder implements Closeable {
             throw new IllegalStateException("points " + nextPoint + "-" + identity.lastPoint() + " are not done");
         }
         if (!isComplete(dir)) {
-            throw new IllegalStateException("write " + Manifest.FILE_NAME + " before completing the folder");
+            throw new IllegalStateException("write " + ResultFiles.MANIFEST + " before completing the folder");
         }
         close();
         Files.deleteIfExists(dir.resolve(JOURNAL));

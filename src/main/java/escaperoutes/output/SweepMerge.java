@@ -2,7 +2,8 @@ package escaperoutes.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import escaperoutes.io.Json;
-import escaperoutes.sweep.SweepPlan;
+import escaperoutes.io.ResultFiles;
+import escaperoutes.io.ResultTable;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -28,8 +29,8 @@ public final class SweepMerge {
                         int points, JsonNode manifest) {
     }
 
-    private static final List<String> SAME_IN_EVERY_CHUNK = List.of(SweepFolder.RESOLVED_SPEC,
-            SweepFolder.RESOLVED_SCENARIO, SweepTables.POINTS);
+    private static final List<String> SAME_IN_EVERY_CHUNK = List.of(ResultFiles.RESOLVED_SPEC,
+            ResultFiles.RESOLVED_SCENARIO, ResultTable.POINTS.file());
 
     private SweepMerge() {
     }
@@ -41,7 +42,7 @@ public final class SweepMerge {
     public static List<Chunk> check(List<Path> dirs, List<String> problems) throws IOException {
         List<Chunk> chunks = new ArrayList<>();
         for (Path dir : dirs) {
-            Path manifestFile = dir.resolve(Manifest.FILE_NAME);
+            Path manifestFile = dir.resolve(ResultFiles.MANIFEST);
             if (!Files.isDirectory(dir)) {
                 problems.add(dir + ": no such folder");
                 continue;
@@ -49,7 +50,7 @@ public final class SweepMerge {
             if (!Files.isRegularFile(manifestFile)) {
                 problems.add(dir + (SweepFolder.isUnfinished(dir)
                         ? ": the chunk is unfinished; run its sweep command again to complete it"
-                        : ": not a sweep folder (no " + Manifest.FILE_NAME + ")"));
+                        : ": not a sweep folder (no " + ResultFiles.MANIFEST + ")"));
                 continue;
             }
             JsonNode m = Json.mapper().readTree(manifestFile.toFile());
@@ -124,19 +125,19 @@ public final class SweepMerge {
         return problems.isEmpty() ? chunks : List.of();
     }
 
-    /** Writes the merged files, all but the manifest, into {@code dir}. */
-    public static List<SweepPlan.SensitivityRow> write(Path dir, List<Chunk> chunks, SweepPlan plan)
-            throws IOException {
+    /**
+     * Writes the merged files into {@code dir}, all but sensitivity.csv (computed from the joined outputs by the
+     * sweep, when it has {@code sensitivity} outputs) and the manifest.
+     */
+    public static void write(Path dir, List<Chunk> chunks, boolean sensitivity) throws IOException {
         Path first = chunks.get(0).dir();
         for (String file : SAME_IN_EVERY_CHUNK) {
             Files.copy(first.resolve(file), dir.resolve(file));
         }
-        concatenate(chunks, SweepTables.RESULTS, dir);
-        if (plan.estimatesSensitivity()) {
-            concatenate(chunks, SweepTables.OUTPUTS, dir);
-            return SweepTables.writeSensitivity(dir, plan);
+        concatenate(chunks, ResultTable.RESULTS.file(), dir);
+        if (sensitivity) {
+            concatenate(chunks, ResultTable.SENSITIVITY_OUTPUTS.file(), dir);
         }
-        return List.of();
     }
 
     /** The chunks' files one after the other, the header line only from the first. */

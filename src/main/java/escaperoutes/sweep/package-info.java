@@ -8,6 +8,6 @@
  * ({@link escaperoutes.sweep.DistributedSweepExecutor}), which the {@code -Pspark} build implements with Apache Spark
  * ({@code escaperoutes.spark}, in {@code src/spark}). Like calibration, a sweep is a loop around "configuration + seed →
  * RunResult": this package reads its spec but writes nothing; {@link escaperoutes.output.SweepFolder} writes the
- * results, resumably.
+ * results, resumably, from the plain values {@link escaperoutes.sweep.SweepRows} makes of the plan.
  */
 package escaperoutes.sweep;

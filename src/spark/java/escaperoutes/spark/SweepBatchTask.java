@@ -2,11 +2,11 @@ package escaperoutes.spark;
 
 import escaperoutes.sweep.InvalidSweepSpecException;
 import escaperoutes.sweep.SweepPlan;
+import escaperoutes.sweep.SweepRows;
 import escaperoutes.sweep.SweepSpecReader;
 import escaperoutes.simulation.Replications;
 import escaperoutes.model.ModelConfig;
 import escaperoutes.observe.RunResult;
-import escaperoutes.output.SweepTables;
 import java.io.IOException;
 import java.io.Serializable;
 import java.net.URI;
@@ -75,9 +75,9 @@ final class SweepBatchTask implements Function<SweepBatchTask.Batch, SweepBatchT
                 }
                 replications.add(Replications.runOne(config, plan.seed(), r));
             }
-            results.append(SweepTables.resultRows(plan, point, replications));
+            results.append(SweepRows.resultRows(plan, point, replications));
             if (plan.estimatesSensitivity()) {
-                outputs.append(SweepTables.outputRows(plan, point, replications));
+                outputs.append(SweepRows.outputRows(plan, point, replications));
             }
         }
         if (context != null) {

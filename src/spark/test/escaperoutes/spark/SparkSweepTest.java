@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import escaperoutes.sweep.DistributedSweepExecutor;
+import escaperoutes.io.Json;
 import escaperoutes.sweep.SweepPlan;
+import escaperoutes.sweep.SweepRows;
 import escaperoutes.sweep.SweepSpecReader;
 import escaperoutes.sweep.TestSweeps;
 import escaperoutes.cli.InProcess.Outcome;
@@ -70,17 +72,17 @@ class SparkSweepTest {
     private static SweepFolder newTinyFolder(Path dir) throws Exception {
         SweepSpecReader.ResolvedSweep resolved = new SweepSpecReader().read(spec);
         SweepPlan plan = SweepPlan.of(resolved);
-        return SweepFolder.create(dir, plan, resolved.scenario(),
-                SweepFolder.identity(plan, resolved.scenario(), 1, 1), null, Instant.now());
+        return SweepRows.create(dir, plan, resolved.scenario(),
+                SweepRows.identity(plan, resolved.scenario(), 1, 1), null, Instant.now());
     }
 
     /** The whole tiny sweep as a job for Spark's local[2], tasks of 4 runs (2 points), parts in {@code parts}. */
     private static DistributedSweepExecutor.Job tinyJob(Path parts) throws Exception {
         SweepSpecReader.ResolvedSweep resolved = new SweepSpecReader().read(spec);
         SweepPlan plan = SweepPlan.of(resolved);
-        return new DistributedSweepExecutor.Job(plan, SweepFolder.resolvedSpec(plan),
-                SweepFolder.resolvedScenario(resolved.scenario()),
-                SweepFolder.identity(plan, resolved.scenario(), 1, 1).sweepSha256(), 0, plan.points(),
+        return new DistributedSweepExecutor.Job(plan, SweepRows.resolvedSpec(plan),
+                Json.text(resolved.scenario()),
+                SweepRows.identity(plan, resolved.scenario(), 1, 1).sweepSha256(), 0, plan.points(),
                 new DistributedSweepExecutor.Settings("local[2]", 2, parts.toUri(), 4));
     }
 

@@ -30,9 +30,9 @@ class ArchitectureTest {
             List.of("cli"),
             List.of("spark"),
             List.of("experiment"),
-            List.of("output", "chart"),
+            List.of("chart"),
             List.of("calibration", "sweep"),
-            List.of("simulation", "design"),
+            List.of("output", "simulation", "design"),
             List.of("scenario", "observe"),
             List.of("model"),
             List.of("io"));
@@ -70,6 +70,17 @@ class ArchitectureTest {
     void nothingBelowTheCommandLineUsesIt() {
         noClasses().that().resideOutsideOfPackage(pkg("cli"))
                 .should().dependOnClassesThat().resideInAPackage(pkg("cli"))
+                .check(classes);
+    }
+
+    @Test
+    void chartsKnowOnlyTheFilesIoDescribes() {
+        noClasses().that().resideInAPackage(pkg("chart"))
+                .should().dependOnClassesThat().resideInAnyPackage(LAYERS.stream().flatMap(List::stream)
+                        .filter(name -> !name.equals("chart") && !name.equals("io")).map(ArchitectureTest::pkg)
+                        .toArray(String[]::new))
+                .because("charts are drawn from result tables (read back, or handed over in memory), whatever made "
+                        + "them")
                 .check(classes);
     }
 

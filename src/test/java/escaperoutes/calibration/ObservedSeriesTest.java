@@ -148,12 +148,6 @@ class ObservedSeriesTest {
         assertEquals(List.of(new Problem("latin1.csv", "is not valid UTF-8 text")), notUtf8.problems());
     }
 
-    @Test
-    void quotedFields() {
-        assertEquals(List.of("a", "b,c", "say \"hi\"", ""), ObservedSeries.splitCsv("a,\"b,c\",\"say \"\"hi\"\"\","));
-        assertEquals(null, ObservedSeries.splitCsv("a,\"open"));
-    }
-
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }

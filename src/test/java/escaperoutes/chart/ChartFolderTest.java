@@ -1,6 +1,9 @@
 package escaperoutes.chart;
 
 import escaperoutes.io.AtomicFiles;
+import escaperoutes.io.Csv;
+import escaperoutes.io.ResultTable;
+import escaperoutes.io.Table;
 import static escaperoutes.cli.InProcess.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -107,9 +111,61 @@ class ChartFolderTest {
         Outcome o = execute("chart", copy);
         assertEquals(Main.OK, o.code(), o.err());
         assertEquals(chartNames(run), chartNames(copy));
-        assertEquals(Files.size(run.resolve("charts/arrivals.png")), Files.size(copy.resolve("charts/arrivals.png")),
-                "the same data draws the same PNG");
         assertChartsAndReportComplete(copy);
+    }
+
+    /**
+     * run, compare and calibrate draw their charts from the tables they have just written, in memory; drawing the
+     * same folder back from its files gives the same bytes: every PNG, every SVG and the report.
+     */
+    @Test
+    void theChartsDrawnInMemoryEqualThoseDrawnFromTheFolder() throws Exception {
+        for (Path folder : List.of(run, comparison, calibration)) {
+            assertSameChartsWhenRedrawn(folder);
+        }
+    }
+
+    /** The tables handed over in memory are drawn as they are: the folder needs no CSV file at all. */
+    @Test
+    void tablesHandedOverInMemoryAreNotReadFromTheFolder() throws Exception {
+        Path copy = copyOf(run);
+        AtomicFiles.deleteRecursively(copy.resolve("charts"));
+        List<Table> tables = new ArrayList<>();
+        for (ResultTable t : List.of(ResultTable.ANNUAL,
+                ResultTable.SUMMARY, ResultTable.ROUTES,
+                ResultTable.ORIGINS, ResultTable.COHORTS)) {
+            tables.add(Csv.read(copy.resolve(t.file())));
+            Files.delete(copy.resolve(t.file()));
+        }
+        ChartFolder.Drawn drawn = ChartFolder.draw(copy, tables, null);
+        assertEquals(chartNames(run).size(), drawn.count());
+        for (String name : chartNames(run)) {
+            assertTrue(Arrays.equals(Files.readAllBytes(run.resolve("charts/" + name + ".svg")),
+                    Files.readAllBytes(copy.resolve("charts/" + name + ".svg"))), name);
+        }
+    }
+
+    /** Redraws a copy of {@code folder} with {@code chart} and compares every chart file and the report. */
+    static void assertSameChartsWhenRedrawn(Path folder) throws Exception {
+        Path copy = Files.createTempDirectory(folder.getParent(), "redrawn");
+        AtomicFiles.deleteRecursively(copy);
+        copyTree(folder, copy);
+        AtomicFiles.deleteRecursively(copy.resolve("charts"));
+        Files.delete(copy.resolve("report.html"));
+        Outcome o = execute("chart", copy);
+        assertEquals(Main.OK, o.code(), o.err());
+        List<String> files;
+        try (Stream<Path> listed = Files.list(folder.resolve("charts"))) {
+            files = listed.map(p -> "charts/" + p.getFileName()).sorted().toList();
+        }
+        assertFalse(files.isEmpty());
+        for (String file : files) {
+            assertTrue(Arrays.equals(Files.readAllBytes(folder.resolve(file)),
+                    Files.readAllBytes(copy.resolve(file))), folder + ": " + file + " differs when drawn from the folder");
+        }
+        assertEquals(Files.readString(folder.resolve("report.html")), Files.readString(copy.resolve("report.html")),
+                folder + ": report.html");
+        assertEquals(files.size(), chartNames(copy).size() * 2, "the redrawn folder has the same charts");
     }
 
     @Test
@@ -207,6 +263,11 @@ class ChartFolderTest {
 
     private Path copyOf(Path folder) throws IOException {
         Path copy = Files.createTempDirectory(dir, "copy");
+        copyTree(folder, copy);
+        return copy;
+    }
+
+    private static void copyTree(Path folder, Path copy) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path p : files.toList()) {
                 Path target = copy.resolve(folder.relativize(p).toString());
@@ -217,7 +278,6 @@ class ChartFolderTest {
                 }
             }
         }
-        return copy;
     }
 
     private static Set<String> listing(Path folder) throws IOException {

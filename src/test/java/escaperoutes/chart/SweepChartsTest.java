@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import escaperoutes.cli.InProcess.Outcome;
 import escaperoutes.cli.Main;
+import escaperoutes.sweep.TestSweeps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,6 +159,25 @@ class SweepChartsTest {
         double[] means = ChartData.pointMeans(f.sweep.outputs.get(0).values());
         assertArrayEquals(new double[] {1, 2, 3, 3}, Arrays.copyOf(means, 4), EPS);
         assertTrue(Arrays.stream(means, 4, 8).allMatch(Double::isNaN), "points 4-7 are in the other chunk");
+    }
+
+    /**
+     * sweep and sweep-merge draw their charts from the tables they hold in memory (points, sensitivity outputs and
+     * indices); drawing the folder back from its files gives the same bytes.
+     */
+    @Test
+    void theChartsOfASweepAndOfAMergeEqualThoseDrawnFromTheirFolders() throws Exception {
+        Path spec = TestSweeps.writeTiny(dir);
+        Path whole = dir.resolve("whole");
+        Path merged = dir.resolve("merged");
+        for (Outcome o : List.of(execute("sweep", spec, "--out", whole, "--quiet"),
+                execute("sweep", spec, "--chunk", "1/2", "--out", dir.resolve("c1"), "--quiet"),
+                execute("sweep", spec, "--chunk", "2/2", "--out", dir.resolve("c2"), "--quiet"),
+                execute("sweep-merge", dir.resolve("c1"), dir.resolve("c2"), "--out", merged, "--quiet"))) {
+            assertEquals(Main.OK, o.code(), o.err());
+        }
+        ChartFolderTest.assertSameChartsWhenRedrawn(whole);
+        ChartFolderTest.assertSameChartsWhenRedrawn(merged);
     }
 
     @Test

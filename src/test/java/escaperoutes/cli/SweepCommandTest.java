@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import escaperoutes.sweep.SweepPlan;
+import escaperoutes.sweep.SweepRows;
 import escaperoutes.sweep.SweepRunner;
 import escaperoutes.sweep.SweepSpecReader;
 import escaperoutes.sweep.TestSweeps;
@@ -136,15 +137,15 @@ class SweepCommandTest {
         Path crashed = dir.resolve("crashed");
         SweepSpecReader.ResolvedSweep resolved = new SweepSpecReader().read(spec);
         SweepPlan plan = SweepPlan.of(resolved);
-        SweepFolder.Identity identity = SweepFolder.identity(plan, resolved.scenario(), 1, 1);
-        try (SweepFolder folder = SweepFolder.create(crashed, plan, resolved.scenario(), identity, null,
+        SweepFolder.Identity identity = SweepRows.identity(plan, resolved.scenario(), 1, 1);
+        try (SweepFolder folder = SweepRows.create(crashed, plan, resolved.scenario(), identity, null,
                 Instant.now())) {
             IllegalStateException crash = assertThrows(IllegalStateException.class, () ->
                     SweepRunner.run(plan, 0, plan.points(), 2, null, (point, runs) -> {
                         if (point == 7) {
                             throw new IllegalStateException("simulated crash");
                         }
-                        folder.append(plan, point, runs);
+                        SweepRows.append(folder, plan, point, runs);
                     }));
             assertEquals("simulated crash", crash.getMessage());
         }
@@ -171,9 +172,9 @@ class SweepCommandTest {
         Path crashed = dir.resolve("crashed");
         SweepSpecReader.ResolvedSweep resolved = new SweepSpecReader().read(spec);
         SweepPlan plan = SweepPlan.of(resolved);
-        try (SweepFolder folder = SweepFolder.create(crashed, plan, resolved.scenario(),
-                SweepFolder.identity(plan, resolved.scenario(), 1, 1), null, Instant.now())) {
-            SweepRunner.run(plan, 0, 3, 1, null, (point, runs) -> folder.append(plan, point, runs));
+        try (SweepFolder folder = SweepRows.create(crashed, plan, resolved.scenario(),
+                SweepRows.identity(plan, resolved.scenario(), 1, 1), null, Instant.now())) {
+            SweepRunner.run(plan, 0, 3, 1, null, (point, runs) -> SweepRows.append(folder, plan, point, runs));
         }
         byte[] before = Files.readAllBytes(crashed.resolve("results.csv"));
         Files.writeString(spec, TestSweeps.tinySpec().replace("\"replications\": 2", "\"replications\": 3"));
@@ -194,9 +195,9 @@ class SweepCommandTest {
         Path working = dir.resolve("working");
         SweepSpecReader.ResolvedSweep resolved = new SweepSpecReader().read(spec);
         SweepPlan plan = SweepPlan.of(resolved);
-        try (SweepFolder folder = SweepFolder.create(working, plan, resolved.scenario(),
-                SweepFolder.identity(plan, resolved.scenario(), 1, 1), null, Instant.now())) {
-            SweepRunner.run(plan, 0, 2, 1, null, (point, runs) -> folder.append(plan, point, runs));
+        try (SweepFolder folder = SweepRows.create(working, plan, resolved.scenario(),
+                SweepRows.identity(plan, resolved.scenario(), 1, 1), null, Instant.now())) {
+            SweepRunner.run(plan, 0, 2, 1, null, (point, runs) -> SweepRows.append(folder, plan, point, runs));
             // The other process is writing point 2 right now.
             Files.writeString(working.resolve("results.csv"), "2,0,", StandardOpenOption.APPEND);
             byte[] writing = Files.readAllBytes(working.resolve("results.csv"));
@@ -306,20 +307,20 @@ class SweepCommandTest {
         Path results = dir.resolve("results/tiny");
         SweepSpecReader.ResolvedSweep resolved = new SweepSpecReader().read(spec);
         SweepPlan plan = SweepPlan.of(resolved);
-        SweepFolder.Identity identity = SweepFolder.identity(plan, resolved.scenario(), 1, 1);
+        SweepFolder.Identity identity = SweepRows.identity(plan, resolved.scenario(), 1, 1);
         Path older = results.resolve("2026-01-01T00-00-00");
         Path newer = results.resolve("2026-01-02T00-00-00");
-        SweepFolder.create(older, plan, resolved.scenario(), identity, null, Instant.now()).close();
-        try (SweepFolder working = SweepFolder.create(newer, plan, resolved.scenario(), identity, null,
+        SweepRows.create(older, plan, resolved.scenario(), identity, null, Instant.now()).close();
+        try (SweepFolder working = SweepRows.create(newer, plan, resolved.scenario(), identity, null,
                 Instant.now())) {
             assertEquals(older.toAbsolutePath(), SweepFolder.findUnfinished(results, identity).orElseThrow()
                     .toAbsolutePath(), "the newer folder is in use by a process");
         }
         assertEquals(newer.toAbsolutePath(), SweepFolder.findUnfinished(results, identity).orElseThrow()
                 .toAbsolutePath());
-        SweepFolder.Identity chunk = SweepFolder.identity(plan, resolved.scenario(), 1, 2);
+        SweepFolder.Identity chunk = SweepRows.identity(plan, resolved.scenario(), 1, 2);
         assertTrue(SweepFolder.findUnfinished(results, chunk).isEmpty(), "another chunk of it is another folder");
-        assertNotEquals(identity.sweepSha256(), SweepFolder.identity(SweepPlan.of(new SweepSpecReader().read(
+        assertNotEquals(identity.sweepSha256(), SweepRows.identity(SweepPlan.of(new SweepSpecReader().read(
                 Files.writeString(spec, TestSweeps.tinySpec().replace("\"seed\": 3", "\"seed\": 4")))),
                 resolved.scenario(), 1, 1).sweepSha256());
     }

@@ -1,6 +1,7 @@
 package escaperoutes.output;
 
 import escaperoutes.calibration.ObservedSeries;
+import escaperoutes.io.ResultTable;
 import escaperoutes.observe.Measure;
 import escaperoutes.observe.RunResult;
 import escaperoutes.observe.SexGroup;
@@ -87,9 +88,9 @@ class ResultTablesTest {
 
     @Test
     void annualAndSummaryMatchGoldenFiles() throws IOException {
-        ResultTables.writeAll(dir, tiny(), ObservedSeries.shipped());
-        assertEquals(golden("annual.csv"), read(ResultTables.ANNUAL));
-        assertEquals(golden("summary.csv"), read(ResultTables.SUMMARY));
+        ResultTables.writeAll(dir, tiny(), ObservedSeries.shipped()::single);
+        assertEquals(golden("annual.csv"), read(ResultTable.ANNUAL.file()));
+        assertEquals(golden("summary.csv"), read(ResultTable.SUMMARY.file()));
     }
 
     /**
@@ -99,10 +100,10 @@ class ResultTablesTest {
     @Test
     void cohortsEveryYearOutcomeAndSexInOrder() throws IOException {
         ResultTables.writeCohorts(dir, tiny());
-        List<String> lines = read(ResultTables.COHORTS).lines().toList();
+        List<String> lines = read(ResultTable.COHORTS.file()).lines().toList();
         assertEquals("replication,crossing_year,outcome,sex,value", lines.get(0));
         assertEquals(2 * 2 * 5 * 3, lines.size() - 1);
-        assertEquals(golden("cohorts.csv"), read(ResultTables.COHORTS));
+        assertEquals(golden("cohorts.csv"), read(ResultTable.COHORTS.file()));
     }
 
     @Test
@@ -134,7 +135,7 @@ class ResultTablesTest {
                 1,2009,direct_from_china,china,female,0
                 1,2009,direct_from_china,china,male,0
                 1,2009,direct_from_china,china,all,0
-                """, read(ResultTables.ROUTES));
+                """, read(ResultTable.ROUTES.file()));
     }
 
     @Test
@@ -166,38 +167,23 @@ class ResultTablesTest {
                 1,2009,"Hyesan, Ryanggang",female,1
                 1,2009,"Hyesan, Ryanggang",male,0
                 1,2009,"Hyesan, Ryanggang",all,1
-                """, read(ResultTables.ORIGINS));
+                """, read(ResultTable.ORIGINS.file()));
     }
 
     @Test
     void identicalInputsGiveIdenticalBytesAndNoTemporaryFiles() throws IOException {
         Path a = Files.createDirectory(dir.resolve("a"));
         Path b = Files.createDirectory(dir.resolve("b"));
-        ResultTables.writeAll(a, tiny(), ObservedSeries.shipped());
-        ResultTables.writeAll(b, tiny(), ObservedSeries.shipped());
-        for (String name : List.of(ResultTables.ANNUAL, ResultTables.SUMMARY, ResultTables.ROUTES,
-                ResultTables.ORIGINS, ResultTables.COHORTS)) {
+        ResultTables.writeAll(a, tiny(), ObservedSeries.shipped()::single);
+        ResultTables.writeAll(b, tiny(), ObservedSeries.shipped()::single);
+        for (String name : List.of(ResultTable.ANNUAL.file(), ResultTable.SUMMARY.file(), ResultTable.ROUTES.file(),
+                ResultTable.ORIGINS.file(), ResultTable.COHORTS.file())) {
             assertArrayEquals(Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name)), name);
         }
         try (Stream<Path> files = Files.list(a)) {
             assertEquals(List.of("annual.csv", "cohorts.csv", "origins.csv", "routes.csv", "summary.csv"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
-    }
-
-    @Test
-    void numberFormatting() {
-        assertEquals("1234.5", ResultTables.format(1234.5));
-        assertEquals("0.25", ResultTables.format(0.25));
-        assertEquals("0.333333", ResultTables.format(1.0 / 3));
-        assertEquals("0.666667", ResultTables.format(2.0 / 3));
-        assertEquals("0.3", ResultTables.format(0.1 + 0.2));
-        assertEquals("1234570", ResultTables.format(1234567.89));
-        assertEquals("12345678", ResultTables.format(12345678));
-        assertEquals("0", ResultTables.format(-0.0));
-        assertEquals("-2.5", ResultTables.format(-2.5));
-        assertEquals("0.0000001", ResultTables.format(1e-7));
-        assertEquals("NA", ResultTables.format(Double.NaN));
     }
 
     @Test

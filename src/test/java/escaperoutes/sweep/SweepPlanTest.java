@@ -8,7 +8,6 @@ import escaperoutes.observe.Measure;
 import escaperoutes.observe.RunResult;
 import escaperoutes.observe.SexGroup;
 import escaperoutes.observe.TestRunResults;
-import escaperoutes.output.SweepTables;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,11 +63,11 @@ class SweepPlanTest {
         SweepPlan plan = plan(GRID);
         List<String> oneThread = new ArrayList<>();
         List<String> threeThreads = new ArrayList<>();
-        SweepRunner.run(plan, 2, 9, 1, null, (point, runs) -> oneThread.add(SweepTables.resultRows(plan, point,
+        SweepRunner.run(plan, 2, 9, 1, null, (point, runs) -> oneThread.add(SweepRows.resultRows(plan, point,
                 runs)));
         SweepRunner.run(plan, 2, 9, 3, null, (point, runs) -> {
             assertEquals(List.of(0, 1, 2), runs.stream().map(RunResult::replication).toList());
-            threeThreads.add(SweepTables.resultRows(plan, point, runs));
+            threeThreads.add(SweepRows.resultRows(plan, point, runs));
         });
         assertEquals(7, oneThread.size());
         assertEquals(oneThread, threeThreads);

@@ -1,0 +1,122 @@
+package escaperoutes.io;
+
+import static escaperoutes.io.Column.CI_HIGH;
+import static escaperoutes.io.Column.CI_LOW;
+import static escaperoutes.io.Column.CROSSING_YEAR;
+import static escaperoutes.io.Column.DIFFERENCE_MEAN;
+import static escaperoutes.io.Column.DIFFERENCE_P05;
+import static escaperoutes.io.Column.DIFFERENCE_P50;
+import static escaperoutes.io.Column.DIFFERENCE_P95;
+import static escaperoutes.io.Column.EVALUATION;
+import static escaperoutes.io.Column.EXIT_ROUTE;
+import static escaperoutes.io.Column.FROM_YEAR;
+import static escaperoutes.io.Column.INDEX;
+import static escaperoutes.io.Column.LAST_COUNTRY;
+import static escaperoutes.io.Column.LOSS;
+import static escaperoutes.io.Column.MEAN;
+import static escaperoutes.io.Column.MEASURE;
+import static escaperoutes.io.Column.OBSERVED;
+import static escaperoutes.io.Column.OBSERVED_MEN;
+import static escaperoutes.io.Column.OBSERVED_SHARE_WOMEN;
+import static escaperoutes.io.Column.OBSERVED_TOTAL;
+import static escaperoutes.io.Column.OBSERVED_WOMEN;
+import static escaperoutes.io.Column.OUTCOME;
+import static escaperoutes.io.Column.OUTPUT;
+import static escaperoutes.io.Column.P05;
+import static escaperoutes.io.Column.P50;
+import static escaperoutes.io.Column.P95;
+import static escaperoutes.io.Column.PARAMETER;
+import static escaperoutes.io.Column.PARAMETERS;
+import static escaperoutes.io.Column.POINT;
+import static escaperoutes.io.Column.PROBLEM;
+import static escaperoutes.io.Column.PROJECTED;
+import static escaperoutes.io.Column.PROVINCE;
+import static escaperoutes.io.Column.REPLICATION;
+import static escaperoutes.io.Column.ROLE;
+import static escaperoutes.io.Column.SCENARIO;
+import static escaperoutes.io.Column.SEX;
+import static escaperoutes.io.Column.SIMULATED_MEN_MEAN;
+import static escaperoutes.io.Column.SIMULATED_MEN_P05;
+import static escaperoutes.io.Column.SIMULATED_MEN_P95;
+import static escaperoutes.io.Column.SIMULATED_SHARE_WOMEN;
+import static escaperoutes.io.Column.SIMULATED_TOTAL_MEAN;
+import static escaperoutes.io.Column.SIMULATED_TOTAL_P05;
+import static escaperoutes.io.Column.SIMULATED_TOTAL_P95;
+import static escaperoutes.io.Column.SIMULATED_WOMEN_MEAN;
+import static escaperoutes.io.Column.SIMULATED_WOMEN_P05;
+import static escaperoutes.io.Column.SIMULATED_WOMEN_P95;
+import static escaperoutes.io.Column.TO_YEAR;
+import static escaperoutes.io.Column.VALUE;
+import static escaperoutes.io.Column.WINDOW;
+import static escaperoutes.io.Column.YEAR;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every CSV table of a result folder: its file name and its columns in order ({@link Column#PARAMETERS} where the
+ * caller's own columns go). The writers build their tables from these lists and the readers find their columns by
+ * these names, so a file or column is named in one place. What each column holds is described in the README's
+ * tables of the run, calibration, comparison and sweep folders.
+ */
+public enum ResultTable {
+    // A run (and a calibration's calibrated scenario): persons per year, by replication.
+    ANNUAL("annual.csv", REPLICATION, YEAR, MEASURE, SEX, VALUE),
+    SUMMARY("summary.csv", YEAR, MEASURE, SEX, MEAN, P05, P50, P95, OBSERVED),
+    ROUTES("routes.csv", REPLICATION, YEAR, EXIT_ROUTE, LAST_COUNTRY, SEX, VALUE),
+    ORIGINS("origins.csv", REPLICATION, YEAR, PROVINCE, SEX, VALUE),
+    COHORTS("cohorts.csv", REPLICATION, CROSSING_YEAR, OUTCOME, SEX, VALUE),
+    // A calibration.
+    TRACE("trace.csv", EVALUATION, PARAMETERS, LOSS, PROBLEM),
+    FIT("fit.csv", YEAR, WINDOW, OBSERVED_TOTAL, OBSERVED_WOMEN, OBSERVED_MEN, SIMULATED_TOTAL_MEAN,
+            SIMULATED_TOTAL_P05, SIMULATED_TOTAL_P95, SIMULATED_WOMEN_MEAN, SIMULATED_WOMEN_P05, SIMULATED_WOMEN_P95,
+            SIMULATED_MEN_MEAN, SIMULATED_MEN_P05, SIMULATED_MEN_P95, OBSERVED_SHARE_WOMEN, SIMULATED_SHARE_WOMEN),
+    // A comparison.
+    COMPARISON("comparison.csv", SCENARIO, YEAR, MEASURE, SEX, MEAN, P05, P50, P95, PROJECTED),
+    DIFFERENCES("differences.csv", SCENARIO, YEAR, MEASURE, SEX, MEAN, P05, P50, P95, PROJECTED),
+    CUMULATIVE("cumulative.csv", SCENARIO, MEASURE, SEX, FROM_YEAR, TO_YEAR, MEAN, P05, P50, P95, DIFFERENCE_MEAN,
+            DIFFERENCE_P05, DIFFERENCE_P50, DIFFERENCE_P95),
+    // A sweep: the parameters are the spec's names.
+    RESULTS("results.csv", POINT, REPLICATION, PARAMETERS, YEAR, MEASURE, SEX, VALUE),
+    POINTS("points.csv", POINT, PARAMETERS, ROLE),
+    SENSITIVITY_OUTPUTS("sensitivity-outputs.csv", POINT, REPLICATION, OUTPUT, VALUE),
+    SENSITIVITY("sensitivity.csv", OUTPUT, PARAMETER, INDEX, VALUE, CI_LOW, CI_HIGH);
+
+    private final String file;
+    private final List<String> columns;
+
+    ResultTable(String file, String... columns) {
+        this.file = file;
+        this.columns = List.of(columns);
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** The columns, for a table without parameter columns. */
+    public List<String> columns() {
+        if (columns.contains(PARAMETERS)) {
+            throw new IllegalStateException(file + " has parameter columns: name them");
+        }
+        return columns;
+    }
+
+    /** The columns, with {@code parameters} in the place of {@link Column#PARAMETERS}. */
+    public List<String> columns(List<String> parameters) {
+        List<String> all = new ArrayList<>();
+        for (String c : columns) {
+            if (c.equals(PARAMETERS)) {
+                all.addAll(parameters);
+            } else {
+                all.add(c);
+            }
+        }
+        return all;
+    }
+
+    /** The columns a reader needs: every fixed column ({@code parameters} are checked by whoever knows them). */
+    public String[] required() {
+        return columns.stream().filter(c -> !c.equals(PARAMETERS)).toArray(String[]::new);
+    }
+}
