@@ -15,10 +15,7 @@ import escaperoutes.model.Sex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 /** Turns a validated scenario into the model's configuration: ids become indices, dates become days. */
 public final class ScenarioCompiler {
@@ -28,34 +25,28 @@ public final class ScenarioCompiler {
     }
 
     public static ModelConfig compile(Scenario s) {
+        return compile(s, ScenarioIds.of(s));
+    }
+
+    /** {@code ids} are the scenario's, or those of a scenario it differs from in numbers alone. */
+    static ModelConfig compile(Scenario s, ScenarioIds ids) {
         ModelCalendar calendar = new ModelCalendar(s.start(), s.end());
-
-        LinkedHashSet<String> countrySet = new LinkedHashSet<>(List.of("north_korea"));
-        s.places().forEach(p -> countrySet.add(p.country()));
-        List<String> countries = List.copyOf(countrySet);
-
-        LinkedHashSet<String> segmentSet = new LinkedHashSet<>();
-        s.provinces().forEach(p -> segmentSet.add(p.segment()));
-        s.places().forEach(p -> segmentSet.add(p.segment()));
-        s.legs().forEach(l -> segmentSet.add(l.segment()));
-        segmentSet.add(s.china().detentionSegment());
-        List<String> segments = List.copyOf(segmentSet);
+        List<String> countries = ids.countries();
+        List<String> segments = ids.segments();
 
         List<Place> places = new ArrayList<>();
-        Map<String, Integer> placeIndex = new HashMap<>();
         for (Scenario.ProvinceSpec p : s.provinces()) {
-            placeIndex.put(p.id(), places.size());
-            places.add(new Place(places.size(), p.id(), "north_korea", 0, false, segments.indexOf(p.segment())));
+            places.add(new Place(places.size(), p.id(), ScenarioIds.NORTH_KOREA, 0, false,
+                    ids.segmentIndex(p.segment())));
         }
         for (Scenario.PlaceSpec p : s.places()) {
-            placeIndex.put(p.id(), places.size());
-            places.add(new Place(places.size(), p.id(), p.country(), countries.indexOf(p.country()), p.hiding(),
-                    segments.indexOf(p.segment())));
+            places.add(new Place(places.size(), p.id(), p.country(), ids.countryIndex(p.country()), p.hiding(),
+                    ids.segmentIndex(p.segment())));
         }
 
         List<Leg> legs = s.legs().stream()
-                .map(l -> new Leg(placeIndex.get(l.from()), placeIndex.get(l.to()), l.weight(),
-                        duration(l.travelDays()), l.death(), l.arrest(), l.turnBack(), segments.indexOf(l.segment())))
+                .map(l -> new Leg(ids.placeIndex(l.from()), ids.placeIndex(l.to()), l.weight(),
+                        duration(l.travelDays()), l.death(), l.arrest(), l.turnBack(), ids.segmentIndex(l.segment())))
                 .toList();
 
         Scenario.AttemptsSpec attempts = s.attempts();
@@ -71,14 +62,14 @@ public final class ScenarioCompiler {
                         : attempts.attemptsPerYear() * provinceWeight(p, attempts) / totalWeight / DAYS_PER_YEAR;
                 bySex = new double[] {perDay * attempts.femaleShare(), perDay * (1 - attempts.femaleShare())};
             }
-            provinces.add(new Province(placeIndex.get(p.id()), p.name(), bySex, p.fixedAttemptsPerYear() == null));
+            provinces.add(new Province(ids.placeIndex(p.id()), p.name(), bySex, p.fixedAttemptsPerYear() == null));
         }
 
         List<HidingBehaviour> hiding = List.of(hiding(s.china().hiding().female()), hiding(s.china().hiding().male()));
 
         List<InitialStock> stock = s.initialStock().stream()
                 .map(st -> new InitialStock(st.sex().equals("female") ? Sex.FEMALE : Sex.MALE, st.persons(),
-                        placeIndex.get(st.place()), duration(st.daysInChina())))
+                        ids.placeIndex(st.place()), duration(st.daysInChina())))
                 .toList();
 
         List<EnforcementTimeline.Regime> regimes = new ArrayList<>();
@@ -92,7 +83,7 @@ public final class ScenarioCompiler {
                 }
             }
             r.multipliers().forEach((segment, kinds) -> kinds.forEach((kind, value) -> {
-                double[] cell = m[segments.indexOf(segment)][MultiplierKind.ofKey(kind).ordinal()];
+                double[] cell = m[ids.segmentIndex(segment)][MultiplierKind.ofKey(kind).ordinal()];
                 cell[Sex.FEMALE.index()] = value.female();
                 cell[Sex.MALE.index()] = value.male();
             }));
@@ -104,14 +95,14 @@ public final class ScenarioCompiler {
 
         List<OneOffEvent> events = s.events().stream()
                 .sorted(Comparator.comparing(Scenario.EventSpec::date))
-                .map(e -> event(e, calendar, countries))
+                .map(e -> event(e, calendar, ids))
                 .toList();
 
         Scenario.ChinaSpec china = s.china();
         Scenario.NorthKoreaSpec nk = s.northKorea();
         return new ModelConfig(calendar, countries, segments, places, legs, provinces, hiding,
                 china.annualArrestHazard(), duration(china.detentionDays()), china.repatriationProbability(),
-                china.releaseProbability(), segments.indexOf(china.detentionSegment()), duration(nk.detentionDays()),
+                china.releaseProbability(), ids.segmentIndex(china.detentionSegment()), duration(nk.detentionDays()),
                 nk.deathInDetention(), new double[] {nk.retryProbability().female(), nk.retryProbability().male()},
                 duration(nk.retryDelayDays()), s.noRouteWaitDays(), stock, events,
                 new EnforcementTimeline(segments.size(), regimes), s.scale(), s.annualVariation());
@@ -141,13 +132,13 @@ public final class ScenarioCompiler {
         return new HidingBehaviour(h.directShare(), h.settleShare(), duration(h.duration()));
     }
 
-    private static OneOffEvent event(Scenario.EventSpec e, ModelCalendar calendar, List<String> countries) {
+    private static OneOffEvent event(Scenario.EventSpec e, ModelCalendar calendar, ScenarioIds ids) {
         if (e instanceof Scenario.EventSpec.MassRepatriation mr) {
             return new OneOffEvent.MassRepatriation(calendar.dayOf(mr.date()), mr.shareOfDetained(),
                     mr.shareOfHiding());
         }
         Scenario.EventSpec.Airlift a = (Scenario.EventSpec.Airlift) e;
-        return new OneOffEvent.Airlift(calendar.dayOf(a.date()), a.persons(), countries.indexOf(a.country()));
+        return new OneOffEvent.Airlift(calendar.dayOf(a.date()), a.persons(), ids.countryIndex(a.country()));
     }
 
     static Duration duration(Scenario.DurationSpec d) {
