@@ -17,7 +17,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-/** Turns a validated scenario into the model's configuration: ids become indices, dates become days. */
+/**
+ * Turns a validated scenario into the model's configuration: ids become indices, dates become days, and rates per
+ * year become rates per day (a year of 365.25 days) — the one place where a scenario's units are converted.
+ */
 public final class ScenarioCompiler {
     private static final double DAYS_PER_YEAR = 365.25;
 
@@ -101,8 +104,9 @@ public final class ScenarioCompiler {
         Scenario.ChinaSpec china = s.china();
         Scenario.NorthKoreaSpec nk = s.northKorea();
         return new ModelConfig(calendar, countries, segments, places, legs, provinces, hiding,
-                china.annualArrestHazard(), duration(china.detentionDays()), china.repatriationProbability(),
-                china.releaseProbability(), ids.segmentIndex(china.detentionSegment()), duration(nk.detentionDays()),
+                china.annualArrestHazard() / DAYS_PER_YEAR, duration(china.detentionDays()),
+                china.repatriationProbability(), china.releaseProbability(), ids.segmentIndex(china.detentionSegment()),
+                duration(nk.detentionDays()),
                 nk.deathInDetention(), new double[] {nk.retryProbability().female(), nk.retryProbability().male()},
                 duration(nk.retryDelayDays()), s.noRouteWaitDays(), stock, events,
                 new EnforcementTimeline(segments.size(), regimes), s.scale(), s.annualVariation());
