@@ -161,8 +161,10 @@ public final class CalibrationSpecReader {
                         + SpecChecks.format(p.lower())));
             }
             if (path != null && scenarioTree != null) {
-                checks.checkValue(scenarioTree, path, p.lower(), JsonBinder.childPath(at, "lower"), problems);
-                checks.checkValue(scenarioTree, path, p.upper(), JsonBinder.childPath(at, "upper"), problems);
+                SpecChecks.checkValue(scenario, scenarioTree, path, p.lower(), JsonBinder.childPath(at, "lower"),
+                        problems);
+                SpecChecks.checkValue(scenario, scenarioTree, path, p.upper(), JsonBinder.childPath(at, "upper"),
+                        problems);
             }
             for (int j = 0; j < p.alsoPaths().size(); j++) {
                 String alsoText = p.alsoPaths().get(j);
@@ -178,8 +180,10 @@ public final class CalibrationSpecReader {
                             + JsonBinder.elementPath(PARAMETERS, other) + " (" + texts.get(other)
                             + "); a number can be free only once"));
                 }
-                checks.checkValue(scenarioTree, also, p.lower(), JsonBinder.childPath(at, "lower"), problems);
-                checks.checkValue(scenarioTree, also, p.upper(), JsonBinder.childPath(at, "upper"), problems);
+                SpecChecks.checkValue(scenario, scenarioTree, also, p.lower(), JsonBinder.childPath(at, "lower"),
+                        problems);
+                SpecChecks.checkValue(scenario, scenarioTree, also, p.upper(), JsonBinder.childPath(at, "upper"),
+                        problems);
             }
         }
     }

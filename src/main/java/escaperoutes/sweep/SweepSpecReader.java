@@ -184,12 +184,14 @@ public final class SweepSpecReader {
             for (ScenarioPath path : paths) {
                 if (p.hasLevels()) {
                     for (int k = 0; k < p.levels().size(); k++) {
-                        checks.checkValue(scenarioTree, path, p.levels().get(k),
+                        SpecChecks.checkValue(scenario, scenarioTree, path, p.levels().get(k),
                                 JsonBinder.elementPath(JsonBinder.childPath(at, "levels"), k), problems);
                     }
                 } else {
-                    checks.checkValue(scenarioTree, path, p.lower(), JsonBinder.childPath(at, "lower"), problems);
-                    checks.checkValue(scenarioTree, path, p.upper(), JsonBinder.childPath(at, "upper"), problems);
+                    SpecChecks.checkValue(scenario, scenarioTree, path, p.lower(), JsonBinder.childPath(at, "lower"),
+                            problems);
+                    SpecChecks.checkValue(scenario, scenarioTree, path, p.upper(), JsonBinder.childPath(at, "upper"),
+                            problems);
                 }
             }
         }
