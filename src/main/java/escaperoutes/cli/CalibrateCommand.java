@@ -7,7 +7,6 @@ import escaperoutes.calibration.Checks;
 import escaperoutes.calibration.FitMetrics;
 import escaperoutes.calibration.InvalidCalibrationSpecException;
 import escaperoutes.calibration.Objective;
-import escaperoutes.calibration.ParameterSpace;
 import escaperoutes.experiment.Replications;
 import escaperoutes.observe.RunResult;
 import escaperoutes.output.CalibrationFiles;
@@ -15,10 +14,11 @@ import escaperoutes.io.Json;
 import escaperoutes.output.ResultTables;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.RunFolder;
+import escaperoutes.parameter.ParameterSpace;
+import escaperoutes.parameter.Scale;
 import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioCompiler;
-import escaperoutes.scenario.ScenarioPath;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -111,11 +111,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }));
         Instant started = Instant.now();
 
-        List<ParameterSpace.Parameter> parameters = cs.parameters().stream()
-                .map(p -> new ParameterSpace.Parameter(ScenarioPath.parse(p.path()), p.lower(), p.upper(),
-                        p.logScale(), p.alsoPaths().stream().map(ScenarioPath::parse).toList()))
-                .toList();
-        ParameterSpace space = new ParameterSpace(base, parameters);
+        ParameterSpace space = resolved.space();
         Double size = cs.loss().totals() == CalibrationSpec.Totals.NEGATIVE_BINOMIAL
                 ? cs.loss().negativeBinomialSize() : null;
         Objective objective = new Objective(resolved.observed(), cs.fitWindow().from(), cs.fitWindow().to(),
@@ -205,8 +201,8 @@ final class CalibrateCommand implements Callable<Integer> {
     private static double[] clampedStart(ParameterSpace space) {
         double[] start = space.baseValues();
         for (int i = 0; i < start.length; i++) {
-            ParameterSpace.Parameter p = space.parameters().get(i);
-            start[i] = Math.min(p.upper(), Math.max(p.lower(), start[i]));
+            Scale scale = space.parameters().get(i).scale();
+            start[i] = Math.min(scale.upper(), Math.max(scale.lower(), start[i]));
         }
         return start;
     }
@@ -225,13 +221,13 @@ final class CalibrateCommand implements Callable<Integer> {
         List<Map<String, Object>> report = new ArrayList<>();
         double[] unit = space.toUnit(values);
         for (int i = 0; i < values.length; i++) {
-            ParameterSpace.Parameter p = space.parameters().get(i);
+            Scale scale = space.parameters().get(i).scale();
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("path", p.path().toString());
+            row.put("path", space.parameters().get(i).path().toString());
             row.put("value", values[i]);
-            row.put("lower", p.lower());
-            row.put("upper", p.upper());
-            row.put("logScale", p.logScale());
+            row.put("lower", scale.lower());
+            row.put("upper", scale.upper());
+            row.put("logScale", scale instanceof Scale.Logarithmic);
             // Within 0.1% of the search interval of a bound: the optimum may lie beyond it.
             row.put("atBound", unit[i] < 1e-3 || unit[i] > 1 - 1e-3);
             report.add(row);
