@@ -34,22 +34,23 @@ public final class ScenarioCompiler {
     /** {@code ids} are the scenario's, or those of a scenario it differs from in numbers alone. */
     static ModelConfig compile(Scenario s, ScenarioIds ids) {
         ModelCalendar calendar = new ModelCalendar(s.start(), s.end());
-        List<String> countries = ids.countries();
-        List<String> segments = ids.segments();
+        List<String> countries = List.copyOf(ids.countries().keySet());
+        List<String> segments = List.copyOf(ids.segments().keySet());
 
         List<Place> places = new ArrayList<>();
         for (Scenario.ProvinceSpec p : s.provinces()) {
             places.add(new Place(places.size(), p.id(), ScenarioIds.NORTH_KOREA, 0, false,
-                    ids.segmentIndex(p.segment())));
+                    ids.segments().get(p.segment())));
         }
         for (Scenario.PlaceSpec p : s.places()) {
-            places.add(new Place(places.size(), p.id(), p.country(), ids.countryIndex(p.country()), p.hiding(),
-                    ids.segmentIndex(p.segment())));
+            places.add(new Place(places.size(), p.id(), p.country(), ids.countries().get(p.country()),
+                    p.hiding(), ids.segments().get(p.segment())));
         }
 
         List<Leg> legs = s.legs().stream()
-                .map(l -> new Leg(ids.placeIndex(l.from()), ids.placeIndex(l.to()), l.weight(),
-                        duration(l.travelDays()), l.death(), l.arrest(), l.turnBack(), ids.segmentIndex(l.segment())))
+                .map(l -> new Leg(ids.places().get(l.from()), ids.places().get(l.to()), l.weight(),
+                        duration(l.travelDays()), l.death(), l.arrest(), l.turnBack(),
+                        ids.segments().get(l.segment())))
                 .toList();
 
         Scenario.AttemptsSpec attempts = s.attempts();
@@ -65,14 +66,15 @@ public final class ScenarioCompiler {
                         : attempts.attemptsPerYear() * provinceWeight(p, attempts) / totalWeight / DAYS_PER_YEAR;
                 bySex = new double[] {perDay * attempts.femaleShare(), perDay * (1 - attempts.femaleShare())};
             }
-            provinces.add(new Province(ids.placeIndex(p.id()), p.name(), bySex, p.fixedAttemptsPerYear() == null));
+            provinces.add(new Province(ids.places().get(p.id()), p.name(), bySex,
+                    p.fixedAttemptsPerYear() == null));
         }
 
         List<HidingBehaviour> hiding = List.of(hiding(s.china().hiding().female()), hiding(s.china().hiding().male()));
 
         List<InitialStock> stock = s.initialStock().stream()
                 .map(st -> new InitialStock(st.sex().equals("female") ? Sex.FEMALE : Sex.MALE, st.persons(),
-                        ids.placeIndex(st.place()), duration(st.daysInChina())))
+                        ids.places().get(st.place()), duration(st.daysInChina())))
                 .toList();
 
         List<EnforcementTimeline.Regime> regimes = new ArrayList<>();
@@ -86,7 +88,7 @@ public final class ScenarioCompiler {
                 }
             }
             r.multipliers().forEach((segment, kinds) -> kinds.forEach((kind, value) -> {
-                double[] cell = m[ids.segmentIndex(segment)][MultiplierKind.ofKey(kind).ordinal()];
+                double[] cell = m[ids.segments().get(segment)][MultiplierKind.ofKey(kind).ordinal()];
                 cell[Sex.FEMALE.index()] = value.female();
                 cell[Sex.MALE.index()] = value.male();
             }));
@@ -105,8 +107,8 @@ public final class ScenarioCompiler {
         Scenario.NorthKoreaSpec nk = s.northKorea();
         return new ModelConfig(calendar, countries, segments, places, legs, provinces, hiding,
                 china.annualArrestHazard() / DAYS_PER_YEAR, duration(china.detentionDays()),
-                china.repatriationProbability(), china.releaseProbability(), ids.segmentIndex(china.detentionSegment()),
-                duration(nk.detentionDays()),
+                china.repatriationProbability(), china.releaseProbability(),
+                ids.segments().get(china.detentionSegment()), duration(nk.detentionDays()),
                 nk.deathInDetention(), new double[] {nk.retryProbability().female(), nk.retryProbability().male()},
                 duration(nk.retryDelayDays()), s.noRouteWaitDays(), stock, events,
                 new EnforcementTimeline(segments.size(), regimes), s.scale(), s.annualVariation());
@@ -142,7 +144,7 @@ public final class ScenarioCompiler {
                     mr.shareOfHiding());
         }
         Scenario.EventSpec.Airlift a = (Scenario.EventSpec.Airlift) e;
-        return new OneOffEvent.Airlift(calendar.dayOf(a.date()), a.persons(), ids.countryIndex(a.country()));
+        return new OneOffEvent.Airlift(calendar.dayOf(a.date()), a.persons(), ids.countries().get(a.country()));
     }
 
     static Duration duration(Scenario.DurationSpec d) {

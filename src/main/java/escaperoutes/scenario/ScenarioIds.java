@@ -1,6 +1,7 @@
 package escaperoutes.scenario;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -78,18 +79,12 @@ final class ScenarioIds {
         segmentIndex.putIfAbsent(segment, segmentIndex.size());
     }
 
-    /** Every place id, provinces first, each once. */
-    Set<String> placeIds() {
-        return placeIndex.keySet();
-    }
-
-    boolean isPlace(String id) {
-        return placeIndex.containsKey(id);
-    }
-
-    /** The model's index of a place (its position among the provinces and then the places). */
-    int placeIndex(String id) {
-        return placeIndex.get(id);
+    /**
+     * Each place id, provinces first, with the model's index of the place (its position among the provinces and
+     * then the places).
+     */
+    Map<String, Integer> places() {
+        return Collections.unmodifiableMap(placeIndex);
     }
 
     /** The country of a place; null for an unknown id. */
@@ -99,35 +94,20 @@ final class ScenarioIds {
 
     /** The hiding places' ids, in the order of the places. */
     Set<String> hidingPlaces() {
-        return hidingPlaces;
+        return Collections.unmodifiableSet(hidingPlaces);
     }
 
-    List<String> countries() {
-        return List.copyOf(countryIndex.keySet());
-    }
-
-    boolean isCountry(String id) {
-        return countryIndex.containsKey(id);
-    }
-
-    int countryIndex(String id) {
-        return countryIndex.get(id);
+    /** Each country with the model's index of it. */
+    Map<String, Integer> countries() {
+        return Collections.unmodifiableMap(countryIndex);
     }
 
     /**
-     * The segments of the network — provinces', places', China's detention segment, then those of the legs between
-     * known places — each once, in that order, which is the model's numbering.
+     * Each segment of the network with the model's index of it: provinces', places', China's detention segment,
+     * then those of the legs between known places, in that order.
      */
-    List<String> segments() {
-        return List.copyOf(segmentIndex.keySet());
-    }
-
-    boolean isSegment(String name) {
-        return segmentIndex.containsKey(name);
-    }
-
-    int segmentIndex(String name) {
-        return segmentIndex.get(name);
+    Map<String, Integer> segments() {
+        return Collections.unmodifiableMap(segmentIndex);
     }
 
     /** The segment of the leg at {@code position}: its own, or else its starting place's ("" if that is unknown). */

@@ -102,14 +102,14 @@ final class ScenarioValidator {
 
     private void checkLegs(List<Problem> problems) {
         Map<String, List<String>> next = new HashMap<>();
-        String known = String.join(", ", ids.placeIds());
+        String known = String.join(", ", ids.places().keySet());
         for (int i = 0; i < s.legs().size(); i++) {
             Scenario.LegSpec leg = s.legs().get(i);
             String path = "$.legs[" + i + "]";
             boolean ok = true;
             for (String end : List.of("from", "to")) {
                 String id = end.equals("from") ? leg.from() : leg.to();
-                if (!ids.isPlace(id)) {
+                if (!ids.places().containsKey(id)) {
                     problems.add(new Problem(path + "." + end, "unknown place '" + id + "'; known places: " + known));
                     ok = false;
                 }
@@ -313,9 +313,9 @@ final class ScenarioValidator {
             }
             for (Map.Entry<String, Map<String, Scenario.SexSpecific>> seg : r.multipliers().entrySet()) {
                 String segPath = JsonBinder.childPath(path + ".multipliers", seg.getKey());
-                if (!ids.isSegment(seg.getKey())) {
+                if (!ids.segments().containsKey(seg.getKey())) {
                     problems.add(new Problem(segPath, "unknown segment '" + seg.getKey() + "'; segments in this "
-                            + "scenario: " + String.join(", ", ids.segments())));
+                            + "scenario: " + String.join(", ", ids.segments().keySet())));
                 }
                 for (Map.Entry<String, Scenario.SexSpecific> kind : seg.getValue().entrySet()) {
                     String kindPath = JsonBinder.childPath(segPath, kind.getKey());
@@ -349,9 +349,9 @@ final class ScenarioValidator {
                 problems.add(new Problem(path + ".date", e.date() + " is outside the simulated period " + s.start()
                         + " to " + s.end()));
             }
-            if (e instanceof Scenario.EventSpec.Airlift a && !ids.isCountry(a.country())) {
+            if (e instanceof Scenario.EventSpec.Airlift a && !ids.countries().containsKey(a.country())) {
                 problems.add(new Problem(path + ".country", "unknown country '" + a.country() + "'; countries: "
-                        + String.join(", ", ids.countries())));
+                        + String.join(", ", ids.countries().keySet())));
             }
         }
     }

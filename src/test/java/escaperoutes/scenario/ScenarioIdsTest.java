@@ -24,20 +24,20 @@ class ScenarioIdsTest {
     void placesCountriesAndSegmentsAreNumberedAsTheModelNumbersThem() throws Exception {
         ScenarioIds ids = ScenarioIds.of(small());
         assertEquals(List.of("north_hamgyong", "pyongyang", "musan", "yanbian", "beijing", "south_korea"),
-                List.copyOf(ids.placeIds()));
-        assertEquals(3, ids.placeIndex("yanbian"), "the provinces come first");
-        assertEquals(List.of("north_korea", "china", "south_korea"), ids.countries());
+                List.copyOf(ids.places().keySet()));
+        assertEquals(3, ids.places().get("yanbian"), "the provinces come first");
+        assertEquals(List.of("north_korea", "china", "south_korea"), List.copyOf(ids.countries().keySet()));
         // Provinces', places' (musan's is its country's), China's detention segment, then the legs' own.
         assertEquals(List.of("nk_border", "north_korea", "china_life", "china", "south_korea", "repatriation",
-                "china_direct"), ids.segments());
+                "china_direct"), List.copyOf(ids.segments().keySet()));
         assertEquals(List.of("yanbian"), List.copyOf(ids.hidingPlaces()));
         assertEquals("china", ids.countryOf("beijing"));
-        assertFalse(ids.isPlace("hanoi"));
+        assertFalse(ids.places().containsKey("hanoi"));
 
         ModelConfig config = ScenarioCompiler.compile(small());
-        assertEquals(ids.segments(), config.segments());
-        assertEquals(ids.countries(), config.countries());
-        assertEquals(ids.segmentIndex("china_direct"), config.legs().get(4).segment());
+        assertEquals(List.copyOf(ids.segments().keySet()), config.segments());
+        assertEquals(List.copyOf(ids.countries().keySet()), config.countries());
+        assertEquals(ids.segments().get("china_direct"), config.legs().get(4).segment());
     }
 
     @Test
