@@ -90,7 +90,7 @@ final class NumberPlace {
         return jsonPath;
     }
 
-    /** Whether this number comes before {@code other} in the order in which the binder reads a scenario. */
+    /** Compares two numbers by the order in which the binder reads a scenario, and reports its problems. */
     int compareOrder(NumberPlace other) {
         return Arrays.compare(order, other.order);
     }
@@ -182,11 +182,6 @@ final class NumberPlace {
             return value > 0 ? "∞" : "-∞";
         }
         return SpecChecks.format(value);
-    }
-
-    @Override
-    public String toString() {
-        return jsonPath;
     }
 
     /** The components of record classes, read and copied with one replaced; the reflection is done once a class. */

@@ -60,10 +60,6 @@ public final class ScenarioVariants {
                 .toList();
     }
 
-    public int dimension() {
-        return places.size();
-    }
-
     /** The numbers' values in the base (at each one's first path). */
     public double[] baseValues() {
         return baseValues.clone();
