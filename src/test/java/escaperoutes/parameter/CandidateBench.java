@@ -6,7 +6,6 @@ import escaperoutes.sweep.SweepPlan;
 import escaperoutes.sweep.SweepSpecReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
