@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import escaperoutes.io.Json;
 import escaperoutes.io.JsonBinder;
 import escaperoutes.io.Problem;
+import escaperoutes.parameter.Parameter;
+import escaperoutes.parameter.ParameterSpace;
+import escaperoutes.parameter.Scale;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioPath;
 import escaperoutes.scenario.ScenarioReader;
@@ -22,8 +25,8 @@ import java.util.Objects;
  * observed CSV's as {@code file.csv:line}, the scenario's as {@code scenario.json: $.json.path}.
  *
  * <p>Parameter paths are checked on the resolved scenario (defaults filled in, serialised with
- * {@link Json#mapper()}), the same tree {@link ParameterSpace} changes, so a key left to its default can be freed
- * and a per-sex value is addressed as {@code ….female} or {@code ….male}.
+ * {@link Json#mapper()}), the form on which {@link ParameterSpace} locates them, so a key left to its default can be
+ * freed and a per-sex value is addressed as {@code ….female} or {@code ….male}.
  */
 public final class CalibrationSpecReader {
 
@@ -39,6 +42,12 @@ public final class CalibrationSpecReader {
             Objects.requireNonNull(scenario, "scenario");
             scenarioFiles = List.copyOf(scenarioFiles);
             Objects.requireNonNull(observed, "observed");
+        }
+
+        /** The free parameters over the scenario, each named by its path (trace.csv's column). */
+        public ParameterSpace space() {
+            return new ParameterSpace(scenario, spec.parameters().stream().map(p -> Parameter.of(p.path(), p.path(),
+                    p.alsoPaths(), Scale.range(p.lower(), p.upper(), p.logScale()))).toList());
         }
     }
 
@@ -161,8 +170,10 @@ public final class CalibrationSpecReader {
                         + SpecChecks.format(p.lower())));
             }
             if (path != null && scenarioTree != null) {
-                checks.checkValue(scenarioTree, path, p.lower(), JsonBinder.childPath(at, "lower"), problems);
-                checks.checkValue(scenarioTree, path, p.upper(), JsonBinder.childPath(at, "upper"), problems);
+                SpecChecks.checkValue(scenario, scenarioTree, path, p.lower(), JsonBinder.childPath(at, "lower"),
+                        problems);
+                SpecChecks.checkValue(scenario, scenarioTree, path, p.upper(), JsonBinder.childPath(at, "upper"),
+                        problems);
             }
             for (int j = 0; j < p.alsoPaths().size(); j++) {
                 String alsoText = p.alsoPaths().get(j);
@@ -178,8 +189,10 @@ public final class CalibrationSpecReader {
                             + JsonBinder.elementPath(PARAMETERS, other) + " (" + texts.get(other)
                             + "); a number can be free only once"));
                 }
-                checks.checkValue(scenarioTree, also, p.lower(), JsonBinder.childPath(at, "lower"), problems);
-                checks.checkValue(scenarioTree, also, p.upper(), JsonBinder.childPath(at, "upper"), problems);
+                SpecChecks.checkValue(scenario, scenarioTree, also, p.lower(), JsonBinder.childPath(at, "lower"),
+                        problems);
+                SpecChecks.checkValue(scenario, scenarioTree, also, p.upper(), JsonBinder.childPath(at, "upper"),
+                        problems);
             }
         }
     }

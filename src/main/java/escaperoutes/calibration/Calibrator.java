@@ -1,9 +1,7 @@
 package escaperoutes.calibration;
 
-import escaperoutes.model.ModelConfig;
+import escaperoutes.parameter.ParameterSpace;
 import escaperoutes.scenario.InvalidScenarioException;
-import escaperoutes.scenario.Scenario;
-import escaperoutes.scenario.ScenarioCompiler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -107,9 +105,7 @@ public final class Calibrator {
 
     private Evaluation evaluate(int number, double[] values) {
         try {
-            Scenario scenario = space.scenarioAt(values);
-            ModelConfig config = ScenarioCompiler.compile(scenario);
-            return new Evaluation(number, values, Objective.total(objective.fit(config)), null);
+            return new Evaluation(number, values, Objective.total(objective.fit(space.configAt(values))), null);
         } catch (InvalidScenarioException e) {
             return new Evaluation(number, values, Double.NaN, e.problems().get(0).toString());
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 /**
- * Observed series, parameter spaces, loss functions and optimisers for fitting the model to the Ministry of
- * Unification arrivals.
+ * Fitting the model to the Ministry of Unification arrivals: the calibration spec and its reader (which reads the
+ * free parameters into a {@link escaperoutes.parameter.ParameterSpace}), observed series, loss functions, the
+ * objective on common random numbers and the optimisers.
  */
 package escaperoutes.calibration;

@@ -2,8 +2,8 @@ package escaperoutes.design;
 
 /**
  * A full factorial design: every combination of each parameter's levels. Parameter i with k<sub>i</sub> levels
- * takes the coordinates 0, 1/(k<sub>i</sub> − 1), …, 1, which {@link ParameterScale#valueAt} maps onto evenly
- * spaced values between the bounds, or onto the parameter's own levels in their order.
+ * takes the coordinates 0, 1/(k<sub>i</sub> − 1), …, 1, which a parameter's scale ({@code escaperoutes.parameter})
+ * maps onto evenly spaced values between the bounds, or onto the parameter's own levels in their order.
  */
 public final class FactorialGrid {
     private FactorialGrid() {

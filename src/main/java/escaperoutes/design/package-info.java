@@ -1,10 +1,10 @@
 /**
  * Experimental designs and sensitivity estimators for parameter sweeps, as pure functions on the unit cube: no
- * files, no model. A design is a matrix of points with one coordinate in [0, 1] per parameter; a
- * {@link escaperoutes.design.ParameterScale} turns a coordinate into the parameter's value (linearly, on a log scale,
- * or onto a list of levels). Designs: {@link escaperoutes.design.FactorialGrid} (every combination of levels),
- * {@link escaperoutes.design.LatinHypercube} (seeded), {@link escaperoutes.design.SobolPoints} (Commons Math's Sobol
- * sequence), {@link escaperoutes.design.SaltelliSample} (the A, B and AB<sub>i</sub> matrices for Sobol indices) and
+ * files, no model, no scenario. A design is a matrix of points with one coordinate in [0, 1] per parameter, which
+ * the parameter's scale ({@code escaperoutes.parameter.Scale}) turns into its value. Designs:
+ * {@link escaperoutes.design.FactorialGrid} (every combination of levels), {@link escaperoutes.design.LatinHypercube}
+ * (seeded), {@link escaperoutes.design.SobolPoints} (Commons Math's Sobol sequence),
+ * {@link escaperoutes.design.SaltelliSample} (the A, B and AB<sub>i</sub> matrices for Sobol indices) and
  * {@link escaperoutes.design.MorrisDesign} (trajectories of one-at-a-time steps). Estimators:
  * {@link escaperoutes.design.SobolIndices} (first-order by Saltelli 2010, total by Jansen 1999, with bootstrap
  * intervals) and {@link escaperoutes.design.MorrisEffects} (μ, μ*, σ of the elementary effects). Randomness comes in

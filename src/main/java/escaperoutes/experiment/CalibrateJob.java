@@ -6,7 +6,6 @@ import escaperoutes.calibration.Calibrator;
 import escaperoutes.calibration.Checks;
 import escaperoutes.calibration.FitMetrics;
 import escaperoutes.calibration.Objective;
-import escaperoutes.calibration.ParameterSpace;
 import escaperoutes.io.Json;
 import escaperoutes.io.ResultFiles;
 import escaperoutes.io.Table;
@@ -14,10 +13,11 @@ import escaperoutes.observe.RunResult;
 import escaperoutes.output.CalibrationFiles;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.ResultTables;
+import escaperoutes.parameter.ParameterSpace;
+import escaperoutes.parameter.Scale;
 import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioCompiler;
-import escaperoutes.scenario.ScenarioPath;
 import escaperoutes.simulation.Replications;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -74,11 +74,7 @@ public final class CalibrateJob {
         try (JobFolder folder = JobFolder.inPlace(request.out(), base.name() + "-calibration", "a calibration")) {
             Path dir = folder.path();
             Instant started = Instant.now();
-            List<ParameterSpace.Parameter> parameters = cs.parameters().stream()
-                    .map(p -> new ParameterSpace.Parameter(ScenarioPath.parse(p.path()), p.lower(), p.upper(),
-                            p.logScale(), p.alsoPaths().stream().map(ScenarioPath::parse).toList()))
-                    .toList();
-            ParameterSpace space = new ParameterSpace(base, parameters);
+            ParameterSpace space = resolved.space();
             Double size = cs.loss().totals() == CalibrationSpec.Totals.NEGATIVE_BINOMIAL
                     ? cs.loss().negativeBinomialSize() : null;
             Objective objective = new Objective(resolved.observed(), cs.fitWindow().from(), cs.fitWindow().to(),
@@ -154,8 +150,8 @@ public final class CalibrateJob {
     private static double[] clampedStart(ParameterSpace space) {
         double[] start = space.baseValues();
         for (int i = 0; i < start.length; i++) {
-            ParameterSpace.Parameter p = space.parameters().get(i);
-            start[i] = Math.min(p.upper(), Math.max(p.lower(), start[i]));
+            Scale scale = space.parameters().get(i).scale();
+            start[i] = Math.min(scale.upper(), Math.max(scale.lower(), start[i]));
         }
         return start;
     }
@@ -174,13 +170,13 @@ public final class CalibrateJob {
         List<Map<String, Object>> report = new ArrayList<>();
         double[] unit = space.toUnit(values);
         for (int i = 0; i < values.length; i++) {
-            ParameterSpace.Parameter p = space.parameters().get(i);
+            Scale scale = space.parameters().get(i).scale();
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("path", p.path().toString());
+            row.put("path", space.parameters().get(i).path().toString());
             row.put("value", values[i]);
-            row.put("lower", p.lower());
-            row.put("upper", p.upper());
-            row.put("logScale", p.logScale());
+            row.put("lower", scale.lower());
+            row.put("upper", scale.upper());
+            row.put("logScale", scale instanceof Scale.Logarithmic);
             // Within 0.1% of the search interval of a bound: the optimum may lie beyond it.
             row.put("atBound", unit[i] < 1e-3 || unit[i] > 1 - 1e-3);
             report.add(row);

@@ -70,7 +70,7 @@ public final class EscapeModel extends SimState {
                 ? withAnnualVariation(config, streams.stream("annual-variation")) : config.timeline();
         this.places = config.places().toArray(new Place[0]);
         this.endDay = config.calendar().endDay();
-        this.hidingArrestPerDay = config.hidingArrestPerYear() / 365.25;
+        this.hidingArrestPerDay = config.hidingArrestPerDay();
         this.queue = new EventQueue((int) Math.ceil(endDay));
         this.legs = config.legs().toArray(new Leg[0]);
         this.outgoing = new int[places.length][];

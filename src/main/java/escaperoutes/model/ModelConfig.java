@@ -13,7 +13,7 @@ import java.util.List;
  * @param legs                     network edges
  * @param provinces                origins of attempts
  * @param hiding                   behaviour on reaching a hiding place, by {@link Sex#index()}
- * @param hidingArrestPerYear      arrest hazard while hiding in China, per year (at multiplier 1)
+ * @param hidingArrestPerDay       arrest hazard while hiding in China, per day (at multiplier 1)
  * @param chinaDetentionDays       time China holds a detainee before deciding, days
  * @param repatriationProbability  probability China repatriates a detainee at that decision
  * @param releaseProbability       probability China releases (back into hiding) a detainee it does not
@@ -39,7 +39,7 @@ public record ModelConfig(
         List<Leg> legs,
         List<Province> provinces,
         List<HidingBehaviour> hiding,
-        double hidingArrestPerYear,
+        double hidingArrestPerDay,
         Duration chinaDetentionDays,
         double repatriationProbability,
         double releaseProbability,
@@ -60,7 +60,7 @@ public record ModelConfig(
     }
 
     public ModelConfig withScale(double newScale) {
-        return new ModelConfig(calendar, countries, segments, places, legs, provinces, hiding, hidingArrestPerYear,
+        return new ModelConfig(calendar, countries, segments, places, legs, provinces, hiding, hidingArrestPerDay,
                 chinaDetentionDays, repatriationProbability, releaseProbability, chinaDetentionSegment,
                 nkDetentionDays, deathInNkDetention, retryProbability, retryDelayDays, noRouteWaitDays,
                 initialStock, events, timeline, newScale, annualVariation);

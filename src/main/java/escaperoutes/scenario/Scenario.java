@@ -39,6 +39,12 @@ public record Scenario(
         @Default("0") @Range(min = 0, max = 2) double annualVariation,
         @Default("{}") Map<String, String> sources) {
 
+    /** The same scenario under another name, e.g. a sweep's point. */
+    public Scenario withName(String newName) {
+        return new Scenario(newName, description, start, end, scale, provinces, attempts, places, legs, china,
+                northKorea, initialStock, regimes, afterLastRegime, events, noRouteWaitDays, annualVariation, sources);
+    }
+
     /** A province of North Korea where attempts start; also a place of the network (country north_korea). */
     public record ProvinceSpec(
             @Doc("place id used by legs") String id,

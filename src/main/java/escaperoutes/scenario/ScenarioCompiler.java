@@ -15,12 +15,12 @@ import escaperoutes.model.Sex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
-/** Turns a validated scenario into the model's configuration: ids become indices, dates become days. */
+/**
+ * Turns a validated scenario into the model's configuration: ids become indices, dates become days, and rates per
+ * year become rates per day (a year of 365.25 days) — the one place where a scenario's units are converted.
+ */
 public final class ScenarioCompiler {
     private static final double DAYS_PER_YEAR = 365.25;
 
@@ -28,34 +28,29 @@ public final class ScenarioCompiler {
     }
 
     public static ModelConfig compile(Scenario s) {
+        return compile(s, ScenarioIds.of(s));
+    }
+
+    /** {@code ids} are the scenario's, or those of a scenario it differs from in numbers alone. */
+    static ModelConfig compile(Scenario s, ScenarioIds ids) {
         ModelCalendar calendar = new ModelCalendar(s.start(), s.end());
-
-        LinkedHashSet<String> countrySet = new LinkedHashSet<>(List.of("north_korea"));
-        s.places().forEach(p -> countrySet.add(p.country()));
-        List<String> countries = List.copyOf(countrySet);
-
-        LinkedHashSet<String> segmentSet = new LinkedHashSet<>();
-        s.provinces().forEach(p -> segmentSet.add(p.segment()));
-        s.places().forEach(p -> segmentSet.add(p.segment()));
-        s.legs().forEach(l -> segmentSet.add(l.segment()));
-        segmentSet.add(s.china().detentionSegment());
-        List<String> segments = List.copyOf(segmentSet);
+        List<String> countries = List.copyOf(ids.countries().keySet());
+        List<String> segments = List.copyOf(ids.segments().keySet());
 
         List<Place> places = new ArrayList<>();
-        Map<String, Integer> placeIndex = new HashMap<>();
         for (Scenario.ProvinceSpec p : s.provinces()) {
-            placeIndex.put(p.id(), places.size());
-            places.add(new Place(places.size(), p.id(), "north_korea", 0, false, segments.indexOf(p.segment())));
+            places.add(new Place(places.size(), p.id(), ScenarioIds.NORTH_KOREA, 0, false,
+                    ids.segments().get(p.segment())));
         }
         for (Scenario.PlaceSpec p : s.places()) {
-            placeIndex.put(p.id(), places.size());
-            places.add(new Place(places.size(), p.id(), p.country(), countries.indexOf(p.country()), p.hiding(),
-                    segments.indexOf(p.segment())));
+            places.add(new Place(places.size(), p.id(), p.country(), ids.countries().get(p.country()),
+                    p.hiding(), ids.segments().get(p.segment())));
         }
 
         List<Leg> legs = s.legs().stream()
-                .map(l -> new Leg(placeIndex.get(l.from()), placeIndex.get(l.to()), l.weight(),
-                        duration(l.travelDays()), l.death(), l.arrest(), l.turnBack(), segments.indexOf(l.segment())))
+                .map(l -> new Leg(ids.places().get(l.from()), ids.places().get(l.to()), l.weight(),
+                        duration(l.travelDays()), l.death(), l.arrest(), l.turnBack(),
+                        ids.segments().get(l.segment())))
                 .toList();
 
         Scenario.AttemptsSpec attempts = s.attempts();
@@ -71,14 +66,15 @@ public final class ScenarioCompiler {
                         : attempts.attemptsPerYear() * provinceWeight(p, attempts) / totalWeight / DAYS_PER_YEAR;
                 bySex = new double[] {perDay * attempts.femaleShare(), perDay * (1 - attempts.femaleShare())};
             }
-            provinces.add(new Province(placeIndex.get(p.id()), p.name(), bySex, p.fixedAttemptsPerYear() == null));
+            provinces.add(new Province(ids.places().get(p.id()), p.name(), bySex,
+                    p.fixedAttemptsPerYear() == null));
         }
 
         List<HidingBehaviour> hiding = List.of(hiding(s.china().hiding().female()), hiding(s.china().hiding().male()));
 
         List<InitialStock> stock = s.initialStock().stream()
                 .map(st -> new InitialStock(st.sex().equals("female") ? Sex.FEMALE : Sex.MALE, st.persons(),
-                        placeIndex.get(st.place()), duration(st.daysInChina())))
+                        ids.places().get(st.place()), duration(st.daysInChina())))
                 .toList();
 
         List<EnforcementTimeline.Regime> regimes = new ArrayList<>();
@@ -92,7 +88,7 @@ public final class ScenarioCompiler {
                 }
             }
             r.multipliers().forEach((segment, kinds) -> kinds.forEach((kind, value) -> {
-                double[] cell = m[segments.indexOf(segment)][MultiplierKind.ofKey(kind).ordinal()];
+                double[] cell = m[ids.segments().get(segment)][MultiplierKind.ofKey(kind).ordinal()];
                 cell[Sex.FEMALE.index()] = value.female();
                 cell[Sex.MALE.index()] = value.male();
             }));
@@ -104,14 +100,15 @@ public final class ScenarioCompiler {
 
         List<OneOffEvent> events = s.events().stream()
                 .sorted(Comparator.comparing(Scenario.EventSpec::date))
-                .map(e -> event(e, calendar, countries))
+                .map(e -> event(e, calendar, ids))
                 .toList();
 
         Scenario.ChinaSpec china = s.china();
         Scenario.NorthKoreaSpec nk = s.northKorea();
         return new ModelConfig(calendar, countries, segments, places, legs, provinces, hiding,
-                china.annualArrestHazard(), duration(china.detentionDays()), china.repatriationProbability(),
-                china.releaseProbability(), segments.indexOf(china.detentionSegment()), duration(nk.detentionDays()),
+                china.annualArrestHazard() / DAYS_PER_YEAR, duration(china.detentionDays()),
+                china.repatriationProbability(), china.releaseProbability(),
+                ids.segments().get(china.detentionSegment()), duration(nk.detentionDays()),
                 nk.deathInDetention(), new double[] {nk.retryProbability().female(), nk.retryProbability().male()},
                 duration(nk.retryDelayDays()), s.noRouteWaitDays(), stock, events,
                 new EnforcementTimeline(segments.size(), regimes), s.scale(), s.annualVariation());
@@ -141,13 +138,13 @@ public final class ScenarioCompiler {
         return new HidingBehaviour(h.directShare(), h.settleShare(), duration(h.duration()));
     }
 
-    private static OneOffEvent event(Scenario.EventSpec e, ModelCalendar calendar, List<String> countries) {
+    private static OneOffEvent event(Scenario.EventSpec e, ModelCalendar calendar, ScenarioIds ids) {
         if (e instanceof Scenario.EventSpec.MassRepatriation mr) {
             return new OneOffEvent.MassRepatriation(calendar.dayOf(mr.date()), mr.shareOfDetained(),
                     mr.shareOfHiding());
         }
         Scenario.EventSpec.Airlift a = (Scenario.EventSpec.Airlift) e;
-        return new OneOffEvent.Airlift(calendar.dayOf(a.date()), a.persons(), countries.indexOf(a.country()));
+        return new OneOffEvent.Airlift(calendar.dayOf(a.date()), a.persons(), ids.countries().get(a.country()));
     }
 
     static Duration duration(Scenario.DurationSpec d) {

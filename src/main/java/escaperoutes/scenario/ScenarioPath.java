@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * {@code $.attempts.attemptsPerYear}, {@code $.legs[18].arrest},
  * {@code $.regimes[name=buffer-zone].multipliers.china_life.departure}. A list element is chosen by position
  * ({@code [3]}) or by the value of one of its keys ({@code [name=...]}, {@code [id=...]}), so a path stays right
- * when elements are added before it. Paths work on the JSON tree; the scenario read back from the changed tree is
- * validated as usual.
+ * when elements are added before it. Paths work on the scenario's JSON form, where {@link ScenarioVariants} locates
+ * them once to set numbers in copies of the records.
  */
 public final class ScenarioPath {
     private static final Pattern STEP = Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_]*)|\\[(\\d+)\\]|\\[([A-Za-z]+)=([^\\]]+)\\]");
@@ -126,6 +126,23 @@ public final class ScenarioPath {
             ArrayNode array = (ArrayNode) parent;
             array.set(positionIn(array, last, steps.size() - 1), replacement);
         }
+    }
+
+    /**
+     * The steps this path takes through {@code root}, each a key ({@code String}) or a position ({@code Integer}),
+     * every {@code [key=value]} step replaced by the position it chooses there; IllegalArgumentException as
+     * {@link #get}.
+     */
+    List<Object> locate(JsonNode root) {
+        get(root);
+        List<Object> located = new ArrayList<>(steps.size());
+        JsonNode node = root;
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            located.add(step.field() != null ? step.field() : Integer.valueOf(positionIn((ArrayNode) node, step, i)));
+            node = child(node, step, i);
+        }
+        return located;
     }
 
     private static boolean isPerSex(JsonNode node) {

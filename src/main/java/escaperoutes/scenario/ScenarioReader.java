@@ -156,8 +156,9 @@ public final class ScenarioReader {
             throw new InvalidScenarioException(source, located(fileOf, problems));
         }
         // Numbers out of range were reported but kept: the rules across fields are checked too, in the same pass.
-        Scenario resolved = ScenarioDefaults.fill(scenario);
-        new ScenarioValidator(resolved).validate(problems);
+        ScenarioIds ids = ScenarioIds.of(scenario);
+        Scenario resolved = ScenarioDefaults.fill(scenario, ids);
+        new ScenarioValidator(resolved, ids).validate(problems);
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(source, located(fileOf, problems));
         }

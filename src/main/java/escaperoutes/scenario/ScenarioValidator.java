@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,13 +19,11 @@ import java.util.stream.Collectors;
 /** The rules that span fields: ids, the network's shape, dates, regimes and events. Collects every problem. */
 final class ScenarioValidator {
     private final Scenario s;
-    private final Map<String, String> countryOfPlace = new LinkedHashMap<>();
-    private final Set<String> hidingPlaces = new LinkedHashSet<>();
-    private final Set<String> segments = new LinkedHashSet<>();
-    private final Set<String> countries = new LinkedHashSet<>();
+    private final ScenarioIds ids;
 
-    ScenarioValidator(Scenario scenario) {
+    ScenarioValidator(Scenario scenario, ScenarioIds ids) {
         this.s = scenario;
+        this.ids = ids;
     }
 
     void validate(List<Problem> problems) {
@@ -55,12 +54,12 @@ final class ScenarioValidator {
         if (s.provinces().isEmpty()) {
             problems.add(new Problem("$.provinces", "at least one province is needed"));
         }
+        Set<String> placeIds = new HashSet<>();
         for (int i = 0; i < s.provinces().size(); i++) {
             Scenario.ProvinceSpec p = s.provinces().get(i);
-            if (countryOfPlace.put(p.id(), "north_korea") != null) {
+            if (!placeIds.add(p.id())) {
                 problems.add(new Problem("$.provinces[" + i + "].id", "duplicate place id '" + p.id() + "'"));
             }
-            segments.add(p.segment());
             Scenario.SexSpecific fixed = p.fixedAttemptsPerYear();
             if (fixed != null) {
                 String path = "$.provinces[" + i + "].fixedAttemptsPerYear";
@@ -79,45 +78,38 @@ final class ScenarioValidator {
             problems.add(new Problem("$.initialStock", "people already in China need a province they came from: "
                     + "at least one province without fixedAttemptsPerYear"));
         }
-        countries.add("north_korea");
         boolean southKorea = false;
         for (int i = 0; i < s.places().size(); i++) {
             Scenario.PlaceSpec p = s.places().get(i);
             String path = "$.places[" + i + "]";
-            if (countryOfPlace.put(p.id(), p.country()) != null) {
+            if (!placeIds.add(p.id())) {
                 problems.add(new Problem(path + ".id", "duplicate place id '" + p.id() + "'"));
             }
             if (!p.country().matches("[a-z][a-z0-9_]*")) {
                 problems.add(new Problem(path + ".country", "must be a lower-case id such as china or laos, found \""
                         + p.country() + "\""));
             }
-            countries.add(p.country());
-            segments.add(p.segment());
             southKorea |= p.country().equals("south_korea");
-            if (p.hiding()) {
-                if (!p.country().equals("china")) {
-                    problems.add(new Problem(path + ".hiding", "only places in china can be hiding places, this one "
-                            + "is in " + p.country()));
-                }
-                hidingPlaces.add(p.id());
+            if (p.hiding() && !p.country().equals("china")) {
+                problems.add(new Problem(path + ".hiding", "only places in china can be hiding places, this one is "
+                        + "in " + p.country()));
             }
         }
         if (!southKorea) {
             problems.add(new Problem("$.places", "no place has country south_korea: nobody could arrive"));
         }
-        segments.add(s.china().detentionSegment());
     }
 
     private void checkLegs(List<Problem> problems) {
         Map<String, List<String>> next = new HashMap<>();
-        String known = String.join(", ", countryOfPlace.keySet());
+        String known = String.join(", ", ids.places().keySet());
         for (int i = 0; i < s.legs().size(); i++) {
             Scenario.LegSpec leg = s.legs().get(i);
             String path = "$.legs[" + i + "]";
             boolean ok = true;
             for (String end : List.of("from", "to")) {
                 String id = end.equals("from") ? leg.from() : leg.to();
-                if (!countryOfPlace.containsKey(id)) {
+                if (!ids.places().containsKey(id)) {
                     problems.add(new Problem(path + "." + end, "unknown place '" + id + "'; known places: " + known));
                     ok = false;
                 }
@@ -125,7 +117,7 @@ final class ScenarioValidator {
             if (!ok) {
                 continue;
             }
-            if ("south_korea".equals(countryOfPlace.get(leg.from()))) {
+            if ("south_korea".equals(ids.countryOf(leg.from()))) {
                 problems.add(new Problem(path + ".from", "legs cannot leave South Korea (arrival is final)"));
             }
             if (leg.from().equals(leg.to())) {
@@ -135,7 +127,6 @@ final class ScenarioValidator {
             if (leg.weight() > 0) {
                 next.computeIfAbsent(leg.from(), k -> new ArrayList<>()).add(leg.to());
             }
-            segments.add(leg.segment());
         }
         for (int i = 0; i < s.places().size(); i++) {
             Scenario.PlaceSpec p = s.places().get(i);
@@ -209,7 +200,7 @@ final class ScenarioValidator {
         Set<String> seen = new LinkedHashSet<>(queue);
         while (!queue.isEmpty()) {
             String id = queue.poll();
-            if ("south_korea".equals(countryOfPlace.get(id))) {
+            if ("south_korea".equals(ids.countryOf(id))) {
                 return true;
             }
             for (String to : next.getOrDefault(id, List.of())) {
@@ -279,7 +270,7 @@ final class ScenarioValidator {
                         + "initial stock of people hiding"));
             }
         }
-        if (hidingPlaces.isEmpty() && !s.initialStock().isEmpty()) {
+        if (ids.hidingPlaces().isEmpty() && !s.initialStock().isEmpty()) {
             problems.add(new Problem("$.places", "an initial stock needs a hiding place (a place with hiding: true)"));
         }
     }
@@ -291,9 +282,9 @@ final class ScenarioValidator {
             if (!stock.sex().equals("female") && !stock.sex().equals("male")) {
                 problems.add(new Problem(path + ".sex", "must be female or male, found \"" + stock.sex() + "\""));
             }
-            if (!hidingPlaces.contains(stock.place())) {
+            if (!ids.hidingPlaces().contains(stock.place())) {
                 problems.add(new Problem(path + ".place", "'" + stock.place() + "' is not a hiding place; hiding "
-                        + "places: " + String.join(", ", hidingPlaces)));
+                        + "places: " + String.join(", ", ids.hidingPlaces())));
             }
         }
     }
@@ -322,9 +313,9 @@ final class ScenarioValidator {
             }
             for (Map.Entry<String, Map<String, Scenario.SexSpecific>> seg : r.multipliers().entrySet()) {
                 String segPath = JsonBinder.childPath(path + ".multipliers", seg.getKey());
-                if (!segments.contains(seg.getKey())) {
+                if (!ids.segments().containsKey(seg.getKey())) {
                     problems.add(new Problem(segPath, "unknown segment '" + seg.getKey() + "'; segments in this "
-                            + "scenario: " + String.join(", ", segments)));
+                            + "scenario: " + String.join(", ", ids.segments().keySet())));
                 }
                 for (Map.Entry<String, Scenario.SexSpecific> kind : seg.getValue().entrySet()) {
                     String kindPath = JsonBinder.childPath(segPath, kind.getKey());
@@ -358,9 +349,9 @@ final class ScenarioValidator {
                 problems.add(new Problem(path + ".date", e.date() + " is outside the simulated period " + s.start()
                         + " to " + s.end()));
             }
-            if (e instanceof Scenario.EventSpec.Airlift a && !countries.contains(a.country())) {
+            if (e instanceof Scenario.EventSpec.Airlift a && !ids.countries().containsKey(a.country())) {
                 problems.add(new Problem(path + ".country", "unknown country '" + a.country() + "'; countries: "
-                        + String.join(", ", countries)));
+                        + String.join(", ", ids.countries().keySet())));
             }
         }
     }

@@ -147,20 +147,19 @@ public final class SpecChecks {
         }
     }
 
-    /** Reports {@code value} at {@code at} when the scenario with the number at {@code path} set to it is invalid. */
-    public void checkValue(JsonNode scenarioTree, ScenarioPath path, double value, String at,
+    /**
+     * Reports {@code value} at {@code at} when the scenario with the number at {@code path} set to it is invalid;
+     * {@code scenarioTree} is the scenario's JSON form, on which the path has been checked.
+     */
+    public static void checkValue(Scenario scenario, JsonNode scenarioTree, ScenarioPath path, double value, String at,
                            List<Problem> problems) {
-        JsonNode changed = scenarioTree.deepCopy();
-        path.set(changed, value);
-        String label = "scenario";
-        try {
-            scenarioReader.fromTree(changed, label);
-        } catch (InvalidScenarioException e) {
-            Problem first = e.problems().get(0);
-            String where = first.path().startsWith(label + ": ") ? first.path().substring(label.length() + 2)
-                    : first.path();
+        List<Problem> found = new ScenarioVariants(scenario, scenarioTree, List.of(List.of(path)))
+                .problemsAt(new double[] {value});
+        if (!found.isEmpty()) {
+            Problem first = found.get(0);
             // A cross-field rule may complain at another path (e.g. directShare + settleShare); then say where.
-            String why = where.equals(path.toString()) ? first.message() : where + ": " + first.message();
+            String why = first.path().equals(path.toString()) ? first.message()
+                    : first.path() + ": " + first.message();
             problems.add(new Problem(at, format(value) + " is not allowed for " + path + ": " + why));
         }
     }

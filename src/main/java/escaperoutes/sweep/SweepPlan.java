@@ -1,28 +1,27 @@
 package escaperoutes.sweep;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import escaperoutes.calibration.ParameterSpace;
 import escaperoutes.model.ModelConfig;
 import escaperoutes.model.RandomStreams;
 import escaperoutes.observe.Measure;
 import escaperoutes.observe.RunResult;
 import escaperoutes.observe.SexGroup;
-import escaperoutes.io.Json;
+import escaperoutes.parameter.Parameter;
+import escaperoutes.parameter.ParameterSpace;
+import escaperoutes.parameter.Scale;
 import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.io.Problem;
 import escaperoutes.scenario.Scenario;
-import escaperoutes.scenario.ScenarioCompiler;
-import escaperoutes.scenario.ScenarioPath;
-import escaperoutes.scenario.ScenarioReader;
 import escaperoutes.scenario.SpecChecks;
 import escaperoutes.design.FactorialGrid;
 import escaperoutes.design.LatinHypercube;
 import escaperoutes.design.MorrisDesign;
 import escaperoutes.design.MorrisEffects;
-import escaperoutes.design.ParameterScale;
 import escaperoutes.design.SaltelliSample;
 import escaperoutes.design.SobolIndices;
 import escaperoutes.design.SobolPoints;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,6 +52,8 @@ public final class SweepPlan {
     public static final String MU_STAR = "mu_star";
     public static final String SIGMA = "sigma";
 
+    private static final MathContext TWELVE_DIGITS = new MathContext(12, RoundingMode.HALF_EVEN);
+
     /** One row of sensitivity.csv: an index of one parameter for one output, with its interval (NaN if none). */
     public record SensitivityRow(String output, String parameter, String index, double value, double low,
                                  double high) {
@@ -66,7 +67,6 @@ public final class SweepPlan {
     }
 
     private final SweepSpec spec;
-    private final Scenario base;
     private final List<String> parameterNames;
     private final ParameterSpace space;
     private final double[][] values;
@@ -77,32 +77,21 @@ public final class SweepPlan {
     private final List<SweepSpec.Years> windows;
     private final List<Measure> windowMeasures;
 
-    private SweepPlan(SweepSpec spec, Scenario base) {
+    private SweepPlan(SweepSpec spec, ParameterSpace space) {
         this.spec = spec;
-        this.base = base;
-        List<SweepSpec.Parameter> parameters = spec.parameters();
+        this.space = space;
+        List<Parameter> parameters = space.parameters();
         int d = parameters.size();
-        this.parameterNames = parameters.stream().map(SweepSpec.Parameter::name).toList();
+        this.parameterNames = parameters.stream().map(Parameter::name).toList();
         String[] names = parameterNames.toArray(new String[0]);
-        ParameterScale[] scales = new ParameterScale[d];
-        List<ParameterSpace.Parameter> spaceParameters = new ArrayList<>();
-        for (int i = 0; i < d; i++) {
-            SweepSpec.Parameter p = parameters.get(i);
-            scales[i] = p.hasLevels() ? ParameterScale.levels(p.levels().stream().mapToDouble(Double::doubleValue)
-                    .toArray()) : p.logScale() ? ParameterScale.logarithmic(p.lower(), p.upper())
-                    : ParameterScale.linear(p.lower(), p.upper());
-            spaceParameters.add(new ParameterSpace.Parameter(ScenarioPath.parse(p.path()), scales[i].lower(),
-                    scales[i].upper(), false, p.alsoPaths().stream().map(ScenarioPath::parse).toList()));
-        }
-        this.space = new ParameterSpace(base, spaceParameters);
 
         SweepSpec.Design design = spec.design();
         double[][] units;
         MorrisDesign morrisDesign = null;
         switch (design.kind()) {
             case GRID -> {
-                int[] counts = parameters.stream().mapToInt(p -> p.hasLevels() ? p.levels().size() : design.levels())
-                        .toArray();
+                int[] counts = parameters.stream().mapToInt(p -> p.scale() instanceof Scale.Levels levels
+                        ? levels.values().size() : design.levels()).toArray();
                 units = FactorialGrid.unitPoints(counts);
                 roles = filled(units.length, "grid");
             }
@@ -132,10 +121,13 @@ public final class SweepPlan {
             default -> throw new IllegalStateException("unknown design " + design.kind());
         }
         this.morris = morrisDesign;
-        this.values = new double[units.length][d];
+        this.values = new double[units.length][];
         for (int p = 0; p < units.length; p++) {
+            values[p] = space.fromUnit(units[p]);
             for (int i = 0; i < d; i++) {
-                values[p][i] = scales[i].valueAt(units[p][i]);
+                if (!(parameters.get(i).scale() instanceof Scale.Levels)) {
+                    values[p][i] = twelveDigits(values[p][i]);
+                }
             }
         }
         SweepSpec.Outputs outputs = spec.outputs();
@@ -147,7 +139,13 @@ public final class SweepPlan {
 
     /** The plan of a sweep that {@link SweepSpecReader} has checked and resolved. */
     public static SweepPlan of(SweepSpecReader.ResolvedSweep resolved) {
-        return new SweepPlan(resolved.spec(), resolved.scenario());
+        return new SweepPlan(resolved.spec(), resolved.space());
+    }
+
+    // A value between bounds is rounded to 12 significant digits, so that a grid step of 0.1 gives 0.3 rather than
+    // 0.30000000000000004: the value written beside the results is then exactly the value that was run.
+    private static double twelveDigits(double value) {
+        return new BigDecimal(value).round(TWELVE_DIGITS).doubleValue();
     }
 
     private RandomStreams streams() {
@@ -230,20 +228,12 @@ public final class SweepPlan {
 
     /** The base scenario with the point's values set, validated; named after the sweep and the point. */
     public Scenario scenarioAt(int point) throws InvalidScenarioException {
-        Scenario s = space.scenarioAt(values[point]);
-        ObjectNode tree = Json.mapper().valueToTree(s);
-        tree.put("name", spec.name() + "-point-" + point);
-        return new ScenarioReader().fromTree(tree, spec.name() + " point " + point);
+        return space.scenarioAt(values[point]).withName(spec.name() + "-point-" + point);
     }
 
-    /** The model configuration of a point whose scenario {@link #checkPoints} has accepted. */
+    /** The model configuration of a point whose scenario {@link #checkPoints} has accepted (not validated again). */
     public ModelConfig configAt(int point) {
-        try {
-            return ScenarioCompiler.compile(space.scenarioAt(values[point]));
-        } catch (InvalidScenarioException e) {
-            throw new IllegalStateException("point " + point + " was checked but its scenario is invalid: "
-                    + e.problems(), e);
-        }
+        return space.checkedConfigAt(values[point]);
     }
 
     /**
@@ -286,26 +276,18 @@ public final class SweepPlan {
     }
 
     private List<Problem> pointProblems(int point) {
-        try {
-            space.scenarioAt(values[point]);
-            return List.of();
-        } catch (InvalidScenarioException e) {
-            StringBuilder where = new StringBuilder("$.parameters: point ").append(point).append(" (");
-            for (int i = 0; i < values[point].length; i++) {
-                where.append(i == 0 ? "" : ", ").append(parameterNames.get(i)).append(" = ")
-                        .append(SpecChecks.format(values[point][i]));
-            }
-            where.append(")");
-            List<Problem> problems = new ArrayList<>();
-            for (Problem p : e.problems()) {
-                // ParameterSpace labels the scenario with its values; keep only the path within the scenario.
-                int at = p.path().indexOf(": $");
-                String path = at < 0 ? p.path() : p.path().substring(at + 2);
-                problems.add(new Problem(where.toString(), "the scenario does not validate: " + path + ": "
-                        + p.message()));
-            }
-            return problems;
+        List<Problem> found = space.problemsAt(values[point]);
+        if (found.isEmpty()) {
+            return found;
         }
+        StringBuilder where = new StringBuilder("$.parameters: point ").append(point).append(" (");
+        for (int i = 0; i < values[point].length; i++) {
+            where.append(i == 0 ? "" : ", ").append(parameterNames.get(i)).append(" = ")
+                    .append(SpecChecks.format(values[point][i]));
+        }
+        where.append(")");
+        return found.stream().map(p -> new Problem(where.toString(), "the scenario does not validate: " + p.path()
+                + ": " + p.message())).toList();
     }
 
     // ---- what is kept ---------------------------------------------------------------------------------------------

@@ -6,6 +6,9 @@ import escaperoutes.observe.SexGroup;
 import escaperoutes.io.Json;
 import escaperoutes.io.JsonBinder;
 import escaperoutes.io.Problem;
+import escaperoutes.parameter.Parameter;
+import escaperoutes.parameter.ParameterSpace;
+import escaperoutes.parameter.Scale;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioPath;
 import escaperoutes.scenario.ScenarioReader;
@@ -30,8 +33,8 @@ import java.util.regex.Pattern;
  * Reads a sweep spec ({@link SweepSpec}) and its base scenario, checks one against the other, and fills in every
  * default. Every problem is reported together: the spec's as {@code spec.json: $.json.path}, the scenario's as
  * {@code scenario.json: $.json.path}. Parameter paths are checked on the resolved scenario (defaults filled in), the
- * tree {@link escaperoutes.calibration.ParameterSpace} changes, so a key left to its default can vary and a value
- * that differs by sex is addressed as {@code ….female} or {@code ….male}.
+ * form on which {@link ParameterSpace} locates them, so a key left to its default can vary and a value that differs
+ * by sex is addressed as {@code ….female} or {@code ….male}.
  */
 public final class SweepSpecReader {
 
@@ -47,6 +50,13 @@ public final class SweepSpecReader {
             Objects.requireNonNull(spec, "spec");
             Objects.requireNonNull(scenario, "scenario");
             scenarioFiles = List.copyOf(scenarioFiles);
+        }
+
+        /** The parameters that vary, over the base scenario. */
+        public ParameterSpace space() {
+            return new ParameterSpace(scenario, spec.parameters().stream().map(p -> Parameter.of(p.name(), p.path(),
+                    p.alsoPaths(), p.hasLevels() ? new Scale.Levels(p.levels())
+                            : Scale.range(p.lower(), p.upper(), p.logScale()))).toList());
         }
     }
 
@@ -184,12 +194,14 @@ public final class SweepSpecReader {
             for (ScenarioPath path : paths) {
                 if (p.hasLevels()) {
                     for (int k = 0; k < p.levels().size(); k++) {
-                        checks.checkValue(scenarioTree, path, p.levels().get(k),
+                        SpecChecks.checkValue(scenario, scenarioTree, path, p.levels().get(k),
                                 JsonBinder.elementPath(JsonBinder.childPath(at, "levels"), k), problems);
                     }
                 } else {
-                    checks.checkValue(scenarioTree, path, p.lower(), JsonBinder.childPath(at, "lower"), problems);
-                    checks.checkValue(scenarioTree, path, p.upper(), JsonBinder.childPath(at, "upper"), problems);
+                    SpecChecks.checkValue(scenario, scenarioTree, path, p.lower(), JsonBinder.childPath(at, "lower"),
+                            problems);
+                    SpecChecks.checkValue(scenario, scenarioTree, path, p.upper(), JsonBinder.childPath(at, "upper"),
+                            problems);
                 }
             }
         }

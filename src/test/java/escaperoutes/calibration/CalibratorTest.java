@@ -10,9 +10,11 @@ import escaperoutes.simulation.Replications;
 import escaperoutes.observe.Measure;
 import escaperoutes.observe.RunResult;
 import escaperoutes.observe.SexGroup;
+import escaperoutes.parameter.Parameter;
+import escaperoutes.parameter.ParameterSpace;
+import escaperoutes.parameter.Scale;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioCompiler;
-import escaperoutes.scenario.ScenarioPath;
 import escaperoutes.scenario.ScenarioReader;
 import escaperoutes.scenario.ScenarioReaderTest;
 import java.nio.file.Files;
@@ -58,8 +60,8 @@ class CalibratorTest {
     private Calibrator.Result calibrate(CalibrationSpec.Optimizer optimizer, int threads, List<double[]> trace)
             throws Exception {
         ParameterSpace space = new ParameterSpace(scenario(400, 0.4), List.of(
-                new ParameterSpace.Parameter(ScenarioPath.parse("$.attempts.attemptsPerYear"), 100, 5000, true),
-                new ParameterSpace.Parameter(ScenarioPath.parse("$.attempts.femaleShare"), 0.05, 0.95, false)));
+                Parameter.of("attempts", "$.attempts.attemptsPerYear", List.of(), new Scale.Logarithmic(100, 5000)),
+                Parameter.of("women", "$.attempts.femaleShare", List.of(), new Scale.Linear(0.05, 0.95))));
         Objective objective = new Objective(observedFromTheModel(), 2010, 2013, new LossFunctions.Weights(1, 1),
                 null, 7, 10, threads);
         return new Calibrator(space, objective).run(optimizer, 150, 5, space.baseValues(),

@@ -15,6 +15,11 @@ class SensitivityTest {
         return Math.sin(x1) + 7 * Math.sin(x2) * Math.sin(x2) + 0.1 * Math.pow(x3, 4) * Math.sin(x1);
     }
 
+    /** The point at unit coordinate u of [lower, upper]. */
+    private static double between(double lower, double upper, double u) {
+        return lower + u * (upper - lower);
+    }
+
     @Test
     void sobolIndicesOfTheIshigamiFunctionMatchTheAnalyticValues() {
         double a = 7;
@@ -31,12 +36,11 @@ class SensitivityTest {
         assertEquals(0.5576, total[0], 1e-4);
 
         int n = 8192;
-        ParameterScale range = ParameterScale.linear(-Math.PI, Math.PI);
         double[][] points = SaltelliSample.unitPoints(n, 3);
         double[] outputs = new double[points.length];
         for (int p = 0; p < points.length; p++) {
-            outputs[p] = ishigami(range.valueAt(points[p][0]), range.valueAt(points[p][1]),
-                    range.valueAt(points[p][2]));
+            outputs[p] = ishigami(between(-Math.PI, Math.PI, points[p][0]), between(-Math.PI, Math.PI, points[p][1]),
+                    between(-Math.PI, Math.PI, points[p][2]));
         }
         List<SobolIndices.Estimate> estimates = SobolIndices.estimate(outputs, n, 3, 200, 0.95,
                 new SplittableRandom(1));
@@ -85,24 +89,23 @@ class SensitivityTest {
 
     @Test
     void morrisEffectsOfALinearFunctionAreItsCoefficientsTimesTheRanges() {
-        ParameterScale[] scales = {ParameterScale.linear(0, 10), ParameterScale.linear(1, 3),
-                ParameterScale.linear(-5, 5)};
+        double[][] ranges = {{0, 10}, {1, 3}, {-5, 5}};
         double[] coefficients = {3, -2, 0};
         MorrisDesign design = MorrisDesign.sample(12, 3, 4, new SplittableRandom(2));
         double[][] points = design.unitPoints();
         double[] outputs = new double[points.length];
         for (int p = 0; p < points.length; p++) {
             for (int i = 0; i < 3; i++) {
-                outputs[p] += coefficients[i] * scales[i].valueAt(points[p][i]);
+                outputs[p] += coefficients[i] * between(ranges[i][0], ranges[i][1], points[p][i]);
             }
         }
         List<MorrisEffects.Estimate> estimates = MorrisEffects.estimate(outputs, design, 100, 0.95,
                 new SplittableRandom(3));
-        double[] ranges = {10, 2, 10};
         for (int i = 0; i < 3; i++) {
             MorrisEffects.Estimate e = estimates.get(i);
-            assertEquals(coefficients[i] * ranges[i], e.mu(), 1e-9, "μ of parameter " + i);
-            assertEquals(Math.abs(coefficients[i]) * ranges[i], e.muStar(), 1e-9, "μ* of parameter " + i);
+            double width = ranges[i][1] - ranges[i][0];
+            assertEquals(coefficients[i] * width, e.mu(), 1e-9, "μ of parameter " + i);
+            assertEquals(Math.abs(coefficients[i]) * width, e.muStar(), 1e-9, "μ* of parameter " + i);
             assertEquals(0, e.sigma(), 1e-9, "σ of parameter " + i);
             assertEquals(e.muStar(), e.muStarLow(), 1e-9);
             assertEquals(e.muStar(), e.muStarHigh(), 1e-9);

@@ -53,7 +53,7 @@ public final class TestNetworks {
                         off)));
         Province province = new Province(0, "home", new double[] {attemptsPerYear / 365.25, 0.0}, true);
         return new ModelConfig(calendar, countries, segments, places, legs, List.of(province),
-                List.of(hiding, hiding), hidingArrestPerYear, new Duration.Fixed(10), 1.0, 1.0,
+                List.of(hiding, hiding), hidingArrestPerYear / 365.25, new Duration.Fixed(10), 1.0, 1.0,
                 segments.size() - 1, new Duration.Fixed(10), 0.0, new double[] {0.0, 0.0}, new Duration.Fixed(10),
                 30, stock, events, timeline, 1.0, 0.0);
     }

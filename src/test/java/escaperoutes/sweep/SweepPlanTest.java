@@ -59,6 +59,24 @@ class SweepPlanTest {
     }
 
     @Test
+    void aRangesValuesAreRoundedToTwelveDigitsAndLevelsRunAsListed() throws Exception {
+        SweepPlan plan = plan("""
+                {"scenario": "small.json",
+                 "parameters": [
+                   {"name": "women", "path": "$.attempts.femaleShare", "lower": 0.1, "upper": 0.7},
+                   {"name": "arrest", "path": "$.legs[0].arrest", "levels": [0.1, 0.123456789012345]}
+                 ],
+                 "design": {"kind": "grid", "levels": 4},
+                 "outputs": {"measures": ["arrivals"]}}
+                """);
+        // A third of the way from 0.1 to 0.7 is 0.30000000000000004 in doubles; the 15 digits of a level stay.
+        assertArrayEquals(new double[] {0.3, 0.123456789012345}, plan.values(3));
+        assertEquals(0.3, plan.scenarioAt(3).attempts().femaleShare());
+        assertEquals(0.123456789012345, plan.scenarioAt(3).legs().get(0).arrest());
+        assertEquals(plan.scenarioAt(3).legs(), plan.scenarioAt(1).legs(), "points 1 and 3 differ in women only");
+    }
+
+    @Test
     void theExecutorHandsOnEveryPointInOrderWhateverTheThreads() throws Exception {
         SweepPlan plan = plan(GRID);
         List<String> oneThread = new ArrayList<>();
