@@ -17,8 +17,6 @@ import java.util.List;
  * every one is written, so a failure leaves the folder as it was.
  */
 public final class ChartFolder {
-    public static final String CHARTS = ResultFiles.CHARTS;
-    public static final String REPORT = ResultFiles.REPORT;
 
     private ChartFolder() {
     }
@@ -50,7 +48,7 @@ public final class ChartFolder {
             throws InvalidResultFolderException, IOException {
         ResultFolder folder = ResultFolder.read(dir, written);
         List<Chart> charts = Charts.all(folder);
-        Path finalCharts = dir.resolve(CHARTS);
+        Path finalCharts = dir.resolve(ResultFiles.CHARTS);
         // Not Files.createTempDirectory: its folders are private to the user, and charts are for sharing.
         Path temp = Files.createDirectory(dir.resolve(".charts.partial-" + Long.toHexString(System.nanoTime())));
         try {
@@ -81,7 +79,7 @@ public final class ChartFolder {
                 AtomicFiles.deleteRecursively(temp);
             }
         }
-        Path report = dir.resolve(REPORT);
+        Path report = dir.resolve(ResultFiles.REPORT);
         Report.write(folder, charts, shippedBaseline, report);
         return new Drawn(folder, charts, report);
     }

@@ -1,6 +1,7 @@
 package escaperoutes.chart;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import escaperoutes.io.ResultFiles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -65,12 +66,12 @@ final class Report {
         description(h, f);
         h.append("<h2>Charts</h2>\n");
         for (Chart c : charts) {
-            h.append("<figure id=\"").append(c.name()).append("\">\n<img src=\"").append(ChartFolder.CHARTS)
+            h.append("<figure id=\"").append(c.name()).append("\">\n<img src=\"").append(ResultFiles.CHARTS)
                     .append('/').append(c.name()).append(".png\" alt=\"").append(esc(c.title())).append("\" width=\"")
                     .append(ChartImages.WIDTH).append("\" height=\"").append(ChartImages.HEIGHT).append("\">\n")
                     .append("<figcaption><b>").append(esc(c.title())).append(".</b> ").append(esc(c.caption()))
-                    .append(" <a href=\"").append(ChartFolder.CHARTS).append('/').append(c.name())
-                    .append(".svg\">SVG</a> · <a href=\"").append(ChartFolder.CHARTS).append('/').append(c.name())
+                    .append(" <a href=\"").append(ResultFiles.CHARTS).append('/').append(c.name())
+                    .append(".svg\">SVG</a> · <a href=\"").append(ResultFiles.CHARTS).append('/').append(c.name())
                     .append(".png\">PNG</a></figcaption>\n</figure>\n");
         }
         if (f.run != null) {

@@ -3,6 +3,7 @@ package escaperoutes.cli;
 import escaperoutes.chart.ChartFolder;
 import escaperoutes.chart.InvalidResultFolderException;
 import escaperoutes.experiment.Program;
+import escaperoutes.io.ResultFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ final class ChartCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             ChartFolder.Drawn drawn = ChartFolder.draw(folder, Program.shippedBaseline());
-            spec.commandLine().getOut().println(drawn.count() + " charts in " + folder.resolve(ChartFolder.CHARTS)
+            spec.commandLine().getOut().println(drawn.count() + " charts in " + folder.resolve(ResultFiles.CHARTS)
                     + "; report: " + drawn.report());
             return Main.OK;
         } catch (InvalidResultFolderException e) {

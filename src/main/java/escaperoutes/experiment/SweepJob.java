@@ -5,6 +5,7 @@ import escaperoutes.io.AtomicFiles;
 import escaperoutes.io.Csv;
 import escaperoutes.io.Json;
 import escaperoutes.io.Problem;
+import escaperoutes.io.ResultFiles;
 import escaperoutes.io.Table;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.SweepFolder;
@@ -303,7 +304,7 @@ public final class SweepJob {
     /** The answer to continuing a folder whose sweep is complete: nothing to do if it is this sweep. */
     private static Result alreadyComplete(Path dir, SweepFolder.Identity identity, SweepPlan plan, PrintWriter err,
                                           boolean quiet) throws JobRefused, IOException {
-        JsonNode manifest = Json.mapper().readTree(dir.resolve(Manifest.FILE_NAME).toFile());
+        JsonNode manifest = Json.mapper().readTree(dir.resolve(ResultFiles.MANIFEST).toFile());
         if (!identity.sweepSha256().equals(manifest.path("sweepSha256").asText())
                 || !identity.chunkLabel().equals(manifest.path("chunk").asText())) {
             throw new JobRefused(dir + " holds a finished sweep, not this one (its spec, base scenario or chunk "

@@ -3,6 +3,7 @@ package escaperoutes.output;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import escaperoutes.io.Json;
+import escaperoutes.io.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +46,6 @@ public record ComparisonManifest(long seed, int replications, int threads, Strin
 
     /** Writes {@code manifest.json} into {@code dir}. */
     public void write(Path dir) throws IOException {
-        Json.write(dir.resolve(Manifest.FILE_NAME), this);
+        Json.write(dir.resolve(ResultFiles.MANIFEST), this);
     }
 }

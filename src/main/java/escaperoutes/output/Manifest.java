@@ -44,8 +44,6 @@ public record Manifest(long seed, int replications, int threads, String programV
                        String observedSource, String observedSha256, String startedAt,
                        String finishedAt, String javaVersion, List<String> commandLine) {
 
-    public static final String FILE_NAME = ResultFiles.MANIFEST;
-
     /** An input file and the SHA-256 of its bytes. */
     public record InputFile(String file, String sha256) {
 
@@ -69,7 +67,7 @@ public record Manifest(long seed, int replications, int threads, String programV
 
     /** Writes {@code manifest.json} into {@code dir}. */
     public void write(Path dir) throws IOException {
-        Json.write(dir.resolve(FILE_NAME), this);
+        Json.write(dir.resolve(ResultFiles.MANIFEST), this);
     }
 
     public static String sha256(byte[] bytes) {

@@ -3,6 +3,7 @@ package escaperoutes.output;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import escaperoutes.io.Json;
+import escaperoutes.io.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +53,6 @@ public record SweepManifest(String sweep, String sweepSha256, String design, int
 
     /** Writes {@code manifest.json} into {@code dir}, through a temporary file and a rename. */
     public void write(Path dir) throws IOException {
-        Json.write(dir.resolve(Manifest.FILE_NAME), this);
+        Json.write(dir.resolve(ResultFiles.MANIFEST), this);
     }
 }

@@ -1,6 +1,7 @@
 package escaperoutes.output;
 
 import escaperoutes.io.Json;
+import escaperoutes.io.ResultFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +46,7 @@ class ManifestTest {
                   "javaVersion" : "17.0.12+7 (Vendor)",
                   "commandLine" : [ "run", "--seed", "42" ]
                 }
-                """, Files.readString(dir.resolve(Manifest.FILE_NAME), StandardCharsets.UTF_8));
+                """, Files.readString(dir.resolve(ResultFiles.MANIFEST), StandardCharsets.UTF_8));
     }
 
     record Dated(LocalDate day, String absent, Map<String, Integer> counts) {
