@@ -34,17 +34,13 @@ final class CalibrateCommand extends JobCommand {
             description = "replications of the best candidate for fit.csv and metrics.json, default ${DEFAULT-VALUE}")
     int finalReplications;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "the folder to create (must not exist), default results/<scenario>-calibration/<UTC time>")
-    Path out;
-
     @Option(names = "--name", paramLabel = "NAME",
             description = "name of the calibrated scenario (its results folders are named after it), default the "
                     + "calibrated scenario's own name")
     String name;
 
     @CommandLine.Mixin
-    QuietOption quiet;
+    FolderOptions folder;
 
     @Override
     int execute(PrintWriter out, PrintWriter err) throws InvalidCalibrationSpecException, InvalidScenarioException,
@@ -52,8 +48,8 @@ final class CalibrateCommand extends JobCommand {
         CalibrationSpecReader.ResolvedCalibration calibration = new CalibrationSpecReader().resolve(specFile,
                 scenarioFile);
         CalibrateJob.Result result = CalibrateJob.run(new CalibrateJob.Request(calibration, threads.count(),
-                finalReplications, name, this.out, commandLine()), quiet.progressTo(err));
-        if (!quiet.quiet) {
+                finalReplications, name, folder.out, commandLine()), folder.quiet.progressTo(err));
+        if (!folder.quiet.quiet) {
             FitMetrics fit = result.fit();
             out.printf("loss %.2f after %d evaluations (%s, %.1f evaluations/s)%n", result.search().best().loss(),
                     result.search().evaluations(), result.search().stoppedBecause(),

@@ -32,20 +32,13 @@ final class CompareCommand extends JobCommand {
     @CommandLine.Mixin
     ReplicationOptions run;
 
-    @CommandLine.Mixin
-    ThreadsOption threads;
-
     @Option(names = "--window", paramLabel = "FROM-TO",
             description = "calendar years of the cumulative differences, e.g. 2025-2030 or 2027; default: every "
                     + "simulated year")
     String window;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "the folder to create (must not exist), default results/compare/<UTC timestamp>")
-    Path out;
-
     @CommandLine.Mixin
-    QuietOption quiet;
+    FolderOptions folder;
 
     @Override
     int execute(PrintWriter out, PrintWriter err) throws JobRefused, IOException, InterruptedException {
@@ -64,8 +57,8 @@ final class CompareCommand extends JobCommand {
             return Main.BAD_INPUT;
         }
         CompareJob.Result result = CompareJob.run(new CompareJob.Request(scenarios, run.seed, run.replications,
-                threads.count(), window, this.out, commandLine()), quiet.progressTo(err));
-        if (!quiet.quiet) {
+                run.threads.count(), window, folder.out, commandLine()), folder.quiet.progressTo(err));
+        if (!folder.quiet.quiet) {
             for (int s = 1; s < result.comparison().labels().size(); s++) {
                 printArrivals(out, result.comparison(), s);
             }

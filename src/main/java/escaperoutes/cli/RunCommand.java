@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -31,22 +30,15 @@ final class RunCommand extends JobCommand {
     ReplicationOptions run;
 
     @CommandLine.Mixin
-    ThreadsOption threads;
-
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "the folder to create (must not exist), default results/<scenario name>/<UTC timestamp>")
-    Path out;
-
-    @CommandLine.Mixin
-    QuietOption quiet;
+    FolderOptions folder;
 
     @Override
     int execute(PrintWriter out, PrintWriter err)
             throws InvalidScenarioException, JobRefused, IOException, InterruptedException {
         ScenarioReader.Read scenario = new ScenarioReader().readWithParents(scenarioFile);
-        RunJob.Result result = RunJob.run(new RunJob.Request(scenario, run.seed, run.replications, threads.count(),
-                this.out, commandLine()), quiet.progressTo(err));
-        if (!quiet.quiet) {
+        RunJob.Result result = RunJob.run(new RunJob.Request(scenario, run.seed, run.replications, run.threads.count(),
+                folder.out, commandLine()), folder.quiet.progressTo(err));
+        if (!folder.quiet.quiet) {
             printArrivals(out, result.results(), result.observed());
         }
         out.println(result.folder());

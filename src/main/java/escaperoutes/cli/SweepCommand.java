@@ -51,31 +51,15 @@ final class SweepCommand extends JobCommand {
     @CommandLine.Mixin
     QuietOption quiet;
 
-    @Option(names = "--executor", paramLabel = "E", defaultValue = "threads",
-            description = "where the runs run: threads (local threads, the default) or spark (Apache Spark: needs "
-                    + "the -Pspark build; see the README's Spark section)")
-    String executor;
-
-    @Option(names = "--spark-master", paramLabel = "URL",
-            description = "with --executor spark: the master (local[2], spark://host:7077, yarn, k8s://…); default "
-                    + "spark-submit's --master, else local[T] with T = --threads")
-    String sparkMaster;
-
-    @Option(names = "--spark-parts", paramLabel = "URI",
-            description = "with --executor spark: where workers write each task's rows for the driver to collect, a "
-                    + "folder every worker and the driver reach (file:/shared/…, hdfs://…, s3a://…); default the "
-                    + "sweep folder's spark-parts/, enough when all run on one machine")
-    String sparkParts;
-
-    @Option(names = "--runs-per-task", paramLabel = "N", defaultValue = "100",
-            description = "with --executor spark: runs per Spark task (whole points; default ${DEFAULT-VALUE})")
-    int runsPerTask;
+    @CommandLine.Mixin
+    ExecutorOptions executor;
 
     @Override
     int execute(PrintWriter out, PrintWriter err)
             throws InvalidInputException, JobRefused, IOException, InterruptedException {
         SweepJob.Request request = new SweepJob.Request(new SweepSpecReader().read(specFile), threads.count(),
-                this.out, resume, chunk, executor, sparkMaster, sparkParts, runsPerTask, commandLine());
+                this.out, resume, chunk, executor.executor, executor.sparkMaster, executor.sparkParts,
+                executor.runsPerTask, commandLine());
         if (onlyPoint != null) {
             out.println(SweepJob.runPoint(request, onlyPoint, quiet.progressTo(err)).folder());
             return Main.OK;

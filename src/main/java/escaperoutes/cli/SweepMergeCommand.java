@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "sweep-merge", mixinStandardHelpOptions = true,
@@ -19,17 +18,13 @@ final class SweepMergeCommand extends JobCommand {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "the chunks' folders, in any order")
     List<Path> dirs;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "the folder to create (must not exist), default results/<sweep name>/<UTC time>")
-    Path out;
-
     @CommandLine.Mixin
-    QuietOption quiet;
+    FolderOptions folder;
 
     @Override
     int execute(PrintWriter out, PrintWriter err) throws InvalidSweepSpecException, JobRefused, IOException {
-        SweepMergeJob.Result result = SweepMergeJob.run(dirs, this.out, commandLine());
-        if (!quiet.quiet) {
+        SweepMergeJob.Result result = SweepMergeJob.run(dirs, folder.out, commandLine());
+        if (!folder.quiet.quiet) {
             out.printf("merged %d chunks: %d points × %d replications%n", result.chunks(), result.plan().points(),
                     result.plan().replications());
             SweepCommand.printSensitivity(out, result.plan(), result.sensitivity());
