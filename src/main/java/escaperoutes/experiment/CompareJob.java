@@ -62,8 +62,8 @@ public final class CompareJob {
             Scenario s = reads.get(i).scenario();
             if (!s.start().equals(base.start()) || !s.end().equals(base.end())) {
                 differentPeriods.add(reads.get(i).files().get(0) + ": runs " + s.start() + " to " + s.end()
-                        + ", but the base " + reads.get(0).files().get(0) + " runs " + base.start() + " to " + base.end() + "; compared scenarios must "
-                        + "cover the same days (set \"start\" and \"end\")");
+                        + ", but the base " + reads.get(0).files().get(0) + " runs " + base.start() + " to "
+                        + base.end() + "; compared scenarios must cover the same days (set \"start\" and \"end\")");
             }
         }
         if (!differentPeriods.isEmpty()) {

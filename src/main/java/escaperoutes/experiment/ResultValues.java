@@ -43,7 +43,8 @@ final class ResultValues {
                 if (c.isFlow(series)) {
                     for (SexGroup sex : SexGroup.values()) {
                         cumulative.add(new ComparisonTables.CumulativeRow(label, series, sex.label(),
-                                c.window().fromYear(), c.window().toYear(), summary(c.cumulativeSummary(s, series, sex)),
+                                c.window().fromYear(), c.window().toYear(),
+                                summary(c.cumulativeSummary(s, series, sex)),
                                 summary(c.cumulativeDifference(s, series, sex))));
                     }
                 }
