@@ -67,7 +67,7 @@ public final class EscapeModel extends SimState {
         // MASON's own generator is not used by the rules; seed it from the run seed and replication anyway.
         this.random = new ec.util.MersenneTwisterFast(seed * 31 + replication);
         this.timeline = config.annualVariation() > 0
-                ? withAnnualVariation(config, streams.stream("annual-variation")) : config.timeline();
+                ? withAnnualVariation(config, streams.stream(RandomStreams.ANNUAL_VARIATION)) : config.timeline();
         this.places = config.places().toArray(new Place[0]);
         this.endDay = config.calendar().endDay();
         this.hidingArrestPerDay = config.hidingArrestPerYear() / 365.25;
@@ -109,21 +109,21 @@ public final class EscapeModel extends SimState {
                 }
             }
         }
-        this.journeyRandom = streams.stream("journeys");
-        this.hidingRandom = streams.stream("hiding");
-        this.detentionRandom = streams.stream("detention");
-        this.homeRandom = streams.stream("home");
-        this.eventRandom = streams.stream("one-off-events");
+        this.journeyRandom = streams.stream(RandomStreams.JOURNEYS);
+        this.hidingRandom = streams.stream(RandomStreams.HIDING);
+        this.detentionRandom = streams.stream(RandomStreams.DETENTION);
+        this.homeRandom = streams.stream(RandomStreams.HOME);
+        this.eventRandom = streams.stream(RandomStreams.ONE_OFF_EVENTS);
     }
 
     @Override
     public void start() {
         super.start();
         now = 0.0;
-        createInitialStock(streams.stream("initial-stock"));
+        createInitialStock(streams.stream(RandomStreams.INITIAL_STOCK));
         for (int p = 0; p < config.provinces().size(); p++) {
             for (Sex sex : Sex.values()) {
-                String name = "attempts/" + places[config.provinces().get(p).place()].id() + "/" + sex.label();
+                String name = RandomStreams.attempts(places[config.provinces().get(p).place()].id(), sex);
                 new AttemptGenerator(p, sex, streams.stream(name)).scheduleNext(0.0);
             }
         }
