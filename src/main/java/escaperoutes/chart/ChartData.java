@@ -1,6 +1,6 @@
 package escaperoutes.chart;
 
-import escaperoutes.observe.Quantiles;
+import escaperoutes.stats.Quantiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,7 +28,7 @@ final class ChartData {
         double[] p75 = new double[years];
         double[] p95 = new double[years];
         for (int y = 0; y < years; y++) {
-            double[] v = Arrays.stream(byYearAndReplication[y]).filter(x -> !Double.isNaN(x)).sorted().toArray();
+            double[] v = Quantiles.sortedPresent(byYearAndReplication[y]);
             mean[y] = v.length == 0 ? Double.NaN : Arrays.stream(v).sum() / v.length;
             p05[y] = Quantiles.quantile(v, 0.05);
             p25[y] = Quantiles.quantile(v, 0.25);

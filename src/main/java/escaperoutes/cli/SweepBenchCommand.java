@@ -5,6 +5,7 @@ import escaperoutes.sweep.SweepPlan;
 import escaperoutes.sweep.SweepRunner;
 import escaperoutes.sweep.SweepSpecReader;
 import escaperoutes.output.SweepTables;
+import escaperoutes.stats.Quantiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -100,9 +101,6 @@ final class SweepBenchCommand implements Callable<Integer> {
     }
 
     private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return Quantiles.quantile(Quantiles.sortedPresent(values), 0.5);
     }
 }

@@ -4,9 +4,9 @@ import escaperoutes.io.AtomicFiles;
 import escaperoutes.calibration.ObservedSeries;
 import escaperoutes.observe.CohortOutcome;
 import escaperoutes.observe.Measure;
-import escaperoutes.observe.Quantiles;
 import escaperoutes.observe.RunResult;
 import escaperoutes.observe.SexGroup;
+import escaperoutes.stats.Quantiles;
 
 import java.io.IOException;
 import java.io.Writer;
