@@ -125,7 +125,8 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(cleanUp);
         try (folder) {
             Instant started = Instant.now();
-            List<RunResult> results = Replications.run(config, seed, replications, threads, progress::update);
+            List<RunResult> results = Replications.run(config, seed, replications, threads, progress::update,
+                    r -> (days, totalDays) -> progress.days(r, days, totalDays));
             progress.finish();
             Instant finished = Instant.now();
             Json.write(folder.path().resolve("scenario.resolved.json"), scenario);

@@ -28,6 +28,9 @@ public final class EscapeModel extends SimState {
 
     private final ModelConfig config;
     private final ModelListener listener;
+    private final ProgressListener progress;
+    /** Days last reported to {@link #progress}. */
+    private double daysReported;
     private final RandomStreams streams;
     private final EnforcementTimeline timeline;
     private final Place[] places;
@@ -62,9 +65,16 @@ public final class EscapeModel extends SimState {
     private long personEvents;
 
     public EscapeModel(ModelConfig config, long seed, int replication, ModelListener listener) {
+        this(config, seed, replication, listener, ProgressListener.NONE);
+    }
+
+    /** A model that also tells {@code progress} the simulated days done as it runs. */
+    public EscapeModel(ModelConfig config, long seed, int replication, ModelListener listener,
+                       ProgressListener progress) {
         super(seed);
         this.config = config;
         this.listener = listener;
+        this.progress = progress;
         this.streams = new RandomStreams(seed, replication);
         // MASON's own generator is not used by the rules; seed it from the run seed and replication anyway.
         this.random = new ec.util.MersenneTwisterFast(seed * 31 + replication);
@@ -123,6 +133,7 @@ public final class EscapeModel extends SimState {
         super.start();
         now = 0.0;
         openDay = -1;
+        daysReported = 0.0;
         createInitialStock(streams.stream(RandomStreams.INITIAL_STOCK));
         for (int p = 0; p < config.provinces().size(); p++) {
             for (Sex sex : Sex.values()) {
@@ -170,6 +181,7 @@ public final class EscapeModel extends SimState {
                         processDayBefore(day, nextEvent);
                     }
                     schedule.scheduleOnce(nextEvent, ScheduleOrder.AGENTS.ordering(), this);
+                    reportProgress(nextEvent);
                     return;
                 }
                 processDay(day);
@@ -177,6 +189,7 @@ public final class EscapeModel extends SimState {
             if (last < endDay) {
                 schedule.scheduleOnce(last, ScheduleOrder.AGENTS.ordering(), this);
             }
+            reportProgress(Math.min(last, endDay));
         }
     }
 
@@ -219,7 +232,15 @@ public final class EscapeModel extends SimState {
         while (schedule.step(this)) {
             // each step processes the next instant's events
         }
+        reportProgress(endDay);
         finish();
+    }
+
+    private void reportProgress(double days) {
+        if (days > daysReported) {
+            daysReported = days;
+            progress.daysDone(days, endDay);
+        }
     }
 
     public ModelConfig config() {
