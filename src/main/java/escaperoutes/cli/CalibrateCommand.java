@@ -19,6 +19,7 @@ import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioCompiler;
 import escaperoutes.scenario.ScenarioPath;
+import escaperoutes.scenario.ScenarioSize;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -91,6 +92,18 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         CalibrationSpec cs = resolved.spec();
         Scenario base = resolved.scenario();
+        List<ParameterSpace.Parameter> parameters = cs.parameters().stream()
+                .map(p -> new ParameterSpace.Parameter(ScenarioPath.parse(p.path()), p.lower(), p.upper(),
+                        p.logScale(), p.alsoPaths().stream().map(ScenarioPath::parse).toList()))
+                .toList();
+        ParameterSpace space = new ParameterSpace(base, parameters);
+        double[] lower = parameters.stream().mapToDouble(ParameterSpace.Parameter::lower).toArray();
+        double[] upper = parameters.stream().mapToDouble(ParameterSpace.Parameter::upper).toArray();
+        if (!ScenarioInput.fitsInMemory(specFile, "$.parameters", () -> ScenarioSize.largestWithin(clampedStart(space),
+                lower, upper, values -> ScenarioCompiler.compile(space.scenarioAt(values))),
+                Math.min(Math.max(cs.replications(), finalReplications), threadCount), err)) {
+            return Main.BAD_INPUT;
+        }
         Path dir = this.out != null ? this.out
                 : RunFolder.defaultRunDir(Path.of("results"), base.name() + "-calibration", Instant.now());
         if (Files.exists(dir)) {
@@ -111,11 +124,6 @@ final class CalibrateCommand implements Callable<Integer> {
         }));
         Instant started = Instant.now();
 
-        List<ParameterSpace.Parameter> parameters = cs.parameters().stream()
-                .map(p -> new ParameterSpace.Parameter(ScenarioPath.parse(p.path()), p.lower(), p.upper(),
-                        p.logScale(), p.alsoPaths().stream().map(ScenarioPath::parse).toList()))
-                .toList();
-        ParameterSpace space = new ParameterSpace(base, parameters);
         Double size = cs.loss().totals() == CalibrationSpec.Totals.NEGATIVE_BINOMIAL
                 ? cs.loss().negativeBinomialSize() : null;
         Objective objective = new Objective(resolved.observed(), cs.fitWindow().from(), cs.fitWindow().to(),

@@ -9,6 +9,7 @@ import escaperoutes.output.ComparisonTables;
 import escaperoutes.io.Json;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.RunFolder;
+import escaperoutes.model.ModelConfig;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioCompiler;
 import escaperoutes.scenario.ScenarioReader;
@@ -124,6 +125,15 @@ final class CompareCommand implements Callable<Integer> {
         List<Comparison.Compared> compared = new ArrayList<>();
         for (int i = 0; i < reads.size(); i++) {
             compared.add(new Comparison.Compared(labels.get(i), ScenarioCompiler.compile(reads.get(i).scenario())));
+        }
+        boolean fit = true;
+        for (int i = 0; i < compared.size(); i++) {
+            ModelConfig config = compared.get(i).config();
+            fit &= ScenarioInput.fitsInMemory(scenarioFiles.get(i), "$", () -> config,
+                    Math.min(replications, threadCount), err);
+        }
+        if (!fit) {
+            return Main.BAD_INPUT;
         }
         ObservedSeries observed = ObservedSeries.shipped();
         RunFolder folder;

@@ -74,6 +74,10 @@ final class RunCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         Scenario scenario = read.scenario();
+        if (!ScenarioInput.fitsInMemory(scenarioFile, "$", () -> ScenarioCompiler.compile(scenario),
+                Math.min(replications, threadCount), err)) {
+            return Main.BAD_INPUT;
+        }
         Path runDir = this.out != null ? this.out
                 : RunFolder.defaultRunDir(Path.of("results"), scenario.name(), Instant.now());
         if (Files.exists(runDir)) {

@@ -1,10 +1,12 @@
 package escaperoutes.cli;
 
 import escaperoutes.io.InvalidInputException;
+import escaperoutes.model.ModelConfig;
 import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.io.Problem;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioReader;
+import escaperoutes.scenario.ScenarioSize;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -26,6 +28,27 @@ final class ScenarioInput {
         } catch (InvalidScenarioException e) {
             report(e, err);
             return null;
+        }
+    }
+
+    /** A configuration to check, which may turn out not to validate. */
+    interface ConfigSource {
+        ModelConfig get() throws InvalidScenarioException;
+    }
+
+    /**
+     * Whether {@code atOnce} replications of the configuration fit in memory ({@link ScenarioSize#check}); if not,
+     * or if it does not validate, prints why (with the persons and bytes it would need).
+     *
+     * @param file  the file the configuration comes from; {@code where}, the JSON path in it to report at
+     */
+    static boolean fitsInMemory(Path file, String where, ConfigSource config, int atOnce, PrintWriter err) {
+        try {
+            ScenarioSize.check(file.toString(), where, config.get(), atOnce);
+            return true;
+        } catch (InvalidScenarioException e) {
+            report(e, err);
+            return false;
         }
     }
 

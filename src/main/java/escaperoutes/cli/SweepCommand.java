@@ -19,6 +19,8 @@ import escaperoutes.output.SweepTables;
 import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.io.Problem;
 import escaperoutes.scenario.Scenario;
+import escaperoutes.scenario.ScenarioCompiler;
+import escaperoutes.scenario.ScenarioSize;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -222,6 +224,11 @@ final class SweepCommand implements Callable<Integer> {
                             .map(p -> new Problem(specFile + ": " + p.path(), p.message())).toList()), err);
                     return Main.BAD_INPUT;
                 }
+                int largest = ScenarioSize.largestOf(slice.from(), slice.to(), plan::configAt);
+                if (!ScenarioInput.fitsInMemory(specFile, "$.parameters: point " + largest,
+                        () -> plan.configAt(largest), Math.min(threadCount, slice.size() * plan.replications()), err)) {
+                    return Main.BAD_INPUT;
+                }
                 folder = SweepFolder.create(dir, plan, resolved.scenario(), identity, gitCommit, started);
             }
         } catch (SweepFolder.Refused e) {
@@ -369,6 +376,10 @@ final class SweepCommand implements Callable<Integer> {
             scenario = plan.scenarioAt(onlyPoint);
         } catch (InvalidScenarioException e) {
             ScenarioInput.report(e, err);
+            return Main.BAD_INPUT;
+        }
+        if (!ScenarioInput.fitsInMemory(specFile, "$.parameters: point " + onlyPoint,
+                () -> ScenarioCompiler.compile(scenario), Math.min(threadCount, plan.replications()), err)) {
             return Main.BAD_INPUT;
         }
         Path dir = this.out != null ? this.out
