@@ -33,12 +33,14 @@ public final class CalibrationSpecReader {
     /**
      * A spec that passed every check, with the scenario and observed series it was checked against.
      *
+     * @param specFile      the spec's file, as given
      * @param scenarioFiles the scenario file and the files it extends, nearest first
      */
-    public record ResolvedCalibration(CalibrationSpec spec, Scenario scenario, List<Path> scenarioFiles,
-                                      ObservedSeries observed) {
+    public record ResolvedCalibration(CalibrationSpec spec, Path specFile, Scenario scenario,
+                                      List<Path> scenarioFiles, ObservedSeries observed) {
         public ResolvedCalibration {
             Objects.requireNonNull(spec, "spec");
+            Objects.requireNonNull(specFile, "specFile");
             Objects.requireNonNull(scenario, "scenario");
             scenarioFiles = List.copyOf(scenarioFiles);
             Objects.requireNonNull(observed, "observed");
@@ -105,7 +107,7 @@ public final class CalibrationSpecReader {
         if (!problems.isEmpty()) {
             throw new InvalidCalibrationSpecException(source, problems);
         }
-        return new ResolvedCalibration(spec, scenario, scenarioFiles, observed);
+        return new ResolvedCalibration(spec, specFile, scenario, scenarioFiles, observed);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 package escaperoutes.calibration;
 
 import escaperoutes.observe.Measure;
-import escaperoutes.observe.Quantiles;
 import escaperoutes.observe.RunResult;
 import escaperoutes.observe.SexGroup;
+import escaperoutes.stats.Quantiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

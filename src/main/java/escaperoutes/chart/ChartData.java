@@ -1,5 +1,6 @@
 package escaperoutes.chart;
 
+import escaperoutes.stats.Quantiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,30 +28,15 @@ final class ChartData {
         double[] p75 = new double[years];
         double[] p95 = new double[years];
         for (int y = 0; y < years; y++) {
-            double[] v = Arrays.stream(byYearAndReplication[y]).filter(x -> !Double.isNaN(x)).sorted().toArray();
+            double[] v = Quantiles.sortedPresent(byYearAndReplication[y]);
             mean[y] = v.length == 0 ? Double.NaN : Arrays.stream(v).sum() / v.length;
-            p05[y] = quantile(v, 0.05);
-            p25[y] = quantile(v, 0.25);
-            p50[y] = quantile(v, 0.50);
-            p75[y] = quantile(v, 0.75);
-            p95[y] = quantile(v, 0.95);
+            p05[y] = Quantiles.quantile(v, 0.05);
+            p25[y] = Quantiles.quantile(v, 0.25);
+            p50[y] = Quantiles.quantile(v, 0.50);
+            p75[y] = Quantiles.quantile(v, 0.75);
+            p95[y] = Quantiles.quantile(v, 0.95);
         }
         return new Band(firstYear, mean, p05, p25, p50, p75, p95);
-    }
-
-    /**
-     * The {@code p}-quantile of ascending, NaN-free values by R's default (type 7): linear interpolation between the
-     * order statistics around h = (n − 1)·p; NaN for no values. The same as the summaries the run tables hold.
-     */
-    static double quantile(double[] sorted, double p) {
-        int n = sorted.length;
-        if (n == 0) {
-            return Double.NaN;
-        }
-        double h = (n - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, n - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
     /** Arrivals in South Korea (persons) of one sex ("all", "female", "male"). */

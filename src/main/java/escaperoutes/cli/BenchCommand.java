@@ -7,6 +7,7 @@ import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioCompiler;
 import escaperoutes.scenario.ScenarioReader;
+import escaperoutes.stats.Quantiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -64,7 +65,7 @@ final class BenchCommand extends JobCommand {
         double mean = Arrays.stream(millis).average().orElse(Double.NaN);
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
-        double median = sorted[sorted.length / 2];
+        double median = Quantiles.quantile(sorted, 0.5);
         out.printf("1 thread, scale 1: %.1f ms per replication (median %.1f, min %.1f, max %.1f), %.0f agents, "
                         + "%.0f events, %.2f million events/s%n", mean, median, sorted[0], sorted[sorted.length - 1],
                 (double) persons / replications, (double) events / replications,

@@ -41,7 +41,8 @@ final class CompareCommand extends JobCommand {
     FolderOptions folder;
 
     @Override
-    int execute(PrintWriter out, PrintWriter err) throws JobRefused, IOException, InterruptedException {
+    int execute(PrintWriter out, PrintWriter err)
+            throws InvalidScenarioException, JobRefused, IOException, InterruptedException {
         // Every file is read before any is refused, so that one attempt lists every problem of every file.
         List<ScenarioReader.Read> scenarios = new ArrayList<>();
         boolean unreadable = false;

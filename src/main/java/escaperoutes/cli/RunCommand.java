@@ -4,7 +4,7 @@ import escaperoutes.calibration.ObservedSeries;
 import escaperoutes.experiment.JobRefused;
 import escaperoutes.experiment.RunJob;
 import escaperoutes.observe.Measure;
-import escaperoutes.observe.Quantiles;
+import escaperoutes.stats.Quantiles;
 import escaperoutes.observe.RunResult;
 import escaperoutes.observe.SexGroup;
 import escaperoutes.scenario.InvalidScenarioException;

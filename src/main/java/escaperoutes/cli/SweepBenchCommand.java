@@ -5,6 +5,7 @@ import escaperoutes.sweep.SweepPlan;
 import escaperoutes.sweep.SweepRunner;
 import escaperoutes.sweep.SweepSpecReader;
 import escaperoutes.sweep.SweepRows;
+import escaperoutes.stats.Quantiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -90,9 +91,6 @@ final class SweepBenchCommand extends JobCommand {
     }
 
     private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return Quantiles.quantile(Quantiles.sortedPresent(values), 0.5);
     }
 }

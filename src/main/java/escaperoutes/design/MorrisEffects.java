@@ -1,5 +1,6 @@
 package escaperoutes.design;
 
+import escaperoutes.stats.Quantiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -72,7 +73,7 @@ public final class MorrisEffects {
                 squares += (e - mu) * (e - mu);
             }
             double sigma = r > 1 ? Math.sqrt(squares / (r - 1)) : Double.NaN;
-            double[] interval = Percentiles.interval(resampledMuStar[i], level);
+            double[] interval = Quantiles.interval(resampledMuStar[i], level);
             estimates.add(new Estimate(mu, absolute / r, sigma, interval[0], interval[1]));
         }
         return estimates;

@@ -1,5 +1,6 @@
 package escaperoutes.design;
 
+import escaperoutes.stats.Quantiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -68,8 +69,8 @@ public final class SobolIndices {
                 first[b] = resampled[b][0][i];
                 total[b] = resampled[b][1][i];
             }
-            double[] firstInterval = Percentiles.interval(first, level);
-            double[] totalInterval = Percentiles.interval(total, level);
+            double[] firstInterval = Quantiles.interval(first, level);
+            double[] totalInterval = Quantiles.interval(total, level);
             estimates.add(new Estimate(point[0][i], firstInterval[0], firstInterval[1], point[1][i],
                     totalInterval[0], totalInterval[1]));
         }

@@ -18,6 +18,7 @@ import escaperoutes.parameter.Scale;
 import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioCompiler;
+import escaperoutes.scenario.ScenarioSize;
 import escaperoutes.simulation.Replications;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -71,10 +72,17 @@ public final class CalibrateJob {
         CalibrationSpecReader.ResolvedCalibration resolved = request.calibration();
         CalibrationSpec cs = resolved.spec();
         Scenario base = resolved.scenario();
+        ParameterSpace space = resolved.space();
+        // The candidate expected to create the most persons within the bounds, its replications run at once on
+        // the threads, must fit in memory.
+        double[] lower = space.parameters().stream().mapToDouble(p -> p.scale().lower()).toArray();
+        double[] upper = space.parameters().stream().mapToDouble(p -> p.scale().upper()).toArray();
+        ScenarioSize.check(resolved.specFile().toString(), "$.parameters",
+                ScenarioSize.largestWithin(clampedStart(space), lower, upper, space::configAt),
+                Math.min(Math.max(cs.replications(), request.finalReplications()), request.threads()));
         try (JobFolder folder = JobFolder.inPlace(request.out(), base.name() + "-calibration", "a calibration")) {
             Path dir = folder.path();
             Instant started = Instant.now();
-            ParameterSpace space = resolved.space();
             Double size = cs.loss().totals() == CalibrationSpec.Totals.NEGATIVE_BINOMIAL
                     ? cs.loss().negativeBinomialSize() : null;
             Objective objective = new Objective(resolved.observed(), cs.fitWindow().from(), cs.fitWindow().to(),

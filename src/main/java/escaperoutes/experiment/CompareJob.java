@@ -6,9 +6,12 @@ import escaperoutes.io.ResultFiles;
 import escaperoutes.io.Table;
 import escaperoutes.output.ComparisonManifest;
 import escaperoutes.output.Manifest;
+import escaperoutes.io.Problem;
+import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioCompiler;
 import escaperoutes.scenario.ScenarioReader;
+import escaperoutes.scenario.ScenarioSize;
 import escaperoutes.simulation.Comparison;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,7 +51,7 @@ public final class CompareJob {
     }
 
     public static Result run(Request request, PrintWriter progressTo)
-            throws JobRefused, IOException, InterruptedException {
+            throws JobRefused, InvalidScenarioException, IOException, InterruptedException {
         JobRefused.requireAtLeastOne("--replications", request.replications());
         JobRefused.requireAtLeastOne("--threads", request.threads());
         List<ScenarioReader.Read> reads = request.scenarios();
@@ -74,6 +77,23 @@ public final class CompareJob {
         List<Comparison.Compared> compared = new ArrayList<>();
         for (int i = 0; i < reads.size(); i++) {
             compared.add(new Comparison.Compared(labels.get(i), ScenarioCompiler.compile(reads.get(i).scenario())));
+        }
+        // Every scenario's replications that run at once must fit in memory; all that do not are listed.
+        List<InvalidScenarioException> tooLarge = new ArrayList<>();
+        for (int i = 0; i < compared.size(); i++) {
+            try {
+                ScenarioSize.check(reads.get(i).files().get(0).toString(), "$", compared.get(i).config(),
+                        Math.min(request.replications(), request.threads()));
+            } catch (InvalidScenarioException e) {
+                tooLarge.add(e);
+            }
+        }
+        if (tooLarge.size() == 1) {
+            throw tooLarge.get(0);
+        } else if (!tooLarge.isEmpty()) {
+            List<Problem> problems = new ArrayList<>();
+            tooLarge.forEach(e -> problems.addAll(e.problems()));
+            throw new InvalidScenarioException(tooLarge.size() + " of the compared scenarios", problems);
         }
         ObservedSeries observed = ObservedSeries.shipped();
         try (JobFolder folder = JobFolder.staged(request.out(), "compare", "a comparison")) {

@@ -4,12 +4,15 @@ import escaperoutes.calibration.ObservedSeries;
 import escaperoutes.io.Json;
 import escaperoutes.io.ResultFiles;
 import escaperoutes.io.Table;
+import escaperoutes.model.ModelConfig;
 import escaperoutes.observe.RunResult;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.ResultTables;
+import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioCompiler;
 import escaperoutes.scenario.ScenarioReader;
+import escaperoutes.scenario.ScenarioSize;
 import escaperoutes.simulation.Replications;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,28 +50,32 @@ public final class RunJob {
      * @param progressTo where the progress bar goes; null for none
      */
     public static Result run(Request request, PrintWriter progressTo)
-            throws JobRefused, IOException, InterruptedException {
+            throws JobRefused, InvalidScenarioException, IOException, InterruptedException {
         JobRefused.requireAtLeastOne("--replications", request.replications());
         JobRefused.requireAtLeastOne("--threads", request.threads());
         ScenarioReader.Read read = request.scenario();
-        return runScenario(read.scenario(), read.files(), request.seed(), request.replications(), request.threads(),
-                request.out(), request.commandLine(), progressTo);
+        ModelConfig config = ScenarioCompiler.compile(read.scenario());
+        ScenarioSize.check(read.files().get(0).toString(), "$", config,
+                Math.min(request.replications(), request.threads()));
+        return runScenario(read.scenario(), config, read.files(), request.seed(), request.replications(),
+                request.threads(), request.out(), request.commandLine(), progressTo);
     }
 
     /**
-     * Runs a scenario already read into a new run folder.
+     * Runs a scenario already read, compiled and found to fit in memory, into a new run folder.
      *
      * @param scenarioFiles the scenario's file and the files it extends, nearest first, for the manifest
      */
-    static Result runScenario(Scenario scenario, List<Path> scenarioFiles, long seed, int replications, int threads,
-                              Path out, List<String> commandLine, PrintWriter progressTo)
+    static Result runScenario(Scenario scenario, ModelConfig config, List<Path> scenarioFiles, long seed,
+                              int replications, int threads, Path out, List<String> commandLine,
+                              PrintWriter progressTo)
             throws JobRefused, IOException, InterruptedException {
         ObservedSeries observed = ObservedSeries.shipped();
         try (JobFolder folder = JobFolder.staged(out, scenario.name(), "a run")) {
             Instant started = Instant.now();
             Progress progress = new Progress(progressTo, "replications", replications);
-            List<RunResult> results = Replications.run(ScenarioCompiler.compile(scenario), seed, replications,
-                    threads, progress::update);
+            List<RunResult> results = Replications.run(config, seed, replications, threads, progress::update,
+                    replication -> (days, totalDays) -> progress.days(replication, days, totalDays));
             progress.finish();
             Instant finished = Instant.now();
             Json.write(folder.path().resolve(ResultFiles.RESOLVED_SCENARIO), scenario);

@@ -11,7 +11,10 @@ import escaperoutes.output.Manifest;
 import escaperoutes.output.SweepFolder;
 import escaperoutes.output.SweepManifest;
 import escaperoutes.scenario.InvalidScenarioException;
+import escaperoutes.model.ModelConfig;
 import escaperoutes.scenario.Scenario;
+import escaperoutes.scenario.ScenarioCompiler;
+import escaperoutes.scenario.ScenarioSize;
 import escaperoutes.sweep.DistributedSweepExecutor;
 import escaperoutes.sweep.InvalidSweepSpecException;
 import escaperoutes.sweep.SweepPlan;
@@ -211,6 +214,9 @@ public final class SweepJob {
             throw new JobRefused("--only-point " + point + ": the sweep's points are 0 to " + (plan.points() - 1));
         }
         Scenario scenario = plan.scenarioAt(point);
+        ModelConfig config = ScenarioCompiler.compile(scenario);
+        ScenarioSize.check(resolved.specFile().toString(), "$.parameters: point " + point, config,
+                Math.min(request.threads(), plan.replications()));
         if (err != null) {
             StringBuilder values = new StringBuilder();
             double[] v = plan.values(point);
@@ -221,7 +227,7 @@ public final class SweepJob {
             err.printf("point %d (%s): %s; seed %d, replications 0-%d%n", point, plan.role(point), values,
                     plan.seed(), plan.replications() - 1);
         }
-        return RunJob.runScenario(scenario, resolved.scenarioFiles(), plan.seed(), plan.replications(),
+        return RunJob.runScenario(scenario, config, resolved.scenarioFiles(), plan.seed(), plan.replications(),
                 request.threads(), request.out(), request.commandLine(), err);
     }
 
@@ -282,6 +288,14 @@ public final class SweepJob {
                     Path specFile = resolved.specFile();
                     throw new InvalidSweepSpecException(specFile.toString(), problems.stream()
                             .map(p -> new Problem(specFile + ": " + p.path(), p.message())).toList());
+                }
+                // The point expected to create the most persons, run on every thread at once, must fit in memory.
+                int largest = ScenarioSize.largestOf(slice.from(), slice.to(), plan::configAt);
+                try {
+                    ScenarioSize.check(resolved.specFile().toString(), "$.parameters: point " + largest,
+                            plan.configAt(largest), Math.min(threads, slice.size() * plan.replications()));
+                } catch (InvalidScenarioException e) {
+                    throw new InvalidSweepSpecException(resolved.specFile().toString(), e.problems());
                 }
                 return SweepRows.create(dir, plan, resolved.scenario(), identity, gitCommit, started);
             }

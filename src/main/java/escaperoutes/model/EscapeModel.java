@@ -28,6 +28,9 @@ public final class EscapeModel extends SimState {
 
     private final ModelConfig config;
     private final ModelListener listener;
+    private final ProgressListener progress;
+    /** Days last reported to {@link #progress}. */
+    private double daysReported;
     private final RandomStreams streams;
     private final EnforcementTimeline timeline;
     private final Place[] places;
@@ -57,17 +60,26 @@ public final class EscapeModel extends SimState {
     private final EventQueue queue;
     /** Time of the agent event being processed, days. */
     private double now;
+    /** The day whose events the queue holds (a one-off event within it may have paused it), -1 before the first. */
+    private int openDay = -1;
     private long personEvents;
 
     public EscapeModel(ModelConfig config, long seed, int replication, ModelListener listener) {
+        this(config, seed, replication, listener, ProgressListener.NONE);
+    }
+
+    /** A model that also tells {@code progress} the simulated days done as it runs. */
+    public EscapeModel(ModelConfig config, long seed, int replication, ModelListener listener,
+                       ProgressListener progress) {
         super(seed);
         this.config = config;
         this.listener = listener;
+        this.progress = progress;
         this.streams = new RandomStreams(seed, replication);
         // MASON's own generator is not used by the rules; seed it from the run seed and replication anyway.
         this.random = new ec.util.MersenneTwisterFast(seed * 31 + replication);
         this.timeline = config.annualVariation() > 0
-                ? withAnnualVariation(config, streams.stream("annual-variation")) : config.timeline();
+                ? withAnnualVariation(config, streams.stream(RandomStreams.ANNUAL_VARIATION)) : config.timeline();
         this.places = config.places().toArray(new Place[0]);
         this.endDay = config.calendar().endDay();
         this.hidingArrestPerDay = config.hidingArrestPerDay();
@@ -109,21 +121,23 @@ public final class EscapeModel extends SimState {
                 }
             }
         }
-        this.journeyRandom = streams.stream("journeys");
-        this.hidingRandom = streams.stream("hiding");
-        this.detentionRandom = streams.stream("detention");
-        this.homeRandom = streams.stream("home");
-        this.eventRandom = streams.stream("one-off-events");
+        this.journeyRandom = streams.stream(RandomStreams.JOURNEYS);
+        this.hidingRandom = streams.stream(RandomStreams.HIDING);
+        this.detentionRandom = streams.stream(RandomStreams.DETENTION);
+        this.homeRandom = streams.stream(RandomStreams.HOME);
+        this.eventRandom = streams.stream(RandomStreams.ONE_OFF_EVENTS);
     }
 
     @Override
     public void start() {
         super.start();
         now = 0.0;
-        createInitialStock(streams.stream("initial-stock"));
+        openDay = -1;
+        daysReported = 0.0;
+        createInitialStock(streams.stream(RandomStreams.INITIAL_STOCK));
         for (int p = 0; p < config.provinces().size(); p++) {
             for (Sex sex : Sex.values()) {
-                String name = "attempts/" + places[config.provinces().get(p).place()].id() + "/" + sex.label();
+                String name = RandomStreams.attempts(places[config.provinces().get(p).place()].id(), sex);
                 new AttemptGenerator(p, sex, streams.stream(name)).scheduleNext(0.0);
             }
         }
@@ -140,42 +154,75 @@ public final class EscapeModel extends SimState {
     private static final int MAX_DAYS_PER_STEP = 30;
 
     /**
-     * The agent events, in exact time order, a stretch of days at a time: from its own day up to the next one-off
-     * event (or {@link #MAX_DAYS_PER_STEP} days). People interact only through the one-off events, which fall on day
-     * boundaries and run first (see {@link ScheduleOrder}), so processing the days between them in one MASON step
-     * is exact; it replaces one MASON queue operation per event with a bucket append and a small-heap operation.
+     * The agent events, in exact time order, a stretch of days at a time: from its own time up to the next one-off
+     * event (or {@link #MAX_DAYS_PER_STEP} days). People interact only through the one-off events, which run first
+     * at their instant (see {@link ScheduleOrder}), so processing the days between them in one MASON step is exact;
+     * it replaces one MASON queue operation per event with a bucket append and a small-heap operation. A one-off
+     * event within a day (a fractional day, possible through this API though scenario files give dates) pauses the
+     * day: the events due before it run, the step resumes at the event's time, after it, with the rest of the day.
      */
     private final class AgentEvents implements Steppable {
         private static final long serialVersionUID = 1L;
 
         @Override
         public void step(SimState state) {
-            int first = (int) Math.floor(schedule.getTime());
-            int last = Math.min(first + MAX_DAYS_PER_STEP, (int) Math.ceil(endDay));
+            double time = schedule.getTime();
+            int day = (int) Math.floor(time);
+            int last = Math.min(day + MAX_DAYS_PER_STEP, (int) Math.ceil(endDay));
+            double nextEvent = Double.POSITIVE_INFINITY;
             for (OneOffEvent event : config.events()) {
-                if (event.day() > first && event.day() < last) {
-                    last = (int) Math.floor(event.day());
+                if (event.day() > time && event.day() < nextEvent) {
+                    nextEvent = event.day();
                 }
             }
-            for (int day = first; day < last; day++) {
+            for (; day < last; day++) {
+                if (nextEvent < day + 1) {
+                    if (nextEvent > day) {
+                        processDayBefore(day, nextEvent);
+                    }
+                    schedule.scheduleOnce(nextEvent, ScheduleOrder.AGENTS.ordering(), this);
+                    reportProgress(nextEvent);
+                    return;
+                }
                 processDay(day);
             }
             if (last < endDay) {
                 schedule.scheduleOnce(last, ScheduleOrder.AGENTS.ordering(), this);
             }
+            reportProgress(Math.min(last, endDay));
         }
     }
 
-    /** One day's agent events in time order: people's own transitions and new attempts. */
+    /** One day's agent events in time order (the rest of them, if a one-off event paused the day). */
     private void processDay(int day) {
-        queue.openDay(day);
+        openOnce(day);
         for (EventQueue.Entry entry = queue.pollToday(); entry != null; entry = queue.pollToday()) {
-            now = entry.due;
-            if (entry instanceof Person person) {
-                act(person, person.takePendingAction(), now);
-            } else {
-                ((AttemptGenerator) entry).fire(now);
-            }
+            handle(entry);
+        }
+    }
+
+    /** The day's agent events due before {@code until}, a one-off event's time within the day. */
+    private void processDayBefore(int day, double until) {
+        openOnce(day);
+        while (queue.nextTimeToday() < until) {
+            handle(queue.pollToday());
+        }
+    }
+
+    private void openOnce(int day) {
+        if (openDay != day) {
+            queue.openDay(day);
+            openDay = day;
+        }
+    }
+
+    /** An agent event, now due: a person's own transition or a new attempt. */
+    private void handle(EventQueue.Entry entry) {
+        now = entry.due;
+        if (entry instanceof Person person) {
+            act(person, person.takePendingAction(), now);
+        } else {
+            ((AttemptGenerator) entry).fire(now);
         }
     }
 
@@ -185,7 +232,15 @@ public final class EscapeModel extends SimState {
         while (schedule.step(this)) {
             // each step processes the next instant's events
         }
+        reportProgress(endDay);
         finish();
+    }
+
+    private void reportProgress(double days) {
+        if (days > daysReported) {
+            daysReported = days;
+            progress.daysDone(days, endDay);
+        }
     }
 
     public ModelConfig config() {

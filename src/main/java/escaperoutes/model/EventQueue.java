@@ -308,6 +308,27 @@ final class EventQueue {
         }
     }
 
+    /** The due time of the event {@link #pollToday()} would return next, +∞ when today is done. */
+    double nextTimeToday() {
+        while (true) {
+            boolean fromDay = dayCursor < dayCount;
+            if (!fromDay && heapSize == 0) {
+                return Double.POSITIVE_INFINITY;
+            }
+            if (fromDay && (heapSize == 0 || dayTimes[dayCursor] <= heapTimes[0])) {
+                if (dayEntries[dayCursor].token == dayTokens[dayCursor]) {
+                    return dayTimes[dayCursor];
+                }
+                dayEntries[dayCursor++] = null;
+            } else {
+                if (heapEntries[0].token == heapTokens[0]) {
+                    return heapTimes[0];
+                }
+                removeTop();
+            }
+        }
+    }
+
     /** The next live event of today in time order (its time in {@link Entry#due}), or null when today is done. */
     Entry pollToday() {
         while (true) {

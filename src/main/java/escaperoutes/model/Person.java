@@ -50,11 +50,6 @@ public final class Person extends EventQueue.Entry {
     /** Whether the person is in the model's list of those one-off events may act on. */
     boolean listed;
 
-    /** What the person will do when its queue entry comes due. */
-    Action pendingAction() {
-        return ACTIONS[actionCode];
-    }
-
     void setPendingAction(Action action) {
         actionCode = (byte) action.ordinal();
     }
@@ -91,14 +86,6 @@ public final class Person extends EventQueue.Entry {
 
     public Status status() {
         return STATUSES[statusCode];
-    }
-
-    public int place() {
-        return place;
-    }
-
-    public boolean settled() {
-        return settled;
     }
 
     public double chinaEntryDay() {

@@ -14,6 +14,38 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RandomStreams {
 
+    // The streams' names. A name is hashed into the stream's seed: renaming one changes every seeded result.
+
+    /** Each calendar year's lognormal factor on attempts and departures ({@code annualVariation}). */
+    public static final String ANNUAL_VARIATION = "annual-variation";
+    /** Leg choices, travel times and each leg's outcome. */
+    public static final String JOURNEYS = "journeys";
+    /** Whether a new arrival in China hides or settles, how long they hide, and arrest while hiding. */
+    public static final String HIDING = "hiding";
+    /** China's detention periods and its decisions to repatriate or release. */
+    public static final String DETENTION = "detention";
+    /** North Korean detention, death in it, and whether and when people try again. */
+    public static final String HOME = "home";
+    /** Who a one-off event (mass repatriation, airlift) takes. */
+    public static final String ONE_OFF_EVENTS = "one-off-events";
+    /** The warm-up stock: provinces, time already spent in China, settling. */
+    public static final String INITIAL_STOCK = "initial-stock";
+    /**
+     * The points of a sweep's random designs (Latin hypercube, Morris trajectories), drawn outside the model; named
+     * here so that no model stream can share its name, and so its numbers.
+     */
+    public static final String SWEEP_DESIGN = "sweep-design";
+
+    /** The Poisson process of first attempts from the province at {@code placeId} for one sex. */
+    public static String attempts(String placeId, Sex sex) {
+        return "attempts/" + placeId + "/" + sex.label();
+    }
+
+    /** A sweep's bootstrap of one output's sensitivity indices, drawn outside the model. */
+    public static String sweepBootstrap(String output) {
+        return "sweep-bootstrap-" + output;
+    }
+
     private final long seed;
     private final int replication;
 

@@ -5,9 +5,9 @@ import escaperoutes.io.ResultTable;
 import escaperoutes.io.Table;
 import escaperoutes.observe.CohortOutcome;
 import escaperoutes.observe.Measure;
-import escaperoutes.observe.Quantiles;
 import escaperoutes.observe.RunResult;
 import escaperoutes.observe.SexGroup;
+import escaperoutes.stats.Quantiles;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@
  * with other values for some of its numbers ({@link escaperoutes.scenario.ScenarioVariants}: a calibration's
  * candidate, a sweep's point) is built from its records and checked as the same change in its file would be. The
  * checks that the files naming a scenario's numbers (sweep and calibration specs) make alike are in
- * {@link escaperoutes.scenario.SpecChecks}.
+ * {@link escaperoutes.scenario.SpecChecks}. {@link escaperoutes.scenario.ScenarioSize} estimates from a compiled
+ * configuration's rates the persons a replication will create, and refuses a run that would not fit in memory.
  */
 package escaperoutes.scenario;

@@ -2,9 +2,9 @@ package escaperoutes.simulation;
 
 import escaperoutes.model.ModelConfig;
 import escaperoutes.observe.Measure;
-import escaperoutes.observe.Quantiles;
 import escaperoutes.observe.RunResult;
 import escaperoutes.observe.SexGroup;
+import escaperoutes.stats.Quantiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

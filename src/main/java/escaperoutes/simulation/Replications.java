@@ -2,6 +2,7 @@ package escaperoutes.simulation;
 
 import escaperoutes.model.EscapeModel;
 import escaperoutes.model.ModelConfig;
+import escaperoutes.model.ProgressListener;
 import escaperoutes.observe.Recorder;
 import escaperoutes.observe.RunResult;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 /** Runs replications of one configuration, each on its own model instance (MASON's generators are not shared). */
 public final class Replications {
@@ -20,8 +22,13 @@ public final class Replications {
 
     /** One replication: the same (config, seed, replication) always gives the same result. */
     public static RunResult runOne(ModelConfig config, long seed, int replication) {
+        return runOne(config, seed, replication, ProgressListener.NONE);
+    }
+
+    /** One replication, telling {@code progress} the simulated days done as it goes. */
+    public static RunResult runOne(ModelConfig config, long seed, int replication, ProgressListener progress) {
         Recorder recorder = new Recorder(config);
-        EscapeModel model = new EscapeModel(config, seed, replication, recorder);
+        EscapeModel model = new EscapeModel(config, seed, replication, recorder, progress);
         model.runToEnd();
         return recorder.result(replication, model.personEvents(), model.personsCreated());
     }
@@ -33,13 +40,22 @@ public final class Replications {
      */
     public static List<RunResult> run(ModelConfig config, long seed, int count, int threads, IntConsumer progress)
             throws InterruptedException {
+        return run(config, seed, count, threads, progress, r -> ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #run(ModelConfig, long, int, int, IntConsumer)}, and each replication tells the listener
+     * {@code days} gives for its number the simulated days it has done (so that a long one shows progress).
+     */
+    public static List<RunResult> run(ModelConfig config, long seed, int count, int threads, IntConsumer progress,
+                                      IntFunction<ProgressListener> days) throws InterruptedException {
         if (threads <= 1) {
             List<RunResult> results = new ArrayList<>(count);
             for (int r = 0; r < count; r++) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException();
                 }
-                results.add(runOne(config, seed, r));
+                results.add(runOne(config, seed, r, days.apply(r)));
                 if (progress != null) {
                     progress.accept(r + 1);
                 }
@@ -57,7 +73,7 @@ public final class Replications {
             for (int r = 0; r < count; r++) {
                 final int replication = r;
                 futures.add(pool.submit(() -> {
-                    RunResult result = runOne(config, seed, replication);
+                    RunResult result = runOne(config, seed, replication, days.apply(replication));
                     int finished = done.incrementAndGet();
                     if (progress != null) {
                         progress.accept(finished);

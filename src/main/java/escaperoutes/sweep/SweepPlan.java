@@ -153,7 +153,7 @@ public final class SweepPlan {
     }
 
     private RandomGenerator designStream() {
-        return streams().stream("sweep-design");
+        return streams().stream(RandomStreams.SWEEP_DESIGN);
     }
 
     private static String[] filled(int n, String role) {
@@ -389,7 +389,7 @@ public final class SweepPlan {
                 y[p] = means[p][k];
             }
             boolean complete = Arrays.stream(y).noneMatch(Double::isNaN);
-            RandomGenerator bootstrap = streams().stream("sweep-bootstrap-" + output);
+            RandomGenerator bootstrap = streams().stream(RandomStreams.sweepBootstrap(output));
             if (morris != null) {
                 List<MorrisEffects.Estimate> e = complete
                         ? MorrisEffects.estimate(y, morris, s.bootstrap(), s.confidenceLevel(), bootstrap) : null;

@@ -114,4 +114,28 @@ class EventQueueTest {
             }
         }
     }
+
+    /** The next due time of the open day, past cancelled and rescheduled events, from the bucket and the heap. */
+    @Test
+    void nextTimeTodayIsTheDueTimeOfTheNextPoll() {
+        List<double[]> fired = new ArrayList<>();
+        EventQueue queue = new EventQueue(10);
+        Probe a = new Probe(0, fired);
+        Probe b = new Probe(1, fired);
+        Probe c = new Probe(2, fired);
+        queue.schedule(a, 3.2);
+        queue.schedule(b, 3.4);
+        queue.schedule(c, 3.6);
+        queue.openDay(3);
+        assertEquals(3.2, queue.nextTimeToday());
+        queue.cancel(a);
+        assertEquals(3.4, queue.nextTimeToday());
+        queue.schedule(b, 3.9); // moved later the same day: now in the heap
+        assertEquals(3.6, queue.nextTimeToday());
+        assertEquals(c, queue.pollToday());
+        assertEquals(3.9, queue.nextTimeToday());
+        assertEquals(b, queue.pollToday());
+        assertEquals(Double.POSITIVE_INFINITY, queue.nextTimeToday());
+        assertNull(queue.pollToday());
+    }
 }

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +25,31 @@ class RandomStreamsTest {
     @Test
     void aStreamIsFixedByItsNameSeedAndReplication() {
         RandomStreams streams = new RandomStreams(42, 3);
-        assertEquals(streams.stream("journeys").nextLong(), new RandomStreams(42, 3).stream("journeys").nextLong());
-        assertNotEquals(streams.stream("journeys").nextLong(), streams.stream("hiding").nextLong());
-        assertNotEquals(streams.stream("journeys").nextLong(), new RandomStreams(42, 4).stream("journeys").nextLong());
-        assertNotEquals(streams.stream("journeys").nextLong(), new RandomStreams(43, 3).stream("journeys").nextLong());
+        String journeys = RandomStreams.JOURNEYS;
+        assertEquals(streams.stream(journeys).nextLong(), new RandomStreams(42, 3).stream(journeys).nextLong());
+        assertNotEquals(streams.stream(journeys).nextLong(), streams.stream(RandomStreams.HIDING).nextLong());
+        assertNotEquals(streams.stream(journeys).nextLong(), new RandomStreams(42, 4).stream(journeys).nextLong());
+        assertNotEquals(streams.stream(journeys).nextLong(), new RandomStreams(43, 3).stream(journeys).nextLong());
+    }
+
+    /**
+     * The names are hashed into the streams' seeds, so they are pinned here as they were when the golden outputs
+     * were recorded; and no two random processes may share a name (and so their numbers).
+     */
+    @Test
+    void streamNamesArePinnedAndDistinct() throws IllegalAccessException {
+        List<String> constants = new ArrayList<>();
+        for (Field field : RandomStreams.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                constants.add((String) field.get(null));
+            }
+        }
+        assertEquals(Set.of("annual-variation", "journeys", "hiding", "detention", "home", "one-off-events",
+                "initial-stock", "sweep-design"), Set.copyOf(constants));
+        assertEquals(constants.size(), Set.copyOf(constants).size());
+        assertEquals("attempts/musan/female", RandomStreams.attempts("musan", Sex.FEMALE));
+        assertEquals("attempts/musan/male", RandomStreams.attempts("musan", Sex.MALE));
+        assertEquals("sweep-bootstrap-arrivals", RandomStreams.sweepBootstrap("arrivals"));
     }
 
     /** The first draws of many streams are uniform: no stream starts in a corner of [0, 1). */
@@ -33,7 +59,7 @@ class RandomStreamsTest {
         int[] bins = new int[10];
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            RandomGenerator g = new RandomStreams(i % 7, i / 7).stream("attempts/p" + (i % 13) + "/female");
+            RandomGenerator g = new RandomStreams(i % 7, i / 7).stream(RandomStreams.attempts("p" + (i % 13), Sex.FEMALE));
             double u = g.nextDouble();
             sum += u;
             bins[(int) (u * 10)]++;

@@ -1,4 +1,4 @@
-package escaperoutes.observe;
+package escaperoutes.stats;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +52,21 @@ class QuantilesTest {
         }
         double[] empty = Quantiles.summarize(new double[0]);
         assertTrue(Double.isNaN(empty[0]) && Double.isNaN(empty[3]));
+    }
+
+    @Test
+    void intervalIsTheCentralShareLeavingNaNOut() {
+        // 90 %: the 5 % and 95 % quantiles of 1..10 (NaN left out), as in type7OnOneToTen.
+        double[] v = {10, Double.NaN, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        assertArrayEquals(new double[] {1.45, 9.55}, Quantiles.interval(v, 0.9), EPS);
+        // 50 %: h = 9·0.25 = 2.25 → 3.25; h = 9·0.75 = 6.75 → 7.75.
+        assertArrayEquals(new double[] {3.25, 7.75}, Quantiles.interval(v, 0.5), EPS);
+        double[] none = Quantiles.interval(new double[] {Double.NaN}, 0.9);
+        assertTrue(Double.isNaN(none[0]) && Double.isNaN(none[1]));
+    }
+
+    @Test
+    void sortedPresentDropsNaNAndSorts() {
+        assertArrayEquals(new double[] {-1, 2, 2, 5}, Quantiles.sortedPresent(new double[] {5, Double.NaN, 2, -1, 2}));
     }
 }
