@@ -7,6 +7,6 @@
  * beside them. A job that has just written its tables hands them over in memory
  * ({@code ChartFolder.draw(dir, tables, baseline)}) and they are not parsed again; the {@code chart} command reads
  * the folder. Either way the same tables draw the same bytes. Charts only read results; this package imports only
- * {@code io}, JFreeChart, Batik and Jackson.
+ * {@code io}, {@code stats}, JFreeChart, Batik and Jackson.
  */
 package escaperoutes.chart;

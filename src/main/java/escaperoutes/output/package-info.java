@@ -1,8 +1,8 @@
 /**
- * One folder per run or comparison: tidy CSV tables, the manifest and the resolved scenarios, written to a
- * temporary folder and renamed into place so that a crash never leaves a half-written result. A sweep's folder
- * ({@link escaperoutes.output.SweepFolder}) grows instead, point by point, and is resumable: whole points are
- * appended and synced before a journal records them, and the manifest, written last, marks it complete;
+ * What goes into a result folder: the tidy CSV tables of a run, a comparison and a calibration, and the manifests
+ * (the folder itself, staged and renamed into place, is the job's: {@code escaperoutes.experiment.JobFolder}). A
+ * sweep's folder ({@link escaperoutes.output.SweepFolder}) grows instead, point by point, and is resumable: whole
+ * points are appended and synced before a journal records them, and the manifest, written last, marks it complete;
  * {@link escaperoutes.output.SweepMerge} joins the folders of a sweep's chunks.
  *
  * <p>The writers take plain values — run results, rows, layouts — never a job's own types (a sweep's plan, a
