@@ -243,10 +243,6 @@ public final class EscapeModel extends SimState {
         }
     }
 
-    public ModelConfig config() {
-        return config;
-    }
-
     /** Agents created so far (the initial stock and every new attempt's person). */
     public int personsCreated() {
         return personsCreated;
