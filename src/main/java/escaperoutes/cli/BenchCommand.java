@@ -49,6 +49,14 @@ final class BenchCommand extends JobCommand {
                 scenario.end(), seed, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name")
                         + " " + Runtime.version());
 
+        double personsPerReplication = oneThread(out, config);
+        scaling(out, config, personsPerReplication);
+        threads(out, config);
+        return Main.OK;
+    }
+
+    /** Time per replication on one thread after a warm-up; returns the agents per replication. */
+    private double oneThread(PrintWriter out, ModelConfig config) {
         for (int r = 0; r < warmup; r++) {
             Replications.runOne(config, seed, 1000 + r);
         }
@@ -70,7 +78,11 @@ final class BenchCommand extends JobCommand {
                         + "%.0f events, %.2f million events/s%n", mean, median, sorted[0], sorted[sorted.length - 1],
                 (double) persons / replications, (double) events / replications,
                 events / (Arrays.stream(millis).sum() / 1e3) / 1e6);
+        return (double) persons / replications;
+    }
 
+    /** The cost of {@code --scale} times the agents, against the time at scale 1. */
+    private void scaling(PrintWriter out, ModelConfig config, double personsPerReplication) {
         // The scaling figure pairs each 10× replication with 1× replications run just before it, in rounds, and
         // takes the median of the rounds' ratios: on a shared machine the speed drifts over a minute, and pairing
         // keeps that drift out of the ratio.
@@ -99,9 +111,12 @@ final class BenchCommand extends JobCommand {
                         + "%.1f× the time (median of %d rounds, each against the mean of %d replications at scale 1;"
                         + " range %.1f–%.1f×)%n",
                 scale, scaledTimes[rounds / 2], rounds, (double) scaledPersons / rounds,
-                (double) scaledPersons / rounds / ((double) persons / replications), ratios[rounds / 2], rounds,
+                (double) scaledPersons / rounds / personsPerReplication, ratios[rounds / 2], rounds,
                 perRound, ratios[0], ratios[rounds - 1]);
+    }
 
+    /** Replications per second on 1 and 2 threads. */
+    private void threads(PrintWriter out, ModelConfig config) throws InterruptedException {
         // Batches on 1 and 2 threads alternate, three of each, and the median rate of each counts: a single pair
         // of batches was at the mercy of where a garbage collection fell.
         int batch = Math.max(4, replications);
@@ -115,7 +130,6 @@ final class BenchCommand extends JobCommand {
         Arrays.sort(twoThreads);
         out.printf("throughput, median of 3 batches of %d replications: 1 thread %.2f/s, 2 threads %.2f/s: %.2f×%n",
                 batch, oneThread[1], twoThreads[1], twoThreads[1] / oneThread[1]);
-        return Main.OK;
     }
 
     private double timeOne(ModelConfig config, int replication) {

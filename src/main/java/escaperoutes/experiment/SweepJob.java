@@ -130,7 +130,7 @@ public final class SweepJob {
         List<SweepPlan.SensitivityRow> sensitivity = List.of();
         List<Table> tables = new ArrayList<>(List.of(SweepRows.points(plan, dir)));
         long sessionNanos;
-        String executedBy = "threads";
+        String executedBy;
         try (folder; ShutdownHook hook = ShutdownHook.install(() -> {
             err.printf("%ninterrupted: %d of %d runs are saved in %s%s; the same command continues the sweep, or "
                     + "sweep %s --resume %s%s%n", (folder.nextPoint() - identity.firstPoint()) * plan.replications(),
@@ -141,39 +141,8 @@ public final class SweepJob {
         })) {
             Progress progress = new Progress(quiet ? null : err, "runs", totalRuns, runsBefore);
             long t0 = System.nanoTime();
-            if (distributed.isPresent()) {
-                URI parts = request.sparkParts() != null ? uri(request.sparkParts())
-                        : folder.path().resolve(SPARK_PARTS).toUri();
-                DistributedSweepExecutor.Job job = new DistributedSweepExecutor.Job(plan,
-                        SweepRows.resolvedSpec(plan), Json.text(resolved.scenario()),
-                        identity.sweepSha256(), folder.nextPoint(), slice.to(),
-                        new DistributedSweepExecutor.Settings(request.sparkMaster(), request.threads(), parts,
-                                request.runsPerTask()));
-                try {
-                    executedBy = distributed.get().run(job, new DistributedSweepExecutor.Listener() {
-                        @Override
-                        public void reused(int runs) {
-                            reusedRuns.set(runs);
-                            progress.addAlreadyDone(runs);
-                        }
-
-                        @Override
-                        public void done(int runs) {
-                            sessionRuns.set(runs);
-                            progress.update(runs);
-                        }
-                    }, folder::appendPoints);
-                } catch (DistributedSweepExecutor.SetupException e) {
-                    progress.finish();
-                    throw new JobRefused(e.getMessage() + ". The points appended so far are saved: set it right, "
-                            + "and the same command continues the sweep");
-                }
-            } else {
-                SweepRunner.run(plan, folder.nextPoint(), slice.to(), request.threads(), done -> {
-                    sessionRuns.set(done);
-                    progress.update(done);
-                }, (point, runs) -> SweepRows.append(folder, plan, point, runs));
-            }
+            executedBy = runPoints(request, plan, slice, identity, folder, distributed, progress, sessionRuns,
+                    reusedRuns);
             sessionNanos = System.nanoTime() - t0;
             progress.finish();
             if (chunk[1] == 1 && plan.estimatesSensitivity()) {
@@ -193,6 +162,54 @@ public final class SweepJob {
         }
         return new Result(dir, plan, false, sessionRuns.get(), runsBefore + reusedRuns.get(), sessionNanos / 1e9,
                 executedBy, sensitivity);
+    }
+
+    /**
+     * Runs the points of the slice not yet in the folder, appending each to it in point order, on local threads or
+     * on the distributed executor; returns what ran them ({@code threads}, or the executor and its master).
+     *
+     * @param sessionRuns set to the runs this session has done; {@code reusedRuns}, to those a distributed executor
+     *                    found done by an interrupted session
+     */
+    private static String runPoints(Request request, SweepPlan plan, SweepPlan.Slice slice,
+                                    SweepFolder.Identity identity, SweepFolder folder,
+                                    Optional<DistributedSweepExecutor> distributed, Progress progress,
+                                    AtomicInteger sessionRuns, AtomicInteger reusedRuns)
+            throws JobRefused, IOException, InterruptedException {
+        if (distributed.isPresent()) {
+            URI parts = request.sparkParts() != null ? uri(request.sparkParts())
+                    : folder.path().resolve(SPARK_PARTS).toUri();
+            DistributedSweepExecutor.Job job = new DistributedSweepExecutor.Job(plan,
+                    SweepRows.resolvedSpec(plan), Json.text(request.sweep().scenario()),
+                    identity.sweepSha256(), folder.nextPoint(), slice.to(),
+                    new DistributedSweepExecutor.Settings(request.sparkMaster(), request.threads(), parts,
+                            request.runsPerTask()));
+            try {
+                return distributed.get().run(job, new DistributedSweepExecutor.Listener() {
+                    @Override
+                    public void reused(int runs) {
+                        reusedRuns.set(runs);
+                        progress.addAlreadyDone(runs);
+                    }
+
+                    @Override
+                    public void done(int runs) {
+                        sessionRuns.set(runs);
+                        progress.update(runs);
+                    }
+                }, folder::appendPoints);
+            } catch (DistributedSweepExecutor.SetupException e) {
+                progress.finish();
+                throw new JobRefused(e.getMessage() + ". The points appended so far are saved: set it right, "
+                        + "and the same command continues the sweep");
+            }
+        } else {
+            SweepRunner.run(plan, folder.nextPoint(), slice.to(), request.threads(), done -> {
+                sessionRuns.set(done);
+                progress.update(done);
+            }, (point, runs) -> SweepRows.append(folder, plan, point, runs));
+            return "threads";
+        }
     }
 
     /**
