@@ -83,34 +83,9 @@ public final class CalibrateJob {
         try (JobFolder folder = JobFolder.inPlace(request.out(), base.name() + "-calibration", "a calibration")) {
             Path dir = folder.path();
             Instant started = Instant.now();
-            Double size = cs.loss().totals() == CalibrationSpec.Totals.NEGATIVE_BINOMIAL
-                    ? cs.loss().negativeBinomialSize() : null;
-            Objective objective = new Objective(resolved.observed(), cs.fitWindow().from(), cs.fitWindow().to(),
-                    cs.loss().lossWeights(), size, cs.seed(), cs.replications(), request.threads());
             Json.write(dir.resolve(ResultFiles.CALIBRATION_SPEC), cs);
-
-            Progress progress = new Progress(progressTo, "evaluations", cs.budget());
-            Calibrator.Result result;
             List<Table> tables = new ArrayList<>();
-            try (CalibrationFiles.Trace trace = new CalibrationFiles.Trace(dir,
-                    cs.parameters().stream().map(CalibrationSpec.Parameter::path).toList())) {
-                result = new Calibrator(space, objective).run(cs.optimizer(), cs.budget(), cs.seed(),
-                        clampedStart(space), (evaluation, best) -> {
-                            try {
-                                trace.write(evaluation.number(), evaluation.values(), evaluation.loss(),
-                                        evaluation.problem());
-                                if (evaluation == best) {
-                                    Json.write(dir.resolve(ResultFiles.CALIBRATED),
-                                            calibrated(space, best.values(), base, cs, request.name()));
-                                }
-                            } catch (IOException | InvalidScenarioException e) {
-                                throw new IllegalStateException("cannot write the best scenario so far: " + e, e);
-                            }
-                            progress.update(evaluation.number(), "best loss " + String.format("%.1f", best.loss()));
-                        });
-                tables.add(trace.table());
-            }
-            progress.finish();
+            Calibrator.Result result = search(request, space, dir, progressTo, tables);
             double seconds = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
 
             Scenario best = calibrated(space, result.best().values(), base, cs, request.name());
@@ -129,21 +104,7 @@ public final class CalibrateJob {
             tables.add(CalibrationFiles.writeFit(dir, ResultValues.fitRows(windows, names)));
             // The calibrated scenario's own run tables, as run would write them, for the charts and the report.
             tables.addAll(ResultTables.writeAll(dir, runs, resolved.observed()::single));
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            metrics.put("loss", result.best().loss());
-            metrics.put("evaluations", result.evaluations());
-            metrics.put("stoppedBecause", result.stoppedBecause());
-            metrics.put("searchSeconds", seconds);
-            metrics.put("evaluationsPerSecond", result.evaluations() / Math.max(seconds, 1e-9));
-            metrics.put("freeParameters", space.dimension());
-            metrics.put("parameters", parameterReport(space, result.best().values()));
-            metrics.put("finalReplications", request.finalReplications());
-            metrics.put("fit", windowReport(cs.fitWindow(), fit));
-            if (holdOut != null) {
-                metrics.put("holdOut", windowReport(cs.holdOutWindow(), holdOut));
-            }
-            metrics.put("checks", Checks.compute(runs));
-            Json.write(dir.resolve(ResultFiles.METRICS), metrics);
+            Json.write(dir.resolve(ResultFiles.METRICS), metrics(request, space, result, seconds, fit, holdOut, runs));
             List<Path> files = resolved.scenarioFiles();
             Manifest manifest = new Manifest(cs.seed(), cs.replications(), request.threads(),
                     Manifest.currentProgramVersion(), Program.gitCommit(), files.get(0).toString(),
@@ -152,6 +113,65 @@ public final class CalibrateJob {
                     Instant.now().toString(), Manifest.currentJavaVersion(), request.commandLine());
             return new Result(folder.commit(manifest, tables), result, seconds, cs.fitWindow(), fit);
         }
+    }
+
+    /**
+     * The optimiser's search, each evaluation appended to {@code trace.csv} and the best scenario so far written as
+     * {@code calibrated.json} as it is found (so an interrupted calibration keeps both); the trace's table is added
+     * to {@code tables}.
+     */
+    private static Calibrator.Result search(Request request, ParameterSpace space, Path dir, PrintWriter progressTo,
+                                            List<Table> tables) throws IOException {
+        CalibrationSpecReader.ResolvedCalibration resolved = request.calibration();
+        CalibrationSpec cs = resolved.spec();
+        Double size = cs.loss().totals() == CalibrationSpec.Totals.NEGATIVE_BINOMIAL
+                ? cs.loss().negativeBinomialSize() : null;
+        Objective objective = new Objective(resolved.observed(), cs.fitWindow().from(), cs.fitWindow().to(),
+                cs.loss().lossWeights(), size, cs.seed(), cs.replications(), request.threads());
+        Progress progress = new Progress(progressTo, "evaluations", cs.budget());
+        Calibrator.Result result;
+        try (CalibrationFiles.Trace trace = new CalibrationFiles.Trace(dir,
+                cs.parameters().stream().map(CalibrationSpec.Parameter::path).toList())) {
+            result = new Calibrator(space, objective).run(cs.optimizer(), cs.budget(), cs.seed(),
+                    clampedStart(space), (evaluation, best) -> {
+                        try {
+                            trace.write(evaluation.number(), evaluation.values(), evaluation.loss(),
+                                    evaluation.problem());
+                            if (evaluation == best) {
+                                Json.write(dir.resolve(ResultFiles.CALIBRATED), calibrated(space, best.values(),
+                                        resolved.scenario(), cs, request.name()));
+                            }
+                        } catch (IOException | InvalidScenarioException e) {
+                            throw new IllegalStateException("cannot write the best scenario so far: " + e, e);
+                        }
+                        progress.update(evaluation.number(), "best loss " + String.format("%.1f", best.loss()));
+                    });
+            tables.add(trace.table());
+        }
+        progress.finish();
+        return result;
+    }
+
+    /** metrics.json: the search, the parameters found, each window's fit metrics and the checks. */
+    private static Map<String, Object> metrics(Request request, ParameterSpace space, Calibrator.Result result,
+                                               double seconds, FitMetrics fit, FitMetrics holdOut,
+                                               List<RunResult> runs) {
+        CalibrationSpec cs = request.calibration().spec();
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("loss", result.best().loss());
+        metrics.put("evaluations", result.evaluations());
+        metrics.put("stoppedBecause", result.stoppedBecause());
+        metrics.put("searchSeconds", seconds);
+        metrics.put("evaluationsPerSecond", result.evaluations() / Math.max(seconds, 1e-9));
+        metrics.put("freeParameters", space.dimension());
+        metrics.put("parameters", parameterReport(space, result.best().values()));
+        metrics.put("finalReplications", request.finalReplications());
+        metrics.put("fit", windowReport(cs.fitWindow(), fit));
+        if (holdOut != null) {
+            metrics.put("holdOut", windowReport(cs.holdOutWindow(), holdOut));
+        }
+        metrics.put("checks", Checks.compute(runs));
+        return metrics;
     }
 
     /** The spec's start: the base scenario's values, moved inside the bounds where they lie outside. */
