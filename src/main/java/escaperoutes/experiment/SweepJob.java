@@ -102,14 +102,8 @@ public final class SweepJob {
         SweepPlan.Slice slice = plan.chunk(chunk[0], chunk[1]);
         SweepFolder.Identity identity = SweepRows.identity(plan, resolved.scenario(), chunk[0], chunk[1]);
 
-        Path dir = request.resume() != null ? request.resume() : request.out();
-        boolean continuing = request.resume() != null || (dir != null && Files.exists(dir));
-        if (dir == null) {
-            Optional<Path> unfinished = SweepFolder.findUnfinished(ResultsLayout.foldersOf(plan.name()), identity);
-            continuing = unfinished.isPresent();
-            dir = unfinished.orElseGet(() -> ResultsLayout.newChunkFolder(plan.name(), Instant.now(), chunk[0],
-                    chunk[1]));
-        }
+        Path dir = folderOf(request, plan, identity);
+        boolean continuing = request.resume() != null || Files.exists(dir);
         if (continuing && SweepFolder.isComplete(dir)) {
             return alreadyComplete(dir, identity, plan, err, quiet);
         }
@@ -162,6 +156,18 @@ public final class SweepJob {
         }
         return new Result(dir, plan, false, sessionRuns.get(), runsBefore + reusedRuns.get(), sessionNanos / 1e9,
                 executedBy, sensitivity);
+    }
+
+    /**
+     * The sweep's folder: {@code --resume} or {@code --out} as given; else the latest unfinished folder of this
+     * sweep (and chunk) under {@link ResultsLayout}, or a new one there.
+     */
+    private static Path folderOf(Request request, SweepPlan plan, SweepFolder.Identity identity) throws IOException {
+        if (request.resume() != null || request.out() != null) {
+            return request.resume() != null ? request.resume() : request.out();
+        }
+        return SweepFolder.findUnfinished(ResultsLayout.foldersOf(plan.name()), identity).orElseGet(() ->
+                ResultsLayout.newChunkFolder(plan.name(), Instant.now(), identity.chunk(), identity.chunks()));
     }
 
     /**
