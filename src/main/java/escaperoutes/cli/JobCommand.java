@@ -27,7 +27,7 @@ abstract class JobCommand implements Callable<Integer> {
             report(e, err);
             return Main.BAD_INPUT;
         } catch (JobRefused e) {
-            err.println("error: " + e.getMessage());
+            e.messages().forEach(message -> err.println("error: " + message));
             return Main.BAD_INPUT;
         }
     }

@@ -70,7 +70,7 @@ public final class CompareJob {
             }
         }
         if (!differentPeriods.isEmpty()) {
-            throw new JobRefused(String.join("\nerror: ", differentPeriods));
+            throw new JobRefused(differentPeriods);
         }
         Comparison.Window years = windowYears(request.window(), base);
         List<String> labels = labels(reads);

@@ -54,11 +54,21 @@ public final class RunJob {
         JobRefused.requireAtLeastOne("--replications", request.replications());
         JobRefused.requireAtLeastOne("--threads", request.threads());
         ScenarioReader.Read read = request.scenario();
-        ModelConfig config = ScenarioCompiler.compile(read.scenario());
-        ScenarioSize.check(read.files().get(0).toString(), "$", config,
+        ModelConfig config = compiledToFit(read.scenario(), read.files().get(0).toString(), "$",
                 Math.min(request.replications(), request.threads()));
         return runScenario(read.scenario(), config, read.files(), request.seed(), request.replications(),
                 request.threads(), request.out(), request.commandLine(), progressTo);
+    }
+
+    /**
+     * The scenario's configuration, refused ({@link ScenarioSize#check}) if {@code atOnce} of its replications would
+     * not fit in memory; the refusal names {@code source} at {@code where}.
+     */
+    static ModelConfig compiledToFit(Scenario scenario, String source, String where, int atOnce)
+            throws InvalidScenarioException {
+        ModelConfig config = ScenarioCompiler.compile(scenario);
+        ScenarioSize.check(source, where, config, atOnce);
+        return config;
     }
 
     /**

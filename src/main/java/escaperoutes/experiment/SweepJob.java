@@ -13,7 +13,6 @@ import escaperoutes.output.SweepManifest;
 import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.model.ModelConfig;
 import escaperoutes.scenario.Scenario;
-import escaperoutes.scenario.ScenarioCompiler;
 import escaperoutes.scenario.ScenarioSize;
 import escaperoutes.sweep.DistributedSweepExecutor;
 import escaperoutes.sweep.InvalidSweepSpecException;
@@ -237,9 +236,8 @@ public final class SweepJob {
             throw new JobRefused("--only-point " + point + ": the sweep's points are 0 to " + (plan.points() - 1));
         }
         Scenario scenario = plan.scenarioAt(point);
-        ModelConfig config = ScenarioCompiler.compile(scenario);
-        ScenarioSize.check(resolved.specFile().toString(), "$.parameters: point " + point, config,
-                Math.min(request.threads(), plan.replications()));
+        ModelConfig config = RunJob.compiledToFit(scenario, resolved.specFile().toString(),
+                "$.parameters: point " + point, Math.min(request.threads(), plan.replications()));
         if (err != null) {
             StringBuilder values = new StringBuilder();
             double[] v = plan.values(point);

@@ -196,9 +196,9 @@ public final class EscapeModel extends SimState {
     /**
      * One day's agent events in time order (the rest of them, if a one-off event paused the day). The loop handles
      * each event itself rather than through {@link #handle}: this is the model's hottest loop, and with the extra
-     * call 100 replications of the baseline on 2 threads in a fresh JVM took 1.03× as long as before the call was
-     * added (median of 8 pairs; 1.00× with the loop as written here, the same pairs' measure). Once warm, no
-     * difference shows.
+     * call, a fresh JVM running the baseline's 100 replications on 2 threads three times over took 1.03× as long as
+     * before the call was added (median of 8 paired processes; 1.00× with the loop as written here). The bench's
+     * warm replications showed no difference.
      */
     private void processDay(int day) {
         openOnce(day);
