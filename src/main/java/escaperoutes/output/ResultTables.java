@@ -10,6 +10,7 @@ import escaperoutes.observe.SexGroup;
 import escaperoutes.stats.Quantiles;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,31 @@ public final class ResultTables {
     private ResultTables() {
     }
 
-    /** Writes all five tables into {@code dir}; returns them in the order of {@link ResultTable}. */
+    /** One table's writer, for {@link #writeAll}. */
+    @FunctionalInterface
+    private interface Writer {
+        Table write() throws IOException;
+    }
+
+    /**
+     * Writes all five tables into {@code dir}; returns them in the order of {@link ResultTable}. The tables are
+     * independent files, written side by side on the common pool: formatting ~380k rows for 100 replications of
+     * the baseline took 0.7 s on one thread, after the simulations, while the other processors waited.
+     */
     public static List<Table> writeAll(Path dir, List<RunResult> results, Observed observed) throws IOException {
-        return List.of(writeAnnual(dir, results), writeSummary(dir, results, observed), writeRoutes(dir, results),
-                writeOrigins(dir, results), writeCohorts(dir, results));
+        List<Writer> writers = List.of(() -> writeAnnual(dir, results), () -> writeSummary(dir, results, observed),
+                () -> writeRoutes(dir, results), () -> writeOrigins(dir, results), () -> writeCohorts(dir, results));
+        try {
+            return writers.parallelStream().map(writer -> {
+                try {
+                    return writer.write();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** {@code replication,year,measure,sex,value}: every measure of every replication. */
