@@ -62,6 +62,10 @@ class ArchitectureTest {
             ArchRule rule = noClasses().that().resideInAnyPackage(layer(i))
                     .should().dependOnClassesThat().resideInAnyPackage(above.toArray(String[]::new))
                     .because("dependencies point down the layers: " + LAYERS);
+            if (LAYERS.get(i).equals(List.of("spark"))) {
+                // Compiled only by the spark profile: `mvn test` without it has no classes there to check.
+                rule = rule.allowEmptyShould(true);
+            }
             rule.check(classes);
         }
     }
