@@ -21,11 +21,22 @@ public final class Recorder implements ModelListener {
      * a switch whose branches the processor cannot predict.
      */
     private static final int[] MEASURE_OF = new int[Status.COUNT * Status.COUNT];
+    /** What else a transition is recorded in, by the same index as {@link #MEASURE_OF}: one of the codes below. */
+    private static final byte[] DETAIL_OF = new byte[Status.COUNT * Status.COUNT];
+    private static final byte NO_DETAIL = 0;
+    private static final byte ARRIVAL = 1;
+    private static final byte REPATRIATION = 2;
+    private static final byte ARREST_IN_HIDING = 3;
 
     static {
         for (Status from : Status.values()) {
             for (Status to : Status.values()) {
-                MEASURE_OF[from.ordinal() * Status.COUNT + to.ordinal()] = measureOf(from, to);
+                int pair = from.ordinal() * Status.COUNT + to.ordinal();
+                MEASURE_OF[pair] = measureOf(from, to);
+                DETAIL_OF[pair] = to == Status.ARRIVED ? ARRIVAL
+                        : from == Status.DETAINED_CHINA && to == Status.DETAINED_NK ? REPATRIATION
+                        : from == Status.HIDING_CHINA && to == Status.DETAINED_CHINA ? ARREST_IN_HIDING
+                        : NO_DETAIL;
             }
         }
     }
@@ -67,6 +78,13 @@ public final class Recorder implements ModelListener {
     private final long[][][] origins;
     /** Arrivals by month (from January of the first year) and sex, for targets that cover part of a year. */
     private final long[][] monthlyArrivals;
+    /** Repatriations (China to North Korea) by month and sex, for evidence about single months (a 2023 wave). */
+    private final long[][] monthlyRepatriations;
+    /** Years from the latest entry into China to arrival, summed over each month's arrivals who were in China. */
+    private final double[][] monthlyYearsInChinaSum;
+    private final long[][] monthlyYearsInChinaCount;
+    /** Arrests of people hiding in China (not in transit) by year and sex, for the arrest hazard of those hiding. */
+    private final long[][] arrestsInHiding;
     private final CrossingCohorts cohorts;
     /**
      * The year (index) of the latest transition and its bounds, days: transitions come nearly in time order, so
@@ -88,6 +106,10 @@ public final class Recorder implements ModelListener {
         routes = new long[countries + 1][countries][years][Sex.COUNT];
         origins = new long[config.provinces().size()][years][Sex.COUNT];
         monthlyArrivals = new long[12 * years][Sex.COUNT];
+        monthlyRepatriations = new long[12 * years][Sex.COUNT];
+        monthlyYearsInChinaSum = new double[12 * years][Sex.COUNT];
+        monthlyYearsInChinaCount = new long[12 * years][Sex.COUNT];
+        arrestsInHiding = new long[years][Sex.COUNT];
         cohorts = new CrossingCohorts(calendar);
         cacheYear(0);
     }
@@ -102,8 +124,13 @@ public final class Recorder implements ModelListener {
         stockChange[(statusBase + from.ordinal()) * Sex.COUNT + s]--;
         stockChange[(statusBase + to.ordinal()) * Sex.COUNT + s]++;
         flows[(y * (MEASURES + 1) + MEASURE_OF[pair]) * Sex.COUNT + s]++;
-        if (to == Status.ARRIVED) {
-            arrived(person, y, s, day);
+        byte detail = DETAIL_OF[pair];
+        if (detail != NO_DETAIL) {
+            switch (detail) {
+                case ARRIVAL -> arrived(person, y, s, day);
+                case REPATRIATION -> monthlyRepatriations[calendar.monthIndex(day)][s]++;
+                default -> arrestsInHiding[y][s]++;
+            }
         }
         cohorts.transition(pair, person, s, to, day);
     }
@@ -112,10 +139,14 @@ public final class Recorder implements ModelListener {
         int exit = person.exitCountry() >= 0 ? person.exitCountry() : config.countries().size();
         routes[exit][person.lastCountry()][y][s]++;
         origins[person.province()][y][s]++;
-        monthlyArrivals[calendar.monthIndex(day)][s]++;
+        int month = calendar.monthIndex(day);
+        monthlyArrivals[month][s]++;
         if (!Double.isNaN(person.chinaEntryDay())) {
-            yearsInChinaSum[y][s] += (day - person.chinaEntryDay()) / 365.25;
+            double yearsInChina = (day - person.chinaEntryDay()) / 365.25;
+            yearsInChinaSum[y][s] += yearsInChina;
             yearsInChinaCount[y][s]++;
+            monthlyYearsInChinaSum[month][s] += yearsInChina;
+            monthlyYearsInChinaCount[month][s]++;
         }
     }
 
@@ -165,8 +196,9 @@ public final class Recorder implements ModelListener {
         exits.addAll(config.countries());
         exits.add("direct");
         return new RunResult(replication, calendar.firstYear(), values, exits, config.countries(), routes,
-                config.provinces().stream().map(p -> p.name()).toList(), origins, monthlyArrivals, cohorts.outcomes(),
-                personEvents, persons, personsPerAgent);
+                config.provinces().stream().map(p -> p.name()).toList(), origins, new RunResult.Monthly(
+                monthlyArrivals, monthlyRepatriations, monthlyYearsInChinaSum, monthlyYearsInChinaCount),
+                arrestsInHiding, cohorts.outcomes(), personEvents, persons, personsPerAgent);
     }
 
     private static double stockOf(Measure measure, long[][][] stocks, int year, int sex) {

@@ -22,7 +22,9 @@ public final class RunResult {
     private final long[][][][] routeArrivals;
     private final List<String> provinces;
     private final long[][][] originArrivals;
-    private final long[][] monthlyArrivals;
+    private final Monthly monthly;
+    /** arrestsInHiding[year − firstYear][female 0, male 1], agents. */
+    private final long[][] arrestsInHiding;
     /** cohortOutcomes[crossing year − firstYear][outcome][female 0, male 1], agents. */
     private final long[][][] cohortOutcomes;
     private final long personEvents;
@@ -32,8 +34,8 @@ public final class RunResult {
 
     RunResult(int replication, int firstYear, double[][][] values, List<String> exitRoutes,
               List<String> lastCountries, long[][][][] routeArrivals, List<String> provinces,
-              long[][][] originArrivals, long[][] monthlyArrivals, long[][][] cohortOutcomes, long personEvents,
-              int persons, double personsPerAgent) {
+              long[][][] originArrivals, Monthly monthly, long[][] arrestsInHiding, long[][][] cohortOutcomes,
+              long personEvents, int persons, double personsPerAgent) {
         this.replication = replication;
         this.firstYear = firstYear;
         this.values = values;
@@ -42,7 +44,8 @@ public final class RunResult {
         this.routeArrivals = routeArrivals;
         this.provinces = List.copyOf(provinces);
         this.originArrivals = originArrivals;
-        this.monthlyArrivals = monthlyArrivals;
+        this.monthly = monthly;
+        this.arrestsInHiding = arrestsInHiding;
         this.cohortOutcomes = cohortOutcomes;
         this.personEvents = personEvents;
         this.persons = persons;
@@ -117,19 +120,75 @@ public final class RunResult {
      * toMonth} inclusive (months 1-12), for targets that cover part of a year or several years.
      */
     public double arrivalsInMonths(int fromYear, int fromMonth, int toYear, int toMonth, SexGroup sex) {
+        return sumOverMonths(monthly.arrivals, fromYear, fromMonth, toYear, toMonth, sex) * personsPerAgent;
+    }
+
+    /** Repatriations from China to North Korea (persons) in the months given as {@link #arrivalsInMonths} takes them. */
+    public double repatriationsInMonths(int fromYear, int fromMonth, int toYear, int toMonth, SexGroup sex) {
+        return sumOverMonths(monthly.repatriations, fromYear, fromMonth, toYear, toMonth, sex) * personsPerAgent;
+    }
+
+    /**
+     * Mean years from the latest entry into China to arrival over the arrivals of those months who had been in China
+     * (the months as {@link #arrivalsInMonths} takes them); NaN when there were none.
+     */
+    public double meanYearsInChinaOfArrivalsInMonths(int fromYear, int fromMonth, int toYear, int toMonth,
+                                                     SexGroup sex) {
+        int[] span = months(fromYear, fromMonth, toYear, toMonth);
+        double sum = 0;
+        long count = 0;
+        for (int m = span[0]; m <= span[1]; m++) {
+            for (int s = 0; s < 2; s++) {
+                if (sex == SexGroup.ALL || sex.ordinal() == s) {
+                    sum += monthly.yearsInChinaSum[m][s];
+                    count += monthly.yearsInChinaCount[m][s];
+                }
+            }
+        }
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    /** Arrests in China (persons) of people who were hiding there, not in transit, during a calendar year. */
+    public double arrestsInHiding(int year, SexGroup sex) {
+        long[] bySex = arrestsInHiding[year - firstYear];
+        return (sex == SexGroup.ALL ? bySex[0] + bySex[1] : bySex[sex.ordinal()]) * personsPerAgent;
+    }
+
+    private long sumOverMonths(long[][] bySexPerMonth, int fromYear, int fromMonth, int toYear, int toMonth,
+                               SexGroup sex) {
+        int[] span = months(fromYear, fromMonth, toYear, toMonth);
+        long total = 0;
+        for (int m = span[0]; m <= span[1]; m++) {
+            long[] bySex = bySexPerMonth[m];
+            total += sex == SexGroup.ALL ? bySex[0] + bySex[1] : bySex[sex.ordinal()];
+        }
+        return total;
+    }
+
+    /** The first and last month index (from January of the first year) of a span, checked. */
+    private int[] months(int fromYear, int fromMonth, int toYear, int toMonth) {
         int first = 12 * (fromYear - firstYear) + fromMonth - 1;
         int last = 12 * (toYear - firstYear) + toMonth - 1;
         if (fromMonth < 1 || fromMonth > 12 || toMonth < 1 || toMonth > 12 || first < 0
-                || last >= monthlyArrivals.length || last < first) {
+                || last >= monthly.arrivals.length || last < first) {
             throw new IllegalArgumentException("months " + fromYear + "-" + fromMonth + " to " + toYear + "-"
                     + toMonth + " are not a span within " + firstYear + "-" + lastYear());
         }
-        long total = 0;
-        for (int m = first; m <= last; m++) {
-            long[] bySex = monthlyArrivals[m];
-            total += sex == SexGroup.ALL ? bySex[0] + bySex[1] : bySex[sex.ordinal()];
+        return new int[] {first, last};
+    }
+
+    /**
+     * What a replication records month by month (index 12 · (year − firstYear) + month − 1; then female 0, male 1),
+     * agents: arrivals, repatriations, and the years in China summed and counted over the month's arrivals who had
+     * been in China.
+     */
+    record Monthly(long[][] arrivals, long[][] repatriations, double[][] yearsInChinaSum,
+                   long[][] yearsInChinaCount) {
+        /** No month recorded anything, for runs built by hand. */
+        static Monthly empty(int years) {
+            return new Monthly(new long[12 * years][2], new long[12 * years][2], new double[12 * years][2],
+                    new long[12 * years][2]);
         }
-        return total * personsPerAgent;
     }
 
     /**

@@ -25,6 +25,7 @@ public final class TestRunResults {
                                List<String> lastCountries, long[][][][] routeArrivals, List<String> provinces,
                                long[][][] originArrivals, long[][][] cohortOutcomes) {
         return new RunResult(replication, firstYear, values, exitRoutes, lastCountries, routeArrivals, provinces,
-                originArrivals, new long[12 * values[0].length][2], cohortOutcomes, 0, 0, 1.0);
+                originArrivals, RunResult.Monthly.empty(values[0].length), new long[values[0].length][2],
+                cohortOutcomes, 0, 0, 1.0);
     }
 }
