@@ -55,8 +55,10 @@ import java.util.Locale;
  *     must not overlap it</td><td>none</td></tr>
  * <tr><td>{@code loss.totals}</td><td>deviance on annual totals: {@code "poisson"} or
  *     {@code "negative_binomial"}</td><td>{@code "poisson"}</td></tr>
- * <tr><td>{@code loss.negativeBinomialSize}</td><td>size k of the negative binomial (variance μ + μ²/k), > 0;
- *     required with {@code "negative_binomial"}, an error with {@code "poisson"}</td><td>none</td></tr>
+ * <tr><td>{@code loss.negativeBinomialSize}</td><td>size k of the negative binomial (variance μ + μ²/k), > 0,
+ *     with {@code "negative_binomial"} (an error with {@code "poisson"}); absent, it is the year-to-year variation
+ *     the scenario itself has: k = 1 / (exp(σ²) − 1) for its {@code annualVariation} σ &gt; 0</td>
+ *     <td>from {@code annualVariation}</td></tr>
  * <tr><td>{@code loss.weights.totals}, {@code .women}</td><td>multipliers of the totals deviance and of the
  *     binomial deviance on the number of women; ≥ 0, not both 0</td><td>1, 1</td></tr>
  * <tr><td>{@code replications}</td><td>simulation runs per evaluated candidate, ≥ 1; every candidate runs on the
@@ -66,6 +68,10 @@ import java.util.Locale;
  *     {@code "nelder_mead"} (Nelder–Mead)</td><td>{@code "cmaes"}</td></tr>
  * <tr><td>{@code seed}</td><td>seed of the simulations and of the optimiser; the same seed gives the same
  *     calibration</td><td>1</td></tr>
+ * <tr><td>{@code evidence}</td><td>independent evidence fitted besides arrivals: {@code {"file": ..., "weight": w,
+ *     "items": [{"id": ..., "weight": w}, ...]}}; {@code file} relative to the spec's folder (absent: the shipped
+ *     {@code other-evidence.csv}), {@code items} absent: every item of the file; weights ≥ 0, default 1. Each
+ *     item's period must lie in whole years the scenario simulates</td><td>none</td></tr>
  * </table>
  *
  * <p>Enum values are written in lower case with underscores, as the binder reads constant names.
@@ -79,7 +85,25 @@ public record CalibrationSpec(
         @Default("8") @Range(min = 1) int replications,
         @Default("400") @Range(min = 1) int budget,
         @Default("\"cmaes\"") Optimizer optimizer,
-        @Default("1") long seed) {
+        @Default("1") long seed,
+        @Default("null") Evidence evidence) {
+
+    /**
+     * Independent evidence fitted besides arrivals: items of an evidence file ({@code file}, relative to the spec's
+     * folder; absent: the shipped {@code other-evidence.csv}) by id, each term of the loss multiplied by its weight
+     * (the item's own, else the section's). Without {@code items}, every item of the file.
+     */
+    public record Evidence(
+            @Default("null") String file,
+            @Default("1") @Range(min = 0) double weight,
+            @Default("null") List<EvidenceChoice> items) {
+    }
+
+    /** One evidence item fitted: its id in the file, and its weight if not the section's. */
+    public record EvidenceChoice(
+            @Doc("the item's id in the evidence file, e.g. repatriated-2020-2024apr") String id,
+            @Default("null") Double weight) {
+    }
 
     /** A free number of the scenario and its search interval (in the number's own units). */
     public record Parameter(

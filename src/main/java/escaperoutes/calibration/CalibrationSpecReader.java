@@ -1,6 +1,10 @@
 package escaperoutes.calibration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import escaperoutes.evidence.EvidenceFile;
+import escaperoutes.evidence.EvidenceItem;
+import escaperoutes.evidence.EvidencePeriod;
+import escaperoutes.evidence.InvalidEvidenceException;
 import escaperoutes.io.Json;
 import escaperoutes.io.JsonBinder;
 import escaperoutes.io.Problem;
@@ -37,13 +41,30 @@ public final class CalibrationSpecReader {
      * @param scenarioFiles the scenario file and the files it extends, nearest first
      */
     public record ResolvedCalibration(CalibrationSpec spec, Path specFile, Scenario scenario,
-                                      List<Path> scenarioFiles, ObservedSeries observed) {
+                                      List<Path> scenarioFiles, ObservedSeries observed,
+                                      List<Objective.EvidenceTarget> evidence, EvidenceFile evidenceFile,
+                                      List<String> notes) {
         public ResolvedCalibration {
             Objects.requireNonNull(spec, "spec");
             Objects.requireNonNull(specFile, "specFile");
             Objects.requireNonNull(scenario, "scenario");
             scenarioFiles = List.copyOf(scenarioFiles);
             Objects.requireNonNull(observed, "observed");
+            evidence = List.copyOf(evidence);
+            notes = List.copyOf(notes);
+        }
+
+        /**
+         * The negative-binomial size of the totals' deviance: the spec's, or derived from the scenario's year-to-year
+         * variation σ ({@code annualVariation}): a yearly factor exp(σZ − σ²/2) on the rates makes a year's count
+         * vary as μ + μ²·(exp(σ²) − 1), which is the negative binomial of size 1 / (exp(σ²) − 1); null for Poisson.
+         */
+        public Double negativeBinomialSize() {
+            if (spec.loss().totals() != CalibrationSpec.Totals.NEGATIVE_BINOMIAL) {
+                return null;
+            }
+            return spec.loss().negativeBinomialSize() != null ? spec.loss().negativeBinomialSize()
+                    : sizeFromAnnualVariation(scenario.annualVariation());
         }
 
         /** The free parameters over the scenario, each named by its path (trace.csv's column). */
@@ -58,6 +79,12 @@ public final class CalibrationSpecReader {
     private static final String FIT_WINDOW = JsonBinder.childPath(JsonBinder.ROOT, "fitWindow");
     private static final String HOLD_OUT_WINDOW = JsonBinder.childPath(JsonBinder.ROOT, "holdOutWindow");
     private static final String LOSS = JsonBinder.childPath(JsonBinder.ROOT, "loss");
+    private static final String EVIDENCE = JsonBinder.childPath(JsonBinder.ROOT, "evidence");
+
+    /** The negative-binomial size that matches a yearly lognormal factor of log-sd σ &gt; 0 (see above). */
+    static double sizeFromAnnualVariation(double sigma) {
+        return 1 / Math.expm1(sigma * sigma);
+    }
 
     private final JsonBinder binder = new JsonBinder();
     private final SpecChecks checks = new SpecChecks();
@@ -87,6 +114,10 @@ public final class CalibrationSpecReader {
 
         CalibrationSpec spec = null;
         ObservedSeries observed = null;
+        List<Problem> evidenceProblems = new ArrayList<>();
+        EvidenceFile evidenceFile = null;
+        List<Objective.EvidenceTarget> evidence = List.of();
+        List<String> notes = new ArrayList<>();
         JsonNode tree = SpecChecks.parseObject(specFile, specProblems);
         if (tree != null) {
             spec = binder.bind(tree, CalibrationSpec.class, specProblems);
@@ -98,16 +129,28 @@ public final class CalibrationSpecReader {
                 observed = observed(parts.observed(), specFile, specProblems, observedProblems);
             }
             checkWindows(parts.fitWindow(), parts.holdOutWindow(), observed, scenario, specProblems);
-            checkLoss(parts.loss(), specProblems);
+            if (observed != null && scenario != null) {
+                checkObservedYears(observed, scenario, observedProblems, notes);
+            }
+            checkLoss(parts.loss(), scenario, specProblems);
+            if (parts.evidence() != null) {
+                evidenceFile = evidenceFile(parts.evidence().file(), specFile, specProblems, evidenceProblems);
+                if (evidenceFile != null) {
+                    evidence = evidenceTargets(parts.evidence(), evidenceFile, scenario, specProblems,
+                            evidenceProblems);
+                }
+            }
         }
 
         List<Problem> problems = new ArrayList<>(SpecChecks.inFile(source, specProblems));
         problems.addAll(observedProblems);
+        problems.addAll(evidenceProblems);
         problems.addAll(scenarioProblems);
         if (!problems.isEmpty()) {
             throw new InvalidCalibrationSpecException(source, problems);
         }
-        return new ResolvedCalibration(spec, specFile, scenario, scenarioFiles, observed);
+        return new ResolvedCalibration(spec, specFile, scenario, scenarioFiles, observed, evidence, evidenceFile,
+                notes);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -118,7 +161,7 @@ public final class CalibrationSpecReader {
      */
     private record Parts(List<CalibrationSpec.Parameter> parameters, String observed, boolean observedUsable,
                          CalibrationSpec.Window fitWindow, CalibrationSpec.Window holdOutWindow,
-                         CalibrationSpec.Loss loss) {
+                         CalibrationSpec.Loss loss, CalibrationSpec.Evidence evidence) {
     }
 
     private Parts parts(JsonNode tree) {
@@ -134,7 +177,8 @@ public final class CalibrationSpecReader {
                 observedUsable,
                 checks.part(tree, "fitWindow", CalibrationSpec.Window.class, defaults.fitWindow()),
                 checks.part(tree, "holdOutWindow", CalibrationSpec.Window.class, defaults.holdOutWindow()),
-                checks.part(tree, "loss", CalibrationSpec.Loss.class, defaults.loss()));
+                checks.part(tree, "loss", CalibrationSpec.Loss.class, defaults.loss()),
+                checks.part(tree, "evidence", CalibrationSpec.Evidence.class, null));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -272,7 +316,7 @@ public final class CalibrationSpecReader {
         return true;
     }
 
-    private static void checkLoss(CalibrationSpec.Loss loss, List<Problem> problems) {
+    private static void checkLoss(CalibrationSpec.Loss loss, Scenario scenario, List<Problem> problems) {
         if (loss == null) {
             return;
         }
@@ -280,8 +324,10 @@ public final class CalibrationSpecReader {
         Double size = loss.negativeBinomialSize();
         if (loss.totals() == CalibrationSpec.Totals.NEGATIVE_BINOMIAL) {
             if (size == null) {
-                problems.add(new Problem(sizeAt, "missing required field with \"totals\": \"negative_binomial\" "
-                        + "(the size k > 0, persons; the variance is μ + μ²/k)"));
+                if (scenario != null && !(scenario.annualVariation() > 0)) {
+                    problems.add(new Problem(sizeAt, "missing, and the scenario has no annualVariation to derive it "
+                            + "from: give the size k > 0 (persons; the variance is μ + μ²/k)"));
+                }
             } else if (!(size > 0)) {
                 problems.add(new Problem(sizeAt, "must be > 0, found " + SpecChecks.format(size)));
             }
@@ -293,5 +339,118 @@ public final class CalibrationSpecReader {
             problems.add(new Problem(JsonBinder.childPath(LOSS, "weights"),
                     "at least one weight must be > 0, or there is nothing to fit"));
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /**
+     * Observed periods the scenario cannot be compared with: one that ends after the last year it simulates is an
+     * error (a year mistyped, 2100 for 2010, would otherwise vanish from the fit without a word); one that begins
+     * before its start (the ministry's 1953–1998 lump) is history before the simulation and is noted.
+     */
+    private static void checkObservedYears(ObservedSeries observed, Scenario scenario, List<Problem> problems,
+                                           List<String> notes) {
+        int lastSimulated = scenario.end().getYear();
+        for (ObservedSeries.Period p : observed.periods()) {
+            String where = observed.where(p);
+            if (p.endYear() > lastSimulated) {
+                problems.add(new Problem(where, "period " + describe(p) + " ends after " + lastSimulated
+                        + ", the last year the scenario simulates (it ends " + scenario.end() + "); nothing could be "
+                        + "compared with it: correct its year or remove it"));
+            } else if (LocalDate.of(p.startYear(), p.startMonth(), 1).isBefore(scenario.start())) {
+                notes.add("observed period " + describe(p) + " (" + where + ") begins before the scenario's start ("
+                        + scenario.start() + ") and is not compared");
+            }
+        }
+    }
+
+    private static String describe(ObservedSeries.Period p) {
+        if (p.isWholeYears()) {
+            return p.startYear() == p.endYear() ? Integer.toString(p.startYear()) : p.startYear() + "-" + p.endYear();
+        }
+        return String.format("%d-%02d to %d-%02d", p.startYear(), p.startMonth(), p.endYear(), p.endMonth());
+    }
+
+    /** The evidence file ({@code file} relative to the spec's folder, or the shipped one), or null after reporting. */
+    private static EvidenceFile evidenceFile(String file, Path specFile, List<Problem> specProblems,
+                                             List<Problem> evidenceProblems) {
+        if (file == null) {
+            return EvidenceFile.shipped();
+        }
+        Path folder = specFile.getParent();
+        Path csv = folder == null ? Path.of(file) : folder.resolve(file);
+        String at = JsonBinder.childPath(EVIDENCE, "file");
+        try {
+            return EvidenceFile.read(csv);
+        } catch (NoSuchFileException e) {
+            specProblems.add(new Problem(at, "file not found: " + csv + " (the path is relative to the spec file's "
+                    + "folder)"));
+        } catch (IOException e) {
+            specProblems.add(new Problem(at, "cannot read " + csv + ": " + e.getMessage()));
+        } catch (InvalidEvidenceException e) {
+            evidenceProblems.addAll(e.problems());
+        }
+        return null;
+    }
+
+    /**
+     * The items the spec fits, with their weights: those it names (unknown or repeated ids are problems of the
+     * spec), or every item of the file. Each must lie in whole years the scenario simulates (a problem at the
+     * item's line).
+     */
+    private static List<Objective.EvidenceTarget> evidenceTargets(CalibrationSpec.Evidence section,
+                                                                  EvidenceFile file, Scenario scenario,
+                                                                  List<Problem> specProblems,
+                                                                  List<Problem> evidenceProblems) {
+        List<Objective.EvidenceTarget> targets = new ArrayList<>();
+        String itemsAt = JsonBinder.childPath(EVIDENCE, "items");
+        if (section.items() == null) {
+            file.items().values().forEach(item -> targets.add(new Objective.EvidenceTarget(item, section.weight())));
+        } else {
+            List<String> seen = new ArrayList<>();
+            for (int i = 0; i < section.items().size(); i++) {
+                CalibrationSpec.EvidenceChoice choice = section.items().get(i);
+                String at = JsonBinder.elementPath(itemsAt, i);
+                if (choice == null || choice.id() == null) {
+                    continue;
+                }
+                EvidenceItem item = file.items().get(choice.id());
+                if (item == null) {
+                    specProblems.add(new Problem(JsonBinder.childPath(at, "id"), "no evidence item '" + choice.id()
+                            + "' in " + file.source() + "; its ids are " + String.join(", ", file.items().keySet())));
+                    continue;
+                }
+                if (seen.contains(choice.id())) {
+                    specProblems.add(new Problem(JsonBinder.childPath(at, "id"), "'" + choice.id() + "' is already "
+                            + "fitted by " + JsonBinder.elementPath(itemsAt, seen.indexOf(choice.id()))));
+                    continue;
+                }
+                seen.add(choice.id());
+                double weight = choice.weight() != null ? choice.weight() : section.weight();
+                if (!(weight >= 0) || Double.isInfinite(weight)) {
+                    specProblems.add(new Problem(JsonBinder.childPath(at, "weight"), "must be a finite number >= 0, "
+                            + "found " + SpecChecks.format(weight)));
+                    continue;
+                }
+                targets.add(new Objective.EvidenceTarget(item, weight));
+            }
+            if (section.items().isEmpty()) {
+                specProblems.add(new Problem(itemsAt, "is empty; leave it out to fit every item of the file"));
+            }
+        }
+        if (scenario != null) {
+            int first = scenario.start().getDayOfYear() == 1 ? scenario.start().getYear()
+                    : scenario.start().getYear() + 1;
+            LocalDate end = scenario.end();
+            int last = end.getDayOfYear() == end.lengthOfYear() ? end.getYear() : end.getYear() - 1;
+            for (Objective.EvidenceTarget t : targets) {
+                EvidencePeriod p = t.item().period();
+                if (p.startYear() < first || p.endYear() > last) {
+                    evidenceProblems.add(new Problem(t.item().where(), "period " + p + " of '" + t.item().id()
+                            + "' lies outside the whole years the scenario simulates (" + first + "-" + last + ")"));
+                }
+            }
+        }
+        return targets;
     }
 }

@@ -105,7 +105,7 @@ public final class Calibrator {
 
     private Evaluation evaluate(int number, double[] values) {
         try {
-            return new Evaluation(number, values, Objective.total(objective.fit(space.configAt(values))), null);
+            return new Evaluation(number, values, objective.score(space.configAt(values)).total(), null);
         } catch (InvalidScenarioException e) {
             return new Evaluation(number, values, Double.NaN, e.problems().get(0).toString());
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package escaperoutes.calibration;
 
+import escaperoutes.evidence.EvidenceItem;
 import escaperoutes.simulation.Replications;
 import escaperoutes.model.ModelConfig;
 import escaperoutes.observe.Measure;
@@ -22,7 +23,30 @@ public final class Objective {
     public record TargetFit(ObservedSeries.Period period, double simulatedTotal, double simulatedWomen, double loss) {
     }
 
+    /** An evidence item fitted, with the multiplier of its term (≥ 0). */
+    public record EvidenceTarget(EvidenceItem item, double weight) {
+    }
+
+    /**
+     * An evidence item scored: the mean over the replications of its statistic (NaN replications, e.g. a mean over
+     * no arrivals, left out; NaN if all are) and its weighted term.
+     */
+    public record EvidenceFit(EvidenceTarget target, double simulatedMean, double loss) {
+    }
+
+    /** A candidate's whole score: the arrival targets, the evidence, and the loss they add up to. */
+    public record Score(List<TargetFit> targets, List<EvidenceFit> evidence) {
+        public double total() {
+            double total = Objective.total(targets);
+            for (EvidenceFit e : evidence) {
+                total += e.loss();
+            }
+            return total;
+        }
+    }
+
     private final List<ObservedSeries.Period> targets;
+    private final List<EvidenceTarget> evidence;
     private final LossFunctions.Weights weights;
     private final Double negativeBinomialSize;
     private final long seed;
@@ -35,6 +59,14 @@ public final class Objective {
      */
     public Objective(ObservedSeries observed, int fromYear, int toYear, LossFunctions.Weights weights,
                      Double negativeBinomialSize, long seed, int replications, int threads) {
+        this(observed, fromYear, toYear, weights, negativeBinomialSize, List.of(), seed, replications, threads);
+    }
+
+    /** As above, with evidence items fitted besides the arrivals. */
+    public Objective(ObservedSeries observed, int fromYear, int toYear, LossFunctions.Weights weights,
+                     Double negativeBinomialSize, List<EvidenceTarget> evidence, long seed, int replications,
+                     int threads) {
+        this.evidence = List.copyOf(evidence);
         this.targets = observed.periods().stream()
                 .filter(p -> p.startYear() >= fromYear && p.endYear() <= toYear).toList();
         if (targets.isEmpty()) {
@@ -54,6 +86,39 @@ public final class Objective {
     /** Runs the candidate's replications and scores them; the same configuration always gives the same fits. */
     public List<TargetFit> fit(ModelConfig candidate) throws InterruptedException {
         return fit(Replications.run(candidate, seed, replications, threads, null));
+    }
+
+    /** Runs the candidate's replications and scores them on the arrivals and the evidence. */
+    public Score score(ModelConfig candidate) throws InterruptedException {
+        return score(Replications.run(candidate, seed, replications, threads, null));
+    }
+
+    /** Scores replications already run, on the arrivals and the evidence. */
+    public Score score(List<RunResult> runs) {
+        List<EvidenceFit> fits = new ArrayList<>(evidence.size());
+        for (EvidenceTarget target : evidence) {
+            double mean = meanOf(runs, target.item());
+            fits.add(new EvidenceFit(target, mean, target.weight() * target.item().loss(mean)));
+        }
+        return new Score(fit(runs), fits);
+    }
+
+    /** The item's statistic averaged over the replications where it is defined; NaN where it never is. */
+    public static double meanOf(List<RunResult> runs, EvidenceItem item) {
+        double sum = 0;
+        int n = 0;
+        for (RunResult run : runs) {
+            double v = item.measure().simulate(run, item.period());
+            if (!Double.isNaN(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    public List<EvidenceTarget> evidence() {
+        return evidence;
     }
 
     /** Scores replications already run. */

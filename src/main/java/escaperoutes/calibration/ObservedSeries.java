@@ -101,11 +101,19 @@ public final class ObservedSeries {
     private final List<Period> periods;
     private final String sha256;
     private final String source;
+    /** Where each period was read, {@code <file name>:<line>}. */
+    private final Map<Period, String> where;
 
-    private ObservedSeries(List<Period> periods, String sha256, String source) {
+    private ObservedSeries(List<Period> periods, String sha256, String source, Map<Period, String> where) {
         this.periods = List.copyOf(periods);
         this.sha256 = sha256;
         this.source = source;
+        this.where = Map.copyOf(where);
+    }
+
+    /** Where a period of this series was read, {@code <file name>:<line>}. */
+    public String where(Period period) {
+        return where.getOrDefault(period, source);
     }
 
     /** The series shipped in the program's resources. */
@@ -236,8 +244,13 @@ public final class ObservedSeries {
         if (!problems.isEmpty()) {
             throw new InvalidObservedData(problems);
         }
+        Map<Period, String> where = new LinkedHashMap<>();
+        for (Span span : spans) {
+            periods.stream().filter(p -> 12 * p.startYear() + p.startMonth() - 1 == span.start()).findFirst()
+                    .ifPresent(p -> where.put(p, fileName + ":" + span.line()));
+        }
         periods.sort(Comparator.comparingInt(Period::startYear));
-        return new ObservedSeries(periods, sha256(bytes), source);
+        return new ObservedSeries(periods, sha256(bytes), source, where);
     }
 
     /** A row's months (12 · year + month − 1), kept even when its counts are wrong so overlaps are still reported. */

@@ -47,6 +47,7 @@ final class CalibrateCommand extends JobCommand {
             JobRefused, IOException, InterruptedException {
         CalibrationSpecReader.ResolvedCalibration calibration = new CalibrationSpecReader().resolve(specFile,
                 scenarioFile);
+        calibration.notes().forEach(note -> err.println("note: " + note));
         CalibrateJob.Result result = CalibrateJob.run(new CalibrateJob.Request(calibration, threads.count(),
                 finalReplications, name, folder.out, commandLine()), folder.quiet.progressTo(err));
         if (!folder.quiet.quiet) {
@@ -57,6 +58,10 @@ final class CalibrateCommand extends JobCommand {
             out.printf("fit %s: median |log error| %.3f, 90%% band covers %.0f%% of years, women's share off by "
                             + "%.1f points on average%n", result.fitWindow(), fit.medianAbsLogError(),
                     100 * fit.coverage90(), fit.femaleShareMaePoints());
+            if (result.evidenceItems() > 0) {
+                out.printf("evidence: %d of %d items inside their ranges (evidence.csv)%n", result.evidenceInside(),
+                        result.evidenceItems());
+            }
         }
         out.println(result.folder());
         return Main.OK;

@@ -28,9 +28,13 @@ public record EvidenceItem(String id, EvidenceMeasure measure, EvidencePeriod pe
     public enum Kind {
         /** low &lt; value &lt; high: a ~95 % interval around the value, each side its own width. */
         INTERVAL,
-        /** value = low &lt; high: a documented minimum; nothing above it costs anything. */
+        /**
+         * value = low &lt; high: a documented minimum, with a plausible upper end: anything in the range costs nothing
+         * (the minimum says nothing about where above it the truth lies), beyond it the cost grows as for a ~95 %
+         * interval of the range's width.
+         */
         MINIMUM,
-        /** low &lt; value = high: a documented maximum; nothing below it costs anything. */
+        /** low &lt; value = high: a documented maximum, read as {@link #MINIMUM} is. */
         MAXIMUM,
         /** low = value = high: an exact count (an event), compared with a Poisson deviance. */
         EXACT
@@ -50,9 +54,9 @@ public record EvidenceItem(String id, EvidenceMeasure measure, EvidencePeriod pe
      * The term of a simulated value {@code simulated} (the mean over replications, in the measure's units), ≥ 0 and
      * 0 at the value (or anywhere on the open side of a minimum or maximum), on the scale of a deviance (a squared
      * z-score): for an interval ((t(sim) − t(value)) / σ)² with σ = |t(bound) − t(value)| / 1.96 on the side of the
-     * value where the simulated value lies; for a minimum or maximum the same on the closed side only, with σ =
-     * (t(high) − t(low)) / 1.96; for an exact count the Poisson deviance 2·[v·ln(v/s) − (v − s)]. NaN gives
-     * {@link #UNDEFINED_LOSS}.
+     * value where the simulated value lies; for a minimum or maximum 0 within [low, high] and (d / σ)² beyond it, d
+     * the distance to the nearer end and σ = (t(high) − t(low)) / (2 · 1.96); for an exact count the Poisson deviance
+     * 2·[v·ln(v/s) − (v − s)]. NaN gives {@link #UNDEFINED_LOSS}.
      */
     public double loss(double simulated) {
         if (Double.isNaN(simulated)) {
@@ -63,23 +67,16 @@ public record EvidenceItem(String id, EvidenceMeasure measure, EvidencePeriod pe
             return 2 * ((value == 0 ? 0 : value * Math.log(value / mu)) - (value - mu));
         }
         double t = scaled(simulated);
-        double centre = scaled(value);
-        double sigma;
-        switch (kind()) {
-            case MINIMUM -> {
-                if (simulated >= low) {
-                    return 0;
-                }
-                sigma = (scaled(high) - scaled(low)) / Z95;
+        if (kind() == Kind.MINIMUM || kind() == Kind.MAXIMUM) {
+            if (low <= simulated && simulated <= high) {
+                return 0;
             }
-            case MAXIMUM -> {
-                if (simulated <= high) {
-                    return 0;
-                }
-                sigma = (scaled(high) - scaled(low)) / Z95;
-            }
-            default -> sigma = Math.abs(scaled(t < centre ? low : high) - centre) / Z95;
+            double sigma = (scaled(high) - scaled(low)) / (2 * Z95);
+            double z = (t - scaled(simulated < low ? low : high)) / sigma;
+            return z * z;
         }
+        double centre = scaled(value);
+        double sigma = Math.abs(scaled(t < centre ? low : high) - centre) / Z95;
         double z = (t - centre) / sigma;
         return z * z;
     }

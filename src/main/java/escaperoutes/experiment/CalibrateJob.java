@@ -33,7 +33,8 @@ import java.util.Map;
  * The {@code calibrate} job: searches a scenario's free parameters against the observed arrivals, then runs the best
  * candidate's final replications, into a new folder written in place ({@link JobFolder#inPlace}: an interrupted
  * calibration keeps its {@code trace.csv} and best {@code calibrated.json} so far), with {@code fit.csv},
- * {@code metrics.json}, the calibrated scenario's run tables, the manifest, the charts and the report.
+ * {@code metrics.json}, {@code evidence.csv} when the spec fits evidence, the calibrated scenario's run tables, the
+ * manifest, the charts and the report.
  */
 public final class CalibrateJob {
 
@@ -53,9 +54,10 @@ public final class CalibrateJob {
      *
      * @param searchSeconds wall-clock seconds of the search (the final replications aside)
      * @param fit           the fit window's metrics of the final replications
+     * @param evidenceItems  evidence items fitted; {@code evidenceInside} of them inside their ranges
      */
     public record Result(Path folder, Calibrator.Result search, double searchSeconds, CalibrationSpec.Window fitWindow,
-                         FitMetrics fit) {
+                         FitMetrics fit, int evidenceItems, int evidenceInside) {
     }
 
     private CalibrateJob() {
@@ -102,16 +104,22 @@ public final class CalibrateJob {
                 names.add("hold-out");
             }
             tables.add(CalibrationFiles.writeFit(dir, ResultValues.fitRows(windows, names)));
+            List<CalibrationFiles.EvidenceRow> evidence = ResultValues.evidenceRows(resolved.evidence(), runs);
+            if (!evidence.isEmpty()) {
+                tables.add(CalibrationFiles.writeEvidence(dir, evidence));
+            }
             // The calibrated scenario's own run tables, as run would write them, for the charts and the report.
             tables.addAll(ResultTables.writeAll(dir, runs, resolved.observed()::single));
-            Json.write(dir.resolve(ResultFiles.METRICS), metrics(request, space, result, seconds, fit, holdOut, runs));
+            Json.write(dir.resolve(ResultFiles.METRICS), metrics(request, space, result, seconds, fit, holdOut, runs,
+                    evidence));
             List<Path> files = resolved.scenarioFiles();
             Manifest manifest = new Manifest(cs.seed(), cs.replications(), request.threads(),
                     Manifest.currentProgramVersion(), Program.gitCommit(), files.get(0).toString(),
                     Manifest.sha256(files.get(0)), Manifest.InputFile.of(files.subList(1, files.size())),
                     resolved.observed().source(), resolved.observed().sha256(), started.toString(),
                     Instant.now().toString(), Manifest.currentJavaVersion(), request.commandLine());
-            return new Result(folder.commit(manifest, tables), result, seconds, cs.fitWindow(), fit);
+            return new Result(folder.commit(manifest, tables), result, seconds, cs.fitWindow(), fit, evidence.size(),
+                    (int) evidence.stream().filter(CalibrationFiles.EvidenceRow::inside).count());
         }
     }
 
@@ -124,10 +132,9 @@ public final class CalibrateJob {
                                             List<Table> tables) throws IOException {
         CalibrationSpecReader.ResolvedCalibration resolved = request.calibration();
         CalibrationSpec cs = resolved.spec();
-        Double size = cs.loss().totals() == CalibrationSpec.Totals.NEGATIVE_BINOMIAL
-                ? cs.loss().negativeBinomialSize() : null;
         Objective objective = new Objective(resolved.observed(), cs.fitWindow().from(), cs.fitWindow().to(),
-                cs.loss().lossWeights(), size, cs.seed(), cs.replications(), request.threads());
+                cs.loss().lossWeights(), resolved.negativeBinomialSize(), resolved.evidence(), cs.seed(),
+                cs.replications(), request.threads());
         Progress progress = new Progress(progressTo, "evaluations", cs.budget());
         Calibrator.Result result;
         try (CalibrationFiles.Trace trace = new CalibrationFiles.Trace(dir,
@@ -155,7 +162,7 @@ public final class CalibrateJob {
     /** metrics.json: the search, the parameters found, each window's fit metrics and the checks. */
     private static Map<String, Object> metrics(Request request, ParameterSpace space, Calibrator.Result result,
                                                double seconds, FitMetrics fit, FitMetrics holdOut,
-                                               List<RunResult> runs) {
+                                               List<RunResult> runs, List<CalibrationFiles.EvidenceRow> evidence) {
         CalibrationSpec cs = request.calibration().spec();
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("loss", result.best().loss());
@@ -169,6 +176,17 @@ public final class CalibrateJob {
         metrics.put("fit", windowReport(cs.fitWindow(), fit));
         if (holdOut != null) {
             metrics.put("holdOut", windowReport(cs.holdOutWindow(), holdOut));
+        }
+        if (!evidence.isEmpty()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("source", request.calibration().evidenceFile().source());
+            e.put("sha256", request.calibration().evidenceFile().sha256());
+            e.put("items", evidence.size());
+            e.put("inside", evidence.stream().filter(CalibrationFiles.EvidenceRow::inside).count());
+            e.put("outside", evidence.stream().filter(r -> !r.inside()).map(CalibrationFiles.EvidenceRow::item)
+                    .toList());
+            e.put("loss", evidence.stream().mapToDouble(CalibrationFiles.EvidenceRow::loss).sum());
+            metrics.put("evidence", e);
         }
         metrics.put("checks", Checks.compute(runs));
         return metrics;

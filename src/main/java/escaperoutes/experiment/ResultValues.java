@@ -1,19 +1,24 @@
 package escaperoutes.experiment;
 
 import escaperoutes.calibration.FitMetrics;
+import escaperoutes.calibration.Objective;
+import escaperoutes.evidence.EvidenceItem;
 import escaperoutes.io.Table;
+import escaperoutes.observe.RunResult;
 import escaperoutes.observe.SexGroup;
 import escaperoutes.output.CalibrationFiles;
 import escaperoutes.output.ComparisonTables;
 import escaperoutes.simulation.Comparison;
+import escaperoutes.stats.Quantiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A job's results as the plain rows the writers of {@code output} take: a comparison's summaries and a calibration's
- * fit, in the order the tables list them.
+ * fit and evidence, in the order the tables list them.
  */
 final class ResultValues {
 
@@ -58,6 +63,26 @@ final class ResultValues {
     }
 
     /** The rows of fit.csv: each window's years in order, the window named as in {@code names}. */
+    /** evidence.csv's rows: each fitted item's statistic over the replications, against its range. */
+    static List<CalibrationFiles.EvidenceRow> evidenceRows(List<Objective.EvidenceTarget> evidence,
+                                                           List<RunResult> runs) {
+        List<CalibrationFiles.EvidenceRow> rows = new ArrayList<>();
+        for (Objective.EvidenceTarget target : evidence) {
+            EvidenceItem item = target.item();
+            double[] values = new double[runs.size()];
+            for (int r = 0; r < runs.size(); r++) {
+                values[r] = item.measure().simulate(runs.get(r), item.period());
+            }
+            double[] summary = Quantiles.summarize(values);
+            double mean = Objective.meanOf(runs, item);
+            rows.add(new CalibrationFiles.EvidenceRow(item.id(), item.measure().key(), item.period().toString(),
+                    item.measure().statistic().key(), item.kind().name().toLowerCase(Locale.ROOT),
+                    item.value(), item.low(), item.high(), target.weight(), mean, summary[1], summary[3],
+                    item.inside(mean), target.weight() * item.loss(mean), item.source()));
+        }
+        return rows;
+    }
+
     static List<CalibrationFiles.FitRow> fitRows(List<FitMetrics> windows, List<String> names) {
         List<CalibrationFiles.FitRow> rows = new ArrayList<>();
         for (int w = 0; w < windows.size(); w++) {

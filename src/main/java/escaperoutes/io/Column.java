@@ -39,6 +39,18 @@ public final class Column {
     public static final String SIMULATED_MEN_P95 = "simulated_men_p95";
     public static final String OBSERVED_SHARE_WOMEN = "observed_share_women";
     public static final String SIMULATED_SHARE_WOMEN = "simulated_share_women";
+    public static final String ITEM = "item";
+    public static final String PERIOD = "period";
+    public static final String STATISTIC = "statistic";
+    public static final String KIND = "kind";
+    public static final String LOW = "low";
+    public static final String HIGH = "high";
+    public static final String WEIGHT = "weight";
+    public static final String SIMULATED_MEAN = "simulated_mean";
+    public static final String SIMULATED_P05 = "simulated_p05";
+    public static final String SIMULATED_P95 = "simulated_p95";
+    public static final String INSIDE = "inside";
+    public static final String SOURCE = "source";
 
     public static final String SCENARIO = "scenario";
     public static final String PROJECTED = "projected";

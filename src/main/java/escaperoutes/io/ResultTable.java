@@ -49,6 +49,18 @@ import static escaperoutes.io.Column.TO_YEAR;
 import static escaperoutes.io.Column.VALUE;
 import static escaperoutes.io.Column.WINDOW;
 import static escaperoutes.io.Column.YEAR;
+import static escaperoutes.io.Column.ITEM;
+import static escaperoutes.io.Column.PERIOD;
+import static escaperoutes.io.Column.STATISTIC;
+import static escaperoutes.io.Column.KIND;
+import static escaperoutes.io.Column.LOW;
+import static escaperoutes.io.Column.HIGH;
+import static escaperoutes.io.Column.WEIGHT;
+import static escaperoutes.io.Column.SIMULATED_MEAN;
+import static escaperoutes.io.Column.SIMULATED_P05;
+import static escaperoutes.io.Column.SIMULATED_P95;
+import static escaperoutes.io.Column.INSIDE;
+import static escaperoutes.io.Column.SOURCE;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +83,9 @@ public enum ResultTable {
     FIT("fit.csv", YEAR, WINDOW, OBSERVED_TOTAL, OBSERVED_WOMEN, OBSERVED_MEN, SIMULATED_TOTAL_MEAN,
             SIMULATED_TOTAL_P05, SIMULATED_TOTAL_P95, SIMULATED_WOMEN_MEAN, SIMULATED_WOMEN_P05, SIMULATED_WOMEN_P95,
             SIMULATED_MEN_MEAN, SIMULATED_MEN_P05, SIMULATED_MEN_P95, OBSERVED_SHARE_WOMEN, SIMULATED_SHARE_WOMEN),
+    // A calibration with evidence: each item, its range and its simulated statistic over the final replications.
+    EVIDENCE("evidence.csv", ITEM, MEASURE, PERIOD, STATISTIC, KIND, VALUE, LOW, HIGH, WEIGHT, SIMULATED_MEAN,
+            SIMULATED_P05, SIMULATED_P95, INSIDE, LOSS, SOURCE),
     // A comparison.
     COMPARISON("comparison.csv", SCENARIO, YEAR, MEASURE, SEX, MEAN, P05, P50, P95, PROJECTED),
     DIFFERENCES("differences.csv", SCENARIO, YEAR, MEASURE, SEX, MEAN, P05, P50, P95, PROJECTED),

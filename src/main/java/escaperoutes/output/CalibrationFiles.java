@@ -25,7 +25,29 @@ public final class CalibrationFiles {
                          double simulatedShareWomen) {
     }
 
+    /**
+     * One evidence item of evidence.csv: its range and best value (the measure's units), the weight of its term,
+     * the mean, 5 % and 95 % quantile of its statistic over the replications, whether the mean lies in the range, and
+     * the weighted term.
+     */
+    public record EvidenceRow(String item, String measure, String period, String statistic, String kind,
+                              double value, double low, double high, double weight, double simulatedMean,
+                              double simulatedP05, double simulatedP95, boolean inside, double loss, String source) {
+    }
+
     private CalibrationFiles() {
+    }
+
+    /** {@code evidence.csv}: one row per evidence item fitted, in the spec's order. */
+    public static Table writeEvidence(Path dir, List<EvidenceRow> rows) throws IOException {
+        Table.Builder t = ResultTables.builder(dir, ResultTable.EVIDENCE);
+        for (EvidenceRow r : rows) {
+            t.text(r.item()).text(r.measure()).text(r.period()).text(r.statistic()).text(r.kind())
+                    .exact(r.value()).exact(r.low()).exact(r.high()).exact(r.weight()).number(r.simulatedMean())
+                    .number(r.simulatedP05()).number(r.simulatedP95()).text(r.inside() ? "yes" : "no")
+                    .number(r.loss()).text(r.source());
+        }
+        return ResultTables.write(dir, ResultTable.EVIDENCE, t);
     }
 
     /**
