@@ -19,8 +19,11 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -344,23 +347,28 @@ public final class CalibrationSpecReader {
     // ---------------------------------------------------------------------------------------------------------------
 
     /**
-     * Observed periods the scenario cannot be compared with: one that ends after the last year it simulates is an
-     * error (a year mistyped, 2100 for 2010, would otherwise vanish from the fit without a word); one that begins
-     * before its start (the ministry's 1953–1998 lump) is history before the simulation and is noted.
+     * Observed periods the scenario cannot be compared with are said, never dropped in silence: one that begins after
+     * the current year cannot have been observed (a year mistyped, 2100 for 2010) and is an error; those that reach
+     * outside the scenario's simulated years (the ministry's 1953–1998 lump; the years after a short scenario) are
+     * listed in one note.
      */
     private static void checkObservedYears(ObservedSeries observed, Scenario scenario, List<Problem> problems,
                                            List<String> notes) {
-        int lastSimulated = scenario.end().getYear();
+        int thisYear = LocalDate.now(ZoneOffset.UTC).getYear();
+        List<String> outside = new ArrayList<>();
         for (ObservedSeries.Period p : observed.periods()) {
             String where = observed.where(p);
-            if (p.endYear() > lastSimulated) {
-                problems.add(new Problem(where, "period " + describe(p) + " ends after " + lastSimulated
-                        + ", the last year the scenario simulates (it ends " + scenario.end() + "); nothing could be "
-                        + "compared with it: correct its year or remove it"));
-            } else if (LocalDate.of(p.startYear(), p.startMonth(), 1).isBefore(scenario.start())) {
-                notes.add("observed period " + describe(p) + " (" + where + ") begins before the scenario's start ("
-                        + scenario.start() + ") and is not compared");
+            if (p.startYear() > thisYear) {
+                problems.add(new Problem(where, "period " + describe(p) + " begins after " + thisYear + ", so it "
+                        + "cannot have been observed yet: correct its year or remove it"));
+            } else if (LocalDate.of(p.startYear(), p.startMonth(), 1).isBefore(scenario.start())
+                    || LocalDate.of(p.endYear(), p.endMonth(), 1).plusMonths(1).minusDays(1).isAfter(scenario.end())) {
+                outside.add(describe(p) + " (" + where.substring(where.lastIndexOf(':') + 1) + ")");
             }
+        }
+        if (!outside.isEmpty()) {
+            notes.add("observed periods reaching outside the simulated " + scenario.start() + " to "
+                    + scenario.end() + " are not compared (line): " + String.join(", ", outside));
         }
     }
 
@@ -407,7 +415,7 @@ public final class CalibrationSpecReader {
         if (section.items() == null) {
             file.items().values().forEach(item -> targets.add(new Objective.EvidenceTarget(item, section.weight())));
         } else {
-            List<String> seen = new ArrayList<>();
+            Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < section.items().size(); i++) {
                 CalibrationSpec.EvidenceChoice choice = section.items().get(i);
                 String at = JsonBinder.elementPath(itemsAt, i);
@@ -420,12 +428,12 @@ public final class CalibrationSpecReader {
                             + "' in " + file.source() + "; its ids are " + String.join(", ", file.items().keySet())));
                     continue;
                 }
-                if (seen.contains(choice.id())) {
+                Integer earlier = seen.putIfAbsent(choice.id(), i);
+                if (earlier != null) {
                     specProblems.add(new Problem(JsonBinder.childPath(at, "id"), "'" + choice.id() + "' is already "
-                            + "fitted by " + JsonBinder.elementPath(itemsAt, seen.indexOf(choice.id()))));
+                            + "fitted by " + JsonBinder.elementPath(itemsAt, earlier)));
                     continue;
                 }
-                seen.add(choice.id());
                 double weight = choice.weight() != null ? choice.weight() : section.weight();
                 if (!(weight >= 0) || Double.isInfinite(weight)) {
                     specProblems.add(new Problem(JsonBinder.childPath(at, "weight"), "must be a finite number >= 0, "

@@ -110,7 +110,7 @@ class CalibrationSpecReaderTest {
     void unknownKeyListsTheValidKeys() throws Exception {
         assertProblems("{\"parameters\": [" + ATTEMPTS + "], \"budgett\": 10}",
                 "$.budgett: unknown key 'budgett'; valid keys: parameters, observed, fitWindow, holdOutWindow, loss, "
-                        + "replications, budget, optimizer, seed");
+                        + "replications, budget, optimizer, seed, evidence");
     }
 
     @Test
@@ -220,12 +220,105 @@ class CalibrationSpecReaderTest {
 
     @Test
     void negativeBinomialNeedsASize() throws Exception {
-        assertProblems("{\"parameters\": [" + ATTEMPTS + "], \"loss\": {\"totals\": \"negative_binomial\"}}",
-                "$.loss.negativeBinomialSize: missing required field with \"totals\": \"negative_binomial\" (the "
-                        + "size k > 0, persons; the variance is μ + μ²/k)");
+        Path still = Files.writeString(dir.resolve("still.json"), "{\"extends\": \""
+                + Path.of("scenarios/baseline.json").toAbsolutePath() + "\", \"name\": \"still\", "
+                + "\"annualVariation\": 0}");
+        InvalidCalibrationSpecException e = assertThrows(InvalidCalibrationSpecException.class,
+                () -> reader.read(write("spec.json", "{\"parameters\": [" + ATTEMPTS + "], \"loss\": {\"totals\": "
+                        + "\"negative_binomial\"}}"), still));
+        assertEquals(List.of(dir.resolve("spec.json") + ": $.loss.negativeBinomialSize: missing, and the scenario has "
+                + "no annualVariation to derive it from: give the size k > 0 (persons; the variance is μ + μ²/k)"),
+                strings(e.problems()));
         assertProblems("{\"parameters\": [" + ATTEMPTS + "], \"loss\": {\"totals\": \"negative_binomial\", "
                         + "\"negativeBinomialSize\": 0}}",
                 "$.loss.negativeBinomialSize: must be > 0, found 0");
+    }
+
+    @Test
+    void withoutASizeTheNegativeBinomialHasTheScenariosOwnYearToYearVariation() throws Exception {
+        Path spec = write("spec.json", "{\"parameters\": [" + ATTEMPTS + "], \"loss\": {\"totals\": "
+                + "\"negative_binomial\"}}");
+        // The baseline's annualVariation is 0.13: a year's count varies as mu + mu^2 (exp(0.13^2) - 1).
+        assertEquals(1 / (Math.exp(0.13 * 0.13) - 1),
+                reader.resolve(spec, Path.of("scenarios/baseline.json")).negativeBinomialSize(), 1e-9);
+        assertEquals(58.67, reader.resolve(spec, Path.of("scenarios/baseline.json")).negativeBinomialSize(), 0.01);
+        assertNull(reader.resolve(write("p.json", "{\"parameters\": [" + ATTEMPTS + "]}"), BASELINE)
+                .negativeBinomialSize());
+    }
+
+    @Test
+    void anEmptyEvidenceSectionFitsEveryShippedItemAndItemsTakeTheirOwnWeights() throws Exception {
+        CalibrationSpecReader.ResolvedCalibration all = reader.resolve(write("spec.json", "{\"parameters\": ["
+                + ATTEMPTS + "], \"evidence\": {}}"), BASELINE);
+        assertEquals(22, all.evidence().size());
+        assertEquals(List.of(1.0), all.evidence().stream().map(Objective.EvidenceTarget::weight).distinct().toList());
+        CalibrationSpecReader.ResolvedCalibration some = reader.resolve(write("spec.json", "{\"parameters\": ["
+                + ATTEMPTS + "], \"evidence\": {\"weight\": 2, \"items\": [{\"id\": \"hiding-2012\"}, "
+                + "{\"id\": \"repatriated-2002\", \"weight\": 0.5}]}}"), BASELINE);
+        assertEquals(List.of("hiding-2012:2.0", "repatriated-2002:0.5"), some.evidence().stream()
+                .map(t -> t.item().id() + ":" + t.weight()).toList());
+        assertEquals(List.of(), reader.resolve(write("spec.json", "{\"parameters\": [" + ATTEMPTS + "]}"), BASELINE)
+                .evidence());
+    }
+
+    @Test
+    void unknownOrRepeatedEvidenceIdsAreProblemsOfTheSpec() throws Exception {
+        Path spec = write("spec.json", "{\"parameters\": [" + ATTEMPTS + "], \"evidence\": {\"items\": "
+                + "[{\"id\": \"hiding-2021\"}, {\"id\": \"hiding-2012\"}, {\"id\": \"hiding-2012\"}]}}");
+        List<String> problems = strings(assertThrows(InvalidCalibrationSpecException.class,
+                () -> reader.read(spec, BASELINE)).problems());
+        assertEquals(2, problems.size(), problems.toString());
+        assertEquals(spec + ": $.evidence.items[0].id: no evidence item 'hiding-2021' in classpath:"
+                + "escaperoutes/observed/other-evidence.csv; its ids are repatriated-2002, detained-closure-2022, ",
+                problems.get(0).substring(0, problems.get(0).indexOf("detained-closure-2022") + 23));
+        assertEquals(spec + ": $.evidence.items[2].id: 'hiding-2012' is already fitted by $.evidence.items[1]",
+                problems.get(1));
+    }
+
+    @Test
+    void ownEvidenceIsCheckedAtItsLinesAndMustLieInTheSimulatedYears() throws Exception {
+        write("mine.csv", """
+                id,measure,period_start,period_end,statistic,value,low,high,source
+                late,hiding_china_end,2035,2035,value_at_end,100,50,200,a guess
+                early,repatriations,1990,1999,sum,100,50,200,a guess
+                fine,repatriations,2023-10,2023-10,sum,550,500,600,HRW
+                """);
+        InvalidCalibrationSpecException e = assertThrows(InvalidCalibrationSpecException.class,
+                () -> reader.read(write("spec.json", "{\"parameters\": [" + ATTEMPTS + "], \"evidence\": "
+                        + "{\"file\": \"mine.csv\"}}"), BASELINE));
+        assertEquals(List.of(
+                "mine.csv:2: period 2035 of 'late' lies outside the whole years the scenario simulates (1998-2030)",
+                "mine.csv:3: period 1990-1999 of 'early' lies outside the whole years the scenario simulates "
+                        + "(1998-2030)"), strings(e.problems()));
+        write("bad.csv", """
+                id,measure,period_start,period_end,statistic,value,low,high,source
+                x,share_arrivals_via_thailand,2011,2011,share,0.9,0.95,0.8,press
+                """);
+        e = assertThrows(InvalidCalibrationSpecException.class, () -> reader.read(write("spec.json",
+                "{\"parameters\": [" + ATTEMPTS + "], \"evidence\": {\"file\": \"bad.csv\"}}"), BASELINE));
+        assertEquals(List.of("bad.csv:2: low 0.95 is above high 0.8"), strings(e.problems()));
+        assertProblems("{\"parameters\": [" + ATTEMPTS + "], \"evidence\": {\"file\": \"none.csv\"}}",
+                "$.evidence.file: file not found: " + dir.resolve("none.csv") + " (the path is relative to the "
+                        + "spec file's folder)");
+    }
+
+    @Test
+    void anObservedPeriodNotYetObservableIsAnErrorAndPeriodsOutsideTheRunAreSaid() throws Exception {
+        write("arrivals.csv", """
+                period_start,period_end,male,female,total
+                2015,2015,10,30,40
+                2100,2100,12,28,40
+                """);
+        InvalidCalibrationSpecException e = assertThrows(InvalidCalibrationSpecException.class,
+                () -> reader.read(write("spec.json", "{\"parameters\": [" + ATTEMPTS + "], \"observed\": "
+                        + "\"arrivals.csv\", \"fitWindow\": {\"from\": 2015, \"to\": 2015}}"), BASELINE));
+        int thisYear = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear();
+        assertEquals(List.of("arrivals.csv:3: period 2100 begins after " + thisYear + ", so it cannot have been "
+                + "observed yet: correct its year or remove it"), strings(e.problems()));
+        // The shipped series' 1953-1998 lump begins before the baseline: said, not dropped in silence.
+        assertEquals(List.of("observed periods reaching outside the simulated 1998-01-01 to 2030-12-31 are not "
+                + "compared (line): 1953-1998 (7)"), reader.resolve(write("spec.json", "{\"parameters\": ["
+                + ATTEMPTS + "]}"), BASELINE).notes());
     }
 
     @Test
@@ -285,7 +378,7 @@ class CalibrationSpecReaderTest {
                   ],
                   "fitWindow": {"from": 2012, "to": 2031},
                   "holdOutWindow": {"from": 2019, "to": 2020},
-                  "loss": {"totals": "negative_binomial"},
+                  "loss": {"totals": "negative_binomial", "negativeBinomialSize": 0},
                   "replications": 0,
                   "optimizer": "simplex",
                   "sede": 3

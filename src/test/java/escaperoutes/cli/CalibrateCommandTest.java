@@ -96,4 +96,72 @@ class CalibrateCommandTest {
         assertFalse(o.err().contains("Exception"), o.err());
         assertFalse(Files.exists(dir.resolve("cal")));
     }
+
+    private static final String EVIDENCE = """
+            id,measure,period_start,period_end,statistic,value,low,high,source
+            spring-returns,repatriations,2011-03,2011-05,sum,40,20,80,made up for the test
+            hiding,hiding_china_end,2010,2010,value_at_end,3000,1000,9000,made up for the test
+            """;
+
+    @Test
+    void evidenceIsFittedAndReportedItemByItem() throws Exception {
+        Path scenario = Files.writeString(dir.resolve("small.json"), ScenarioReaderTest.SMALL_SCENARIO);
+        Files.writeString(dir.resolve("evidence.csv"), EVIDENCE);
+        Path spec = Files.writeString(dir.resolve("spec.json"), SPEC.replace("\"seed\": 4",
+                "\"seed\": 4, \"evidence\": {\"file\": \"evidence.csv\", \"items\": [{\"id\": \"hiding\"}, "
+                        + "{\"id\": \"spring-returns\", \"weight\": 3}]}"));
+        Path out = dir.resolve("cal");
+        Outcome o = execute("calibrate", scenario.toString(), "--spec", spec.toString(), "--out", out.toString(),
+                "--threads", "2", "--final-replications", "4");
+        assertEquals(0, o.code(), o.err());
+        List<String> rows = Files.readAllLines(out.resolve("evidence.csv"));
+        assertEquals("item,measure,period,statistic,kind,value,low,high,weight,simulated_mean,simulated_p05,"
+                + "simulated_p95,inside,loss,source", rows.get(0));
+        assertEquals(3, rows.size());
+        assertTrue(rows.get(1).startsWith("hiding,hiding_china_end,2010,value_at_end,interval,3000,1000,9000,1,"),
+                rows.get(1));
+        assertTrue(rows.get(2).startsWith("spring-returns,repatriations,2011-03 to 2011-05,sum,interval,40,20,80,3,"),
+                rows.get(2));
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        long inside = rows.stream().skip(1).filter(r -> r.split(",")[12].equals("yes")).count();
+        assertEquals(2, metrics.get("evidence").get("items").asInt());
+        assertEquals(inside, metrics.get("evidence").get("inside").asLong());
+        assertTrue(o.out().contains("evidence: " + inside + " of 2 items inside their ranges"), o.out());
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            double mean = Double.parseDouble(f[9]);
+            boolean within = Double.parseDouble(f[6]) <= mean && mean <= Double.parseDouble(f[7]);
+            assertEquals(within ? "yes" : "no", f[12], row);
+        }
+    }
+
+    @Test
+    void badEvidenceExitsTwoWithTheFileAndLineAndWritesNothing() throws Exception {
+        Path scenario = Files.writeString(dir.resolve("small.json"), ScenarioReaderTest.SMALL_SCENARIO);
+        Files.writeString(dir.resolve("evidence.csv"), EVIDENCE
+                + "late,repatriations,2012,2012,sum,40,20,80,after the small scenario ends\n"
+                + "odd,share_arrivals_via_thailand,2011,2011,share,0.5,0.2,1.5,a share above 1\n");
+        Path spec = Files.writeString(dir.resolve("spec.json"), SPEC.replace("\"seed\": 4",
+                "\"seed\": 4, \"evidence\": {\"file\": \"evidence.csv\"}"));
+        Outcome o = execute("calibrate", scenario.toString(), "--spec", spec.toString(), "--out",
+                dir.resolve("cal").toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("evidence.csv:5: share_arrivals_via_thailand is a share: low and high must lie "
+                + "within [0, 1], found [0.2, 1.5]"), o.err());
+        assertFalse(o.err().contains("Exception"), o.err());
+        assertFalse(Files.exists(dir.resolve("cal")));
+
+        Files.writeString(dir.resolve("evidence.csv"), EVIDENCE
+                + "late,repatriations,2012,2012,sum,40,20,80,after the small scenario ends\n");
+        o = execute("calibrate", scenario.toString(), "--spec", spec.toString(), "--out", dir.resolve("cal"));
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("evidence.csv:4: period 2012 of 'late' lies outside the whole years the scenario "
+                + "simulates (2010-2011)"), o.err());
+        Path unknown = Files.writeString(dir.resolve("spec.json"), SPEC.replace("\"seed\": 4",
+                "\"seed\": 4, \"evidence\": {\"items\": [{\"id\": \"hiding-2013\"}]}"));
+        o = execute("calibrate", scenario.toString(), "--spec", unknown.toString(), "--out", dir.resolve("cal"));
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("$.evidence.items[0].id: no evidence item 'hiding-2013'"), o.err());
+        assertFalse(Files.exists(dir.resolve("cal")));
+    }
 }

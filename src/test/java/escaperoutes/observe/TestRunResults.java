@@ -28,4 +28,14 @@ public final class TestRunResults {
                 originArrivals, RunResult.Monthly.empty(values[0].length), new long[values[0].length][2],
                 cohortOutcomes, 0, 0, 1.0);
     }
+
+    /** As the first, with arrestsInHiding[year − firstYear][female 0, male 1] (persons). */
+    public static RunResult withArrestsInHiding(int replication, int firstYear, double[][][] values,
+                                                List<String> exitRoutes, List<String> lastCountries,
+                                                long[][][][] routeArrivals, List<String> provinces,
+                                                long[][][] originArrivals, long[][] arrestsInHiding) {
+        return new RunResult(replication, firstYear, values, exitRoutes, lastCountries, routeArrivals, provinces,
+                originArrivals, RunResult.Monthly.empty(values[0].length), arrestsInHiding,
+                new long[values[0].length][CohortOutcome.COUNT][2], 0, 0, 1.0);
+    }
 }
