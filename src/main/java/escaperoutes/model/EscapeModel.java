@@ -49,10 +49,6 @@ public final class EscapeModel extends SimState {
     private final double endDay;
     private final double hidingArrestPerDay;
 
-    private final RandomGenerator journeyRandom;
-    private final RandomGenerator hidingRandom;
-    private final RandomGenerator detentionRandom;
-    private final RandomGenerator homeRandom;
     private final RandomGenerator eventRandom;
 
     private final People people = new People();
@@ -121,10 +117,6 @@ public final class EscapeModel extends SimState {
                 }
             }
         }
-        this.journeyRandom = streams.stream(RandomStreams.JOURNEYS);
-        this.hidingRandom = streams.stream(RandomStreams.HIDING);
-        this.detentionRandom = streams.stream(RandomStreams.DETENTION);
-        this.homeRandom = streams.stream(RandomStreams.HOME);
         this.eventRandom = streams.stream(RandomStreams.ONE_OFF_EVENTS);
     }
 
@@ -137,8 +129,9 @@ public final class EscapeModel extends SimState {
         createInitialStock(streams.stream(RandomStreams.INITIAL_STOCK));
         for (int p = 0; p < config.provinces().size(); p++) {
             for (Sex sex : Sex.values()) {
-                String name = RandomStreams.attempts(places[config.provinces().get(p).place()].id(), sex);
-                new AttemptGenerator(p, sex, streams.stream(name)).scheduleNext(0.0);
+                String placeId = places[config.provinces().get(p).place()].id();
+                new AttemptGenerator(p, sex, streams.stream(RandomStreams.attempts(placeId, sex)),
+                        streams.hash(RandomStreams.persons(placeId, sex))).scheduleNext(0.0);
             }
         }
         for (OneOffEvent event : config.events()) {
@@ -274,10 +267,15 @@ public final class EscapeModel extends SimState {
         private final double ratePerDay;
         private final int segment;
 
-        AttemptGenerator(int province, Sex sex, RandomGenerator random) {
+        /** Hash of this origin's persons ({@link RandomStreams#persons}), and how many it has created. */
+        private final long personsHash;
+        private long created;
+
+        AttemptGenerator(int province, Sex sex, RandomGenerator random, long personsHash) {
             this.province = province;
             this.sex = sex;
             this.random = random;
+            this.personsHash = personsHash;
             Province p = config.provinces().get(province);
             this.ratePerDay = p.attemptsPerDay()[sex.index()] * config.scale();
             this.segment = places[p.place()].segment();
@@ -295,14 +293,15 @@ public final class EscapeModel extends SimState {
         }
 
         void fire(double day) {
-            Person person = newPerson(sex, province, config.provinces().get(province).place());
+            Person person = newPerson(sex, province, config.provinces().get(province).place(),
+                    streams.personKey(personsHash, created++));
             startAttempt(person, day);
             scheduleNext(day);
         }
     }
 
-    private Person newPerson(Sex sex, int province, int place) {
-        return new Person(personsCreated++, sex, province, place);
+    private Person newPerson(Sex sex, int province, int place, long randomKey) {
+        return new Person(personsCreated++, sex, province, place, randomKey);
     }
 
     private void startAttempt(Person person, double day) {
@@ -335,7 +334,7 @@ public final class EscapeModel extends SimState {
                 person.mustHide = false;
                 person.hidingPlace = (short) place.index();
                 HidingBehaviour behaviour = config.hiding(sex);
-                double u = hidingRandom.nextDouble();
+                double u = person.nextDouble();
                 if (u >= behaviour.directShare()) {
                     person.settled = u < behaviour.directShare() + behaviour.settleShare();
                     move(person, Status.HIDING_CHINA, day);
@@ -344,17 +343,17 @@ public final class EscapeModel extends SimState {
                 }
             }
             int interval = interval(day);
-            int legIndex = chooseLeg(person.place, sex, interval);
+            int legIndex = chooseLeg(person, sex, interval);
             if (legIndex < 0) {
                 scheduleAt(person, Person.Action.CHOOSE_AGAIN, day + config.noRouteWaitDays());
                 return;
             }
             Leg leg = legs[legIndex];
             double[] bands = legBands[interval][legIndex];
-            double duration = leg.travelDays().sample(journeyRandom);
+            double duration = leg.travelDays().sample(person);
             // One uniform decides the outcome; within an outcome's band it is again uniform, and gives the
             // fraction of the leg travelled when the death, arrest or turning back happens.
-            double u = journeyRandom.nextDouble();
+            double u = person.nextDouble();
             double deathBand = bands[3 * sex.index()];
             double arrestBand = bands[3 * sex.index() + 1];
             double turnBackBand = bands[3 * sex.index() + 2];
@@ -417,7 +416,8 @@ public final class EscapeModel extends SimState {
     }
 
     /** A leg out of the place (index into legs), chosen by weight × CHOICE multiplier; -1 if all are closed. */
-    private int chooseLeg(int place, Sex sex, int interval) {
+    private int chooseLeg(Person person, Sex sex, int interval) {
+        int place = person.place;
         double[] cumulative = choiceCumulative[interval][place][sex.index()];
         int n = cumulative.length;
         if (n == 0 || !(cumulative[n - 1] > 0)) {
@@ -426,7 +426,7 @@ public final class EscapeModel extends SimState {
         if (n == 1) {
             return outgoing[place][0];
         }
-        double pick = journeyRandom.nextDouble() * cumulative[n - 1];
+        double pick = person.nextDouble() * cumulative[n - 1];
         for (int k = 0; k < n - 1; k++) {
             if (pick < cumulative[k]) {
                 return outgoing[place][k];
@@ -458,13 +458,13 @@ public final class EscapeModel extends SimState {
         double departAt = Double.POSITIVE_INFINITY;
         if (!person.settled) {
             double wait = Double.isNaN(departureDays)
-                    ? config.hiding(person.sex()).duration().sample(hidingRandom) : departureDays;
+                    ? config.hiding(person.sex()).duration().sample(person) : departureDays;
             departAt = timeline.timeToAccumulate(segment, MultiplierKind.DEPARTURE, person.sex(), day, 1.0, wait);
         }
         double arrestAt = Double.POSITIVE_INFINITY;
         if (hidingArrestPerDay > 0) {
             arrestAt = timeline.timeToAccumulate(segment, MultiplierKind.ARREST, person.sex(), day,
-                    hidingArrestPerDay, exponential(hidingRandom));
+                    hidingArrestPerDay, exponential(person));
         }
         if (departAt <= arrestAt) {
             scheduleAt(person, Person.Action.DEPART_HIDING, departAt);
@@ -477,7 +477,7 @@ public final class EscapeModel extends SimState {
         person.statusSince = day;
         people.addOnce(person);
         scheduleAt(person, Person.Action.CHINA_DETENTION_ENDS,
-                day + config.chinaDetentionDays().sample(detentionRandom));
+                day + config.chinaDetentionDays().sample(person));
     }
 
     /** China decides: repatriate, release into hiding, or hold for another detention period. */
@@ -485,13 +485,13 @@ public final class EscapeModel extends SimState {
         int segment = config.chinaDetentionSegment();
         double repatriation = MultiplierKind.scaleProbability(config.repatriationProbability(),
                 timeline.multiplierIn(interval(day), segment, MultiplierKind.REPATRIATION, person.sex()));
-        if (detentionRandom.nextDouble() < repatriation) {
+        if (person.nextDouble() < repatriation) {
             repatriate(person, day);
             return;
         }
         double release = MultiplierKind.scaleProbability(config.releaseProbability(),
                 timeline.multiplierIn(interval(day), segment, MultiplierKind.RELEASE, person.sex()));
-        if (detentionRandom.nextDouble() < release) {
+        if (person.nextDouble() < release) {
             if (person.hidingPlace >= 0) {
                 person.place = (short) person.hidingPlace;
             }
@@ -504,7 +504,7 @@ public final class EscapeModel extends SimState {
             double regimeEnds = timeline.intervalEnd(iv);
             person.statusSince = day;
             scheduleAt(person, Person.Action.CHINA_DETENTION_ENDS,
-                    regimeEnds + config.chinaDetentionDays().sample(detentionRandom));
+                    regimeEnds + config.chinaDetentionDays().sample(person));
         } else {
             beginChinaDetention(person, day);
         }
@@ -516,11 +516,11 @@ public final class EscapeModel extends SimState {
     }
 
     private void scheduleNkDetentionEnd(Person person, double day) {
-        scheduleAt(person, Person.Action.NK_DETENTION_ENDS, day + config.nkDetentionDays().sample(homeRandom));
+        scheduleAt(person, Person.Action.NK_DETENTION_ENDS, day + config.nkDetentionDays().sample(person));
     }
 
     private void endNkDetention(Person person, double day) {
-        if (homeRandom.nextDouble() < config.deathInNkDetention()) {
+        if (person.nextDouble() < config.deathInNkDetention()) {
             move(person, Status.DIED, day);
         } else {
             returnHome(person, day);
@@ -534,9 +534,9 @@ public final class EscapeModel extends SimState {
         double retry = MultiplierKind.scaleProbability(config.retryProbability()[person.sex().index()],
                 timeline.multiplierIn(interval(day), places[province.place()].segment(), MultiplierKind.RETRY,
                         person.sex()));
-        if (homeRandom.nextDouble() < retry) {
+        if (person.nextDouble() < retry) {
             move(person, Status.WAITING_NK, day);
-            scheduleAt(person, Person.Action.RETRY, day + config.retryDelayDays().sample(homeRandom));
+            scheduleAt(person, Person.Action.RETRY, day + config.retryDelayDays().sample(person));
         } else {
             move(person, Status.STAYED_NK, day);
         }
@@ -598,13 +598,17 @@ public final class EscapeModel extends SimState {
     }
 
     private void createInitialStock(RandomGenerator random) {
-        for (InitialStock stock : config.initialStock()) {
+        List<InitialStock> stocks = config.initialStock();
+        for (int entry = 0; entry < stocks.size(); entry++) {
+            InitialStock stock = stocks.get(entry);
+            long personsHash = streams.hash(RandomStreams.initialStockPersons(entry));
             int persons = (int) Math.round(stock.persons() * config.scale());
             HidingBehaviour behaviour = config.hiding(stock.sex());
             // Of those who stop to hide at all, this share settle.
             double settleShareOfHiders = behaviour.settleShare() / (1.0 - behaviour.directShare());
             for (int i = 0; i < persons; i++) {
-                Person person = newPerson(stock.sex(), drawProvince(stock.sex(), random), stock.place());
+                Person person = newPerson(stock.sex(), drawProvince(stock.sex(), random), stock.place(),
+                        streams.personKey(personsHash, i));
                 double elapsed = stock.daysInChina().sample(random);
                 person.hidingPlace = (short) stock.place();
                 person.chinaEntryDay = -elapsed;

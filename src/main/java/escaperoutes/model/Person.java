@@ -1,5 +1,7 @@
 package escaperoutes.model;
 
+import java.util.random.RandomGenerator;
+
 /**
  * One person (one agent). A person acts only when its own next transition is due (it is in the model's event queue
  * at most once); the fields below are the person's state, read by listeners and changed only by
@@ -7,7 +9,7 @@ package escaperoutes.model;
  * the baseline's scale a quarter of a million agents wait in the queue, and fewer bytes each means fewer cache
  * misses when their turn comes.
  */
-public final class Person extends EventQueue.Entry {
+public final class Person extends EventQueue.Entry implements RandomGenerator {
 
     /** What a person's pending schedule entry is for. */
     enum Action {
@@ -58,11 +60,29 @@ public final class Person extends EventQueue.Entry {
         statusCode = (byte) status.ordinal();
     }
 
-    Person(int id, Sex sex, int province, int place) {
+    /**
+     * This person's own random numbers (person-level common random numbers): the n-th draw is SplitMix64's output
+     * for the state {@code randomKey + n·γ}, the generator of the JDK's {@code SplittableRandom}. The key names the
+     * person by where and in what order they were created (see {@link RandomStreams#personKey}), not by what
+     * happened to others, so a change in a what-if that alters one person's path leaves everybody else's draws as
+     * they were.
+     */
+    private final long randomKey;
+    /** Draws taken so far from this person's numbers. */
+    private int randomDraws;
+
+    Person(int id, Sex sex, int province, int place, long randomKey) {
+        this.randomKey = randomKey;
         this.id = id;
         this.sexCode = (byte) sex.ordinal();
         this.province = (short) province;
         this.place = (short) place;
+    }
+
+    /** The next of this person's own random numbers (every other draw of {@link RandomGenerator} is built on it). */
+    @Override
+    public long nextLong() {
+        return RandomStreams.mix(randomKey + (++randomDraws) * RandomStreams.GOLDEN_GAMMA);
     }
 
     /** The pending action, which is cleared: the person's queue entry has come due. */

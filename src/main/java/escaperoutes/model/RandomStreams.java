@@ -18,14 +18,8 @@ public final class RandomStreams {
 
     /** Each calendar year's lognormal factor on attempts and departures ({@code annualVariation}). */
     public static final String ANNUAL_VARIATION = "annual-variation";
-    /** Leg choices, travel times and each leg's outcome. */
-    public static final String JOURNEYS = "journeys";
-    /** Whether a new arrival in China hides or settles, how long they hide, and arrest while hiding. */
-    public static final String HIDING = "hiding";
-    /** China's detention periods and its decisions to repatriate or release. */
-    public static final String DETENTION = "detention";
-    /** North Korean detention, death in it, and whether and when people try again. */
-    public static final String HOME = "home";
+    // A person's own draws (leg choices, travel times and outcomes; hiding, settling and arrest while hiding;
+    // detention in China and North Korea; retries) come from the person's key, not from a shared stream.
     /** Who a one-off event (mass repatriation, airlift) takes. */
     public static final String ONE_OFF_EVENTS = "one-off-events";
     /** The warm-up stock: provinces, time already spent in China, settling. */
@@ -35,6 +29,16 @@ public final class RandomStreams {
      * here so that no model stream can share its name, and so its numbers.
      */
     public static final String SWEEP_DESIGN = "sweep-design";
+
+    /** The origin of the persons whose first attempts come from the province at {@code placeId}, for one sex. */
+    public static String persons(String placeId, Sex sex) {
+        return "persons/" + placeId + "/" + sex.label();
+    }
+
+    /** The origin of the persons of the {@code index}-th entry of the initial stock (already in China at the start). */
+    public static String initialStockPersons(int index) {
+        return "persons/initial-stock/" + index;
+    }
 
     /** The Poisson process of first attempts from the province at {@code placeId} for one sex. */
     public static String attempts(String placeId, Sex sex) {
@@ -56,21 +60,39 @@ public final class RandomStreams {
 
     /** A new generator for the named stream; the same name always gives the same sequence. */
     public RandomGenerator stream(String name) {
-        long h = mix(seed ^ 0x9E3779B97F4A7C15L);
-        h = mix(h ^ (replication * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL));
-        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-            h = mix(h ^ (b & 0xFF) ^ 0x632BE59BD9B4E019L);
-        }
+        long h = hash(name);
         long[] state = new long[4];
         for (int i = 0; i < state.length; i++) {
-            h += 0x9E3779B97F4A7C15L;
+            h += GOLDEN_GAMMA;
             state[i] = mix(h);
         }
         return new Xoshiro256PlusPlus(state[0], state[1], state[2], state[3]);
     }
 
+    /**
+     * The key of the {@code index}-th person (0, 1, …) created by the origin {@code origin} (a stream name such as
+     * {@link #persons}): the person's own random numbers follow from it ({@link Person#nextLong}). Keys of different
+     * persons are independent 64-bit values, so their sequences of draws overlap with negligible probability.
+     */
+    long personKey(long originHash, long index) {
+        return mix(originHash + mix(index + 1) * GOLDEN_GAMMA);
+    }
+
+    /** The hash of (seed, replication, name) that seeds a stream or a person origin. */
+    long hash(String name) {
+        long h = mix(seed ^ GOLDEN_GAMMA);
+        h = mix(h ^ (replication * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL));
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            h = mix(h ^ (b & 0xFF) ^ 0x632BE59BD9B4E019L);
+        }
+        return h;
+    }
+
+    /** SplitMix64's increment: the golden ratio as a 64-bit odd number. */
+    static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
     /** SplitMix64's finaliser: a bijective avalanche of 64 bits. */
-    private static long mix(long z) {
+    static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

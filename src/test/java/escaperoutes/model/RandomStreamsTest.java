@@ -25,9 +25,9 @@ class RandomStreamsTest {
     @Test
     void aStreamIsFixedByItsNameSeedAndReplication() {
         RandomStreams streams = new RandomStreams(42, 3);
-        String journeys = RandomStreams.JOURNEYS;
+        String journeys = RandomStreams.ONE_OFF_EVENTS;
         assertEquals(streams.stream(journeys).nextLong(), new RandomStreams(42, 3).stream(journeys).nextLong());
-        assertNotEquals(streams.stream(journeys).nextLong(), streams.stream(RandomStreams.HIDING).nextLong());
+        assertNotEquals(streams.stream(journeys).nextLong(), streams.stream(RandomStreams.ANNUAL_VARIATION).nextLong());
         assertNotEquals(streams.stream(journeys).nextLong(), new RandomStreams(42, 4).stream(journeys).nextLong());
         assertNotEquals(streams.stream(journeys).nextLong(), new RandomStreams(43, 3).stream(journeys).nextLong());
     }
@@ -44,12 +44,14 @@ class RandomStreamsTest {
                 constants.add((String) field.get(null));
             }
         }
-        assertEquals(Set.of("annual-variation", "journeys", "hiding", "detention", "home", "one-off-events",
-                "initial-stock", "sweep-design"), Set.copyOf(constants));
+        assertEquals(Set.of("annual-variation", "one-off-events", "initial-stock", "sweep-design"),
+                Set.copyOf(constants));
         assertEquals(constants.size(), Set.copyOf(constants).size());
         assertEquals("attempts/musan/female", RandomStreams.attempts("musan", Sex.FEMALE));
         assertEquals("attempts/musan/male", RandomStreams.attempts("musan", Sex.MALE));
         assertEquals("sweep-bootstrap-arrivals", RandomStreams.sweepBootstrap("arrivals"));
+        assertEquals("persons/musan/female", RandomStreams.persons("musan", Sex.FEMALE));
+        assertEquals("persons/initial-stock/2", RandomStreams.initialStockPersons(2));
     }
 
     /** The first draws of many streams are uniform: no stream starts in a corner of [0, 1). */
@@ -71,5 +73,28 @@ class RandomStreamsTest {
         }
         // 9 degrees of freedom: P(χ² > 27.9) = 0.001
         assertEquals(true, chiSquare < 27.9, "χ² = " + chiSquare);
+    }
+
+    /**
+     * A person's numbers are SplitMix64 from the person's key (checked against the algorithm written out here), and
+     * the same key gives the same numbers whatever else was drawn in between.
+     */
+    @Test
+    void aPersonsNumbersFollowFromItsKeyAlone() {
+        RandomStreams streams = new RandomStreams(42, 3);
+        long key = streams.personKey(streams.hash(RandomStreams.persons("musan", Sex.FEMALE)), 7);
+        Person a = new Person(0, Sex.FEMALE, 0, 0, key);
+        Person other = new Person(1, Sex.MALE, 0, 0, key + 1);
+        Person b = new Person(99, Sex.FEMALE, 0, 0, key);
+        long first = a.nextLong();
+        other.nextLong();
+        assertEquals(first, b.nextLong());
+        long z = key + 2 * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        assertEquals(z ^ (z >>> 31), a.nextLong());
+        assertNotEquals(key, streams.personKey(streams.hash(RandomStreams.persons("musan", Sex.FEMALE)), 8));
+        assertNotEquals(key, new RandomStreams(42, 4).personKey(
+                new RandomStreams(42, 4).hash(RandomStreams.persons("musan", Sex.FEMALE)), 7));
     }
 }
