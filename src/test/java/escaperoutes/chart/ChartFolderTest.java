@@ -38,7 +38,7 @@ import org.w3c.dom.Document;
 class ChartFolderTest {
     private static final String CALIBRATION_SPEC = """
             {"parameters": [{"path": "$.attempts.attemptsPerYear", "lower": 100, "upper": 5000, "logScale": true}],
-             "fitWindow": {"from": 2010, "to": 2010}, "holdOutWindow": {"from": 2011, "to": 2011},
+             "observed": "observed.csv", "fitWindow": {"from": 2010, "to": 2010}, "holdOutWindow": {"from": 2011, "to": 2011},
              "replications": 2, "budget": 8, "seed": 4}
             """;
     private static final Pattern REFERENCE = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
@@ -58,6 +58,12 @@ class ChartFolderTest {
         Path small = Files.writeString(shared.resolve("small.json"), ScenarioReaderTest.SMALL_SCENARIO);
         Path twice = Files.writeString(shared.resolve("twice.json"),
                 "{\"extends\": \"small.json\", \"name\": \"twice\", \"attempts\": {\"attemptsPerYear\": 800}}");
+        // The small scenario ends in 2011, and observed years after a scenario's end are an error: its own series.
+        Files.writeString(shared.resolve("observed.csv"), """
+                period_start,period_end,male,female,total,note
+                2010,2010,40,110,150,hand-made for this test
+                2011,2011,35,95,130,
+                """);
         Path spec = Files.writeString(shared.resolve("spec.json"), CALIBRATION_SPEC);
         run = shared.resolve("run");
         comparison = shared.resolve("cmp");
