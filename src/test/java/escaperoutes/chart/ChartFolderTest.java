@@ -41,6 +41,19 @@ class ChartFolderTest {
              "observed": "observed.csv", "fitWindow": {"from": 2010, "to": 2010}, "holdOutWindow": {"from": 2011, "to": 2011},
              "replications": 2, "budget": 8, "seed": 4}
             """;
+    /**
+     * An evidence.csv written by hand: an interval the simulated mean lies in, a documented minimum it overshoots, a
+     * share, a count whose best value is 0 and whose simulated statistic could not be computed (NA), and an exact
+     * count; a source with markup.
+     */
+    static final String EVIDENCE = """
+            item,measure,period,statistic,kind,value,low,high,weight,simulated_mean,simulated_p05,simulated_p95,inside,loss,source
+            repatriated-2002,repatriations,2002,sum,interval,4809,3000,6000,1,3590.12,3421.5,3787,yes,1.47409,"CASS (2003), activists ~5,000 a year"
+            repatriated-2020-2024apr,repatriations,2020-01 to 2024-04,sum,minimum,670,670,1500,1,3982.38,3854.85,4111.2,no,9.5,HRW 2024: at least 670
+            via-thailand-2016,share_arrivals_via_thailand,2016,share,interval,0.72,0.65,0.79,0.5,0.787647,0.771096,0.798614,yes,3.58757,MOU <via> Korea Herald & co
+            direct-none,arrivals_direct_sea_or_dmz,2010,sum,interval,0,0,8,1,NA,NA,NA,no,100,none reported
+            vietnam-airlift-2004,arrivals_via_vietnam,2004,sum,exact,468,468,468,1,494,487.35,501.95,yes,1.39308,Yonhap
+            """;
     private static final Pattern REFERENCE = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
 
     @TempDir
@@ -205,6 +218,23 @@ class ChartFolderTest {
         Files.writeString(noColumn.resolve("origins.csv"), "replication,year,sex,value\n");
         bad(noColumn, "error: " + noColumn.resolve("origins.csv") + ": line 1: the column 'province' is missing "
                 + "(the header is: replication,year,sex,value)");
+
+        Path evidenceNotNumber = copyOf(calibration);
+        Files.writeString(evidenceNotNumber.resolve("evidence.csv"),
+                EVIDENCE.replace("sum,minimum,670,670,1500", "sum,minimum,670,some,1500"));
+        bad(evidenceNotNumber, "error: " + evidenceNotNumber.resolve("evidence.csv") + ": line 3: column 'low' holds "
+                + "'some', not a number");
+
+        Path evidenceOutOfOrder = copyOf(calibration);
+        Files.writeString(evidenceOutOfOrder.resolve("evidence.csv"),
+                EVIDENCE.replace("share,interval,0.72,0.65,0.79", "share,interval,0.72,0.79,0.65"));
+        bad(evidenceOutOfOrder, "error: " + evidenceOutOfOrder.resolve("evidence.csv") + ": line 4: the range is out "
+                + "of order (low ≤ value ≤ high expected)");
+
+        Path evidenceKind = copyOf(calibration);
+        Files.writeString(evidenceKind.resolve("evidence.csv"), EVIDENCE.replace(",exact,", ",roughly,"));
+        bad(evidenceKind, "error: " + evidenceKind.resolve("evidence.csv") + ": line 6: kind 'roughly' is not one "
+                + "of interval, minimum, maximum, exact");
 
         Path badJson = copyOf(run);
         Files.writeString(badJson.resolve("manifest.json"), "{\"seed\": 1,");
