@@ -54,6 +54,9 @@ class ChartFolderTest {
             direct-none,arrivals_direct_sea_or_dmz,2010,sum,interval,0,0,8,1,NA,NA,NA,no,100,none reported
             vietnam-airlift-2004,arrivals_via_vietnam,2004,sum,exact,468,468,468,1,494,487.35,501.95,yes,1.39308,Yonhap
             """;
+    /** The charts of a calibration folder without evidence.csv, as they were before evidence was charted. */
+    private static final Set<String> CALIBRATION_CHARTS = Set.of("arrivals", "arrivals-by-sex", "share-women",
+            "routes", "origins", "in-china", "repatriations", "cohorts", "calibration-loss", "calibration-errors");
     private static final Pattern REFERENCE = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
 
     @TempDir
@@ -120,6 +123,31 @@ class ChartFolderTest {
         String report = Files.readString(calibration.resolve("report.html"));
         assertTrue(report.contains("MASE against naive persistence"), "fit metrics");
         assertTrue(report.contains("<code>$.attempts.attemptsPerYear</code>"), "calibrated parameters");
+    }
+
+    @Test
+    void aCalibrationWithoutEvidenceDrawsTheChartsItDrewBefore() throws Exception {
+        assertFalse(Files.exists(calibration.resolve("evidence.csv")));
+        assertEquals(CALIBRATION_CHARTS, Set.copyOf(chartNames(calibration)));
+        assertFalse(Files.readString(calibration.resolve("report.html")).contains("Independent evidence"));
+    }
+
+    /** A job hands evidence.csv over in memory with its other tables: the same chart as drawn from the file. */
+    @Test
+    void evidenceHandedOverInMemoryDrawsTheSameChart() throws Exception {
+        Path fromFile = copyOf(calibration);
+        Files.writeString(fromFile.resolve("evidence.csv"), EVIDENCE);
+        assertEquals(Main.OK, execute("chart", fromFile).code());
+        Path inMemory = copyOf(fromFile);
+        AtomicFiles.deleteRecursively(inMemory.resolve("charts"));
+        List<Table> tables = List.of(Csv.read(inMemory.resolve("evidence.csv")));
+        Files.delete(inMemory.resolve("evidence.csv"));
+        ChartFolder.Drawn drawn = ChartFolder.draw(inMemory, tables, null);
+        assertTrue(drawn.charts().stream().anyMatch(c -> c.name().equals("evidence")));
+        for (String file : List.of("charts/evidence.png", "charts/evidence.svg")) {
+            assertTrue(Arrays.equals(Files.readAllBytes(fromFile.resolve(file)),
+                    Files.readAllBytes(inMemory.resolve(file))), file);
+        }
     }
 
     @Test
