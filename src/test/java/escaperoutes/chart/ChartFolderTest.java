@@ -132,6 +132,37 @@ class ChartFolderTest {
         assertFalse(Files.readString(calibration.resolve("report.html")).contains("Independent evidence"));
     }
 
+    @Test
+    void aCalibrationWithEvidenceHasTheEvidenceChartAndATableOfEveryItem() throws Exception {
+        Path copy = copyOf(calibration);
+        Files.writeString(copy.resolve("evidence.csv"), EVIDENCE);
+        Outcome o = execute("chart", copy);
+        assertEquals(Main.OK, o.code(), o.err());
+        Set<String> expected = new TreeSet<>(CALIBRATION_CHARTS);
+        expected.add("evidence");
+        assertEquals(expected, Set.copyOf(chartNames(copy)));
+        assertChartsAndReportComplete(copy);
+        String report = Files.readString(copy.resolve("report.html"));
+        assertTrue(report.contains("<h2>Independent evidence</h2>"), "the evidence section");
+        int section = report.indexOf("<h2>Independent evidence</h2>");
+        assertTrue(report.indexOf("src=\"charts/evidence.png\"") > section, "the chart stands in its section");
+        // Persons whole from 100 up, three significant digits below; shares as percentages; the loss term.
+        assertTrue(report.contains("<tr><td class=\"l\">repatriated-2002</td><td class=\"l\">repatriations "
+                + "<span class=\"meta\">(sum)</span></td><td class=\"l\">2002</td><td>3,000 – <b>4,809</b> – 6,000"
+                + "</td><td>3,590 [3,422–3,787]</td><td>yes</td><td>1.47</td><td class=\"l\">CASS (2003), "
+                + "activists ~5,000 a year</td></tr>"), report);
+        assertTrue(report.contains("<tr class=\"outside\"><td class=\"l\">repatriated-2020-2024apr</td>"),
+                "an item outside its range is marked");
+        assertTrue(report.contains("<td>670 – <b>670</b> – 1,500 <span class=\"meta\">(minimum)</span></td>"
+                + "<td>3,982 [3,855–4,111]</td><td><span class=\"flag\">no</span></td><td>9.5</td>"), report);
+        assertTrue(report.contains("<td>65.0% – <b>72.0%</b> – 79.0%</td><td>78.8% [77.1%–79.9%]</td><td>yes</td>"
+                + "<td>3.59</td><td class=\"l\">MOU &lt;via&gt; Korea Herald &amp; co</td>"), report);
+        assertTrue(report.contains("<td>0 – <b>0</b> – 8</td><td>NA</td><td><span class=\"flag\">no</span></td>"
+                + "<td>100</td>"), report);
+        assertTrue(report.contains("<td>468 – <b>468</b> – 468 <span class=\"meta\">(exact)</span></td>"
+                + "<td>494 [487–502]</td><td>yes</td>"), report);
+    }
+
     /** A job hands evidence.csv over in memory with its other tables: the same chart as drawn from the file. */
     @Test
     void evidenceHandedOverInMemoryDrawsTheSameChart() throws Exception {
