@@ -112,6 +112,44 @@ final class ChartData {
     }
 
     /**
+     * What an evidence item's numbers are divided by to put items of different units (persons, shares, years, rates
+     * per year) on one ratio axis: its best value, so that 1 is the record's best value, 2 twice it, 0.5 half. A best
+     * value of 0 (a count of none, a share of nothing) has no ratio to it, so such an item is divided by the top of
+     * its range instead (its range then runs from 0 to 1, and 1 is the most the record allows); an item whose range is
+     * 0 to 0 stays in its own units (divided by 1).
+     */
+    static double evidenceScale(ResultFolder.CalibrationTables.EvidenceRow row) {
+        return row.value() > 0 ? row.value() : row.high() > 0 ? row.high() : 1;
+    }
+
+    /** The outermost ratios the evidence chart shows: an item more than 128 times off is drawn at the edge. */
+    static final double EVIDENCE_FLOOR = 1.0 / 128;
+    static final double EVIDENCE_CEILING = 128;
+
+    /**
+     * The evidence chart's ratio axis, {lower, upper}: every positive finite ratio (ends of the ranges, simulated
+     * means and quantiles) with a quarter of margin, at least ½ to 2 around the best value, at most
+     * {@link #EVIDENCE_FLOOR} to {@link #EVIDENCE_CEILING}. A ratio of 0 (a range reaching 0) is left out: it is
+     * drawn at the lower edge.
+     */
+    static double[] evidenceAxis(List<ResultFolder.CalibrationTables.EvidenceRow> rows) {
+        double lower = 1;
+        double upper = 1;
+        for (ResultFolder.CalibrationTables.EvidenceRow r : rows) {
+            double scale = evidenceScale(r);
+            for (double v : new double[] {r.low(), r.high(), r.simulatedMean(), r.simulatedP05(), r.simulatedP95()}) {
+                double ratio = v / scale;
+                if (ratio > 0 && Double.isFinite(ratio)) {
+                    lower = Math.min(lower, ratio);
+                    upper = Math.max(upper, ratio);
+                }
+            }
+        }
+        return new double[] {Math.max(EVIDENCE_FLOOR, Math.min(0.5, lower / 1.25)),
+                Math.min(EVIDENCE_CEILING, Math.max(2, upper * 1.25))};
+    }
+
+    /**
      * The first year in which any scenario's paired difference in arrivals from the base is not exactly zero in
      * some replication (scenarios share their history up to a change), or the first year if they never differ.
      */

@@ -10,18 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.Marker;
+import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
@@ -31,6 +35,8 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.CategoryTableXYDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -48,6 +54,8 @@ final class Charts {
     private static final Font MARKER = new Font(Font.SANS_SERIF, Font.ITALIC, 11);
     /** Opacity of a band; where the 50 % band lies over the 90 % one the two add up to a darker shade. */
     private static final float BAND_ALPHA = 0.28f;
+    /** The evidence chart's name, under which the report shows it beside the evidence table. */
+    static final String EVIDENCE = "evidence";
 
     private Charts() {
     }
@@ -86,6 +94,9 @@ final class Charts {
         if (f.calibration != null) {
             charts.add(loss(f.calibration, ctx));
             charts.add(fitErrors(f.calibration, ctx));
+            if (f.calibration.evidence != null && !f.calibration.evidence.isEmpty()) {
+                charts.add(evidence(f.calibration.evidence, ctx));
+            }
         }
         if (f.comparison != null) {
             charts.addAll(comparison(f.comparison, ctx));
@@ -243,6 +254,95 @@ final class Charts {
         return finish("calibration-errors", "Calibration: the best candidate's error in each year",
                 "Bars: natural log of the simulated mean over the observed total (0 = exact; +0.1 ≈ 10% too many, "
                         + "−0.1 ≈ 10% too few), for the fitted and held-out years.", plot, ctx, false);
+    }
+
+    /**
+     * Each evidence item on its own row, first at the top, on one ratio axis ({@link ChartData#evidenceScale}):
+     * the record's plausible range as a wide light bar, the simulated 5%–95% as a narrow dark one over it, and the
+     * simulated mean as a point, green where evidence.csv says it is inside the range and red where not. An exact
+     * count's range is the line at 1; a ratio of 0, or beyond the axis, is drawn at the axis's edge.
+     */
+    static Chart evidence(List<ResultFolder.CalibrationTables.EvidenceRow> rows, Context ctx) {
+        double[] axis = ChartData.evidenceAxis(rows);
+        java.util.function.DoubleUnaryOperator onAxis = v -> Math.max(axis[0], Math.min(axis[1], v));
+        XYIntervalSeries range = new XYIntervalSeries("plausible range (the record)");
+        XYIntervalSeries simulated = new XYIntervalSeries("simulated 5%–95%");
+        XYSeries inside = new XYSeries("simulated mean, inside the range", false, true);
+        XYSeries outside = new XYSeries("simulated mean, outside the range", false, true);
+        // Half the thickness of each bar, in rows: with some 25 items a row is ~17 pixels high; with fewer the bars
+        // keep the thickness they have at 35 (range) and 130 (simulated) items, instead of filling the rows.
+        double rangeHalf = Math.min(0.34, rows.size() / 35.0);
+        double simulatedHalf = Math.min(0.09, rows.size() / 130.0);
+        String[] items = new String[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            ResultFolder.CalibrationTables.EvidenceRow r = rows.get(i);
+            items[i] = r.item();
+            double scale = ChartData.evidenceScale(r);
+            range.add(i, i - rangeHalf, i + rangeHalf, onAxis.applyAsDouble(r.value() / scale),
+                    onAxis.applyAsDouble(r.low() / scale), onAxis.applyAsDouble(r.high() / scale));
+            if (!Double.isNaN(r.simulatedP05()) && !Double.isNaN(r.simulatedP95())) {
+                simulated.add(i, i - simulatedHalf, i + simulatedHalf, onAxis.applyAsDouble(r.simulatedMean() / scale),
+                        onAxis.applyAsDouble(r.simulatedP05() / scale), onAxis.applyAsDouble(r.simulatedP95() / scale));
+            }
+            if (!Double.isNaN(r.simulatedMean())) {
+                (r.inside() ? inside : outside).add(i, onAxis.applyAsDouble(r.simulatedMean() / scale));
+            }
+        }
+        XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
+        bars.addSeries(range);
+        bars.addSeries(simulated);
+        XYBarRenderer barRenderer = new XYBarRenderer();
+        barRenderer.setUseYInterval(true);
+        barRenderer.setBarPainter(new StandardXYBarPainter());
+        barRenderer.setShadowVisible(false);
+        barRenderer.setDrawBarOutline(false);
+        barRenderer.setSeriesPaint(0, Palette.EVIDENCE_RANGE);
+        barRenderer.setSeriesPaint(1, Palette.withAlpha(Palette.ALL, 200));
+        SymbolAxis itemAxis = new SymbolAxis(null, items);
+        itemAxis.setInverted(true);
+        itemAxis.setRange(-0.6, rows.size() - 0.4);
+        // 11-point ids fit some 25 rows into the image's height; more rows get smaller ones.
+        itemAxis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN,
+                Math.max(7, Math.min(11, 11 * 25 / rows.size()))));
+        itemAxis.setGridBandPaint(new Color(0xF4F4F4));
+        LogAxis ratio = new LogAxis("simulated and plausible values ÷ the best value (log scale; 1 = best value)");
+        // Ticks at powers of two (0.25, 0.5, 1, 2, 4): "half" and "twice" read straight off the axis.
+        ratio.setBase(2);
+        ratio.setSmallestValue(ChartData.EVIDENCE_FLOOR);
+        ratio.setAutoTickUnitSelection(false);
+        ratio.setTickUnit(new NumberTickUnit(Math.log(axis[1] / axis[0]) / Math.log(2) > 10 ? 2 : 1), false, false);
+        ratio.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+        ratio.setRange(axis[0], axis[1]);
+        XYPlot plot = new XYPlot(bars, itemAxis, ratio, barRenderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        XYLineAndShapeRenderer points = new XYLineAndShapeRenderer(false, true);
+        points.setSeriesPaint(0, Palette.INSIDE);
+        points.setSeriesPaint(1, Palette.OUTSIDE);
+        points.setUseOutlinePaint(true);
+        points.setDefaultOutlinePaint(Color.WHITE);
+        points.setDefaultOutlineStroke(new BasicStroke(1.2f));
+        for (int s = 0; s < 2; s++) {
+            points.setSeriesShape(s, new Ellipse2D.Double(-5, -5, 10, 10));
+        }
+        XYSeriesCollection means = new XYSeriesCollection();
+        means.addSeries(inside);
+        means.addSeries(outside);
+        plot.setDataset(1, means);
+        plot.setRenderer(1, points);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        // The best value of every item (the axis label says so: a label on the line would cover the first row).
+        plot.addRangeMarker(new ValueMarker(1, Color.DARK_GRAY, new BasicStroke(1f)));
+        // The simulated bar over the range, not under it.
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        style(plot);
+        plot.setDomainGridlinesVisible(false);
+        return finish(EVIDENCE, "Independent evidence: simulated against the record",
+                "Each item the calibration fitted besides arrivals, divided by its best value (1) so that persons, "
+                        + "shares, years and rates share one log axis; an item whose best value is 0 is divided "
+                        + "by the top of its range. Light bar: the record's plausible range (an exact count has "
+                        + "none: the line at 1); dark bar: the simulated 5%–95% over the final replications; "
+                        + "point: the simulated mean, green inside the range, red outside. A value of 0, or beyond "
+                        + "the axis, is drawn at its edge.", plot, ctx, false);
     }
 
     static List<Chart> comparison(ResultFolder.ComparisonTables c, Context ctx) {

@@ -25,6 +25,13 @@ final class Palette {
     static final Color TOTAL = new Color(0x00695C);
     static final Color MU_STAR = TOTAL;
     static final Color SIGMA = FIRST_ORDER;
+    /**
+     * Evidence: the record's plausible range light, and a simulated mean green inside it, red outside (the red of
+     * the report's flags).
+     */
+    static final Color EVIDENCE_RANGE = new Color(0xB0BEC5);
+    static final Color INSIDE = FIT_WINDOW;
+    static final Color OUTSIDE = new Color(0xC62828);
     /** A heat map's cell without a value. */
     static final Color NO_VALUE = new Color(0xE0E0E0);
 

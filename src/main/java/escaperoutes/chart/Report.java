@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import escaperoutes.io.ResultFiles;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * {@code report.html}: one self-contained page (inline style, no scripts, no network; the images are the PNGs in
  * {@code charts/} beside it) that puts a folder's results together: what was asked, the charts, the per-year table
- * of observed against simulated, the fit metrics, what differs from the shipped baseline, and the manifest.
+ * of observed against simulated, the fit metrics, the independent evidence (its chart and table), what differs
+ * from the shipped baseline, and the manifest.
  */
 final class Report {
     private static final String STYLE = """
@@ -33,7 +35,7 @@ final class Report {
             tr.projected td{background:#f3f3f3;color:#555}tr.fit td:first-child{border-left:4px solid #43a047}
             tr.hold-out td:first-child{border-left:4px solid #fb8c00}
             .tag{font-size:.78em;padding:1px 5px;border-radius:3px;background:#9e9e9e;color:#fff;margin-left:4px}
-            .flag{color:#c62828;font-weight:600}code{font-size:.92em;word-break:break-all}
+            .flag{color:#c62828;font-weight:600}tr.outside td{background:#fdecea}code{font-size:.92em;word-break:break-all}
             .key span{display:inline-block;width:12px;height:12px;margin:0 4px 0 10px;vertical-align:-1px}
             """;
 
@@ -66,19 +68,19 @@ final class Report {
         description(h, f);
         h.append("<h2>Charts</h2>\n");
         for (Chart c : charts) {
-            h.append("<figure id=\"").append(c.name()).append("\">\n<img src=\"").append(ResultFiles.CHARTS)
-                    .append('/').append(c.name()).append(".png\" alt=\"").append(esc(c.title())).append("\" width=\"")
-                    .append(ChartImages.WIDTH).append("\" height=\"").append(ChartImages.HEIGHT).append("\">\n")
-                    .append("<figcaption><b>").append(esc(c.title())).append(".</b> ").append(esc(c.caption()))
-                    .append(" <a href=\"").append(ResultFiles.CHARTS).append('/').append(c.name())
-                    .append(".svg\">SVG</a> · <a href=\"").append(ResultFiles.CHARTS).append('/').append(c.name())
-                    .append(".png\">PNG</a></figcaption>\n</figure>\n");
+            // The evidence chart stands beside the evidence table, further down.
+            if (!c.name().equals(Charts.EVIDENCE)) {
+                figure(h, c);
+            }
         }
         if (f.run != null) {
             yearTable(h, f);
         }
         if (f.calibration != null) {
             metrics(h, f.calibration.metrics);
+            if (f.calibration.evidence != null && !f.calibration.evidence.isEmpty()) {
+                evidence(h, f.calibration.evidence, charts);
+            }
         }
         if (f.comparison != null) {
             comparisonTables(h, f.comparison);
@@ -92,6 +94,17 @@ final class Report {
         Path temp = file.resolveSibling("." + file.getFileName() + ".partial");
         Files.writeString(temp, h, StandardCharsets.UTF_8);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A chart's PNG with its caption and links to both files. */
+    private static void figure(StringBuilder h, Chart c) {
+        h.append("<figure id=\"").append(c.name()).append("\">\n<img src=\"").append(ResultFiles.CHARTS)
+                .append('/').append(c.name()).append(".png\" alt=\"").append(esc(c.title())).append("\" width=\"")
+                .append(ChartImages.WIDTH).append("\" height=\"").append(ChartImages.HEIGHT).append("\">\n")
+                .append("<figcaption><b>").append(esc(c.title())).append(".</b> ").append(esc(c.caption()))
+                .append(" <a href=\"").append(ResultFiles.CHARTS).append('/').append(c.name())
+                .append(".svg\">SVG</a> · <a href=\"").append(ResultFiles.CHARTS).append('/').append(c.name())
+                .append(".png\">PNG</a></figcaption>\n</figure>\n");
     }
 
     private static void description(StringBuilder h, ResultFolder f) {
@@ -284,6 +297,68 @@ final class Report {
             h.append("<h3>Checks the fit does not target</h3>\n");
             tree(h, m.path("checks"));
         }
+    }
+
+    /** The evidence chart and every item of evidence.csv: its range, the simulated statistic, and its source. */
+    private static void evidence(StringBuilder h, List<ResultFolder.CalibrationTables.EvidenceRow> rows,
+                                 List<Chart> charts) {
+        h.append("<h2>Independent evidence</h2>\n<p class=\"meta\">From evidence.csv: each item the calibration "
+                + "fitted besides arrivals, in the measure's units (persons; a share as a percentage; years; per "
+                + "year). Range: low – best value – high (a minimum or maximum is documented at one end; an exact "
+                + "count has no width). Simulated: the mean [5%–95%] over the final replications. Rows outside "
+                + "the range are marked.</p>\n");
+        for (Chart c : charts) {
+            if (c.name().equals(Charts.EVIDENCE)) {
+                figure(h, c);
+            }
+        }
+        h.append("<table>\n<tr><th class=\"l\">item</th><th class=\"l\">measure</th><th class=\"l\">period</th>"
+                + "<th>range</th><th>simulated mean [5%–95%]</th><th>inside</th><th>loss</th>"
+                + "<th class=\"l\">source</th></tr>\n");
+        for (ResultFolder.CalibrationTables.EvidenceRow r : rows) {
+            boolean share = r.statistic().equals("share");
+            h.append(r.inside() ? "<tr>" : "<tr class=\"outside\">").append("<td class=\"l\">")
+                    .append(esc(r.item())).append("</td><td class=\"l\">").append(esc(label(r.measure())))
+                    .append(" <span class=\"meta\">(").append(esc(label(r.statistic()))).append(")</span></td>")
+                    .append("<td class=\"l\">").append(esc(r.period())).append("</td><td>")
+                    .append(evidenceValue(r.low(), share)).append(" – <b>").append(evidenceValue(r.value(), share))
+                    .append("</b> – ").append(evidenceValue(r.high(), share))
+                    .append(r.kind().equals("interval") ? "" : " <span class=\"meta\">(" + esc(r.kind()) + ")</span>")
+                    .append("</td><td>");
+            if (Double.isNaN(r.simulatedMean())) {
+                h.append("NA");
+            } else {
+                h.append(evidenceValue(r.simulatedMean(), share)).append(" [")
+                        .append(evidenceValue(r.simulatedP05(), share)).append("–")
+                        .append(evidenceValue(r.simulatedP95(), share)).append("]");
+            }
+            h.append("</td><td>").append(r.inside() ? "yes" : "<span class=\"flag\">no</span>").append("</td><td>")
+                    .append(evidenceValue(r.loss(), false)).append("</td><td class=\"l\">").append(esc(r.source()))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    /**
+     * An evidence item's number: a share as a percentage to a tenth of a point, anything else (persons, years, per
+     * year) whole from 100 up and to three significant digits below ({@code 3.17}, {@code 0.119}, {@code 18}).
+     */
+    static String evidenceValue(double v, boolean share) {
+        if (Double.isNaN(v)) {
+            return "NA";
+        }
+        if (share) {
+            return String.format(Locale.ROOT, "%.1f%%", 100 * v);
+        }
+        if (Math.abs(v) >= 100 || !Double.isFinite(v)) {
+            return count(v);
+        }
+        return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
+    /** A key as words: {@code value_at_end} → "value at end". */
+    private static String label(String key) {
+        return key.replace('_', ' ');
     }
 
     private static void comparisonTables(StringBuilder h, ResultFolder.ComparisonTables c) {

@@ -16,15 +16,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * What the program wrote into one result folder, read back for charting: a run's tables, a calibration's (its
- * trace, fit and metrics, and the run tables of the calibrated scenario), a comparison's or a sweep's
+ * trace, fit, metrics and evidence, and the run tables of the calibrated scenario), a comparison's or a sweep's
  * ({@link SweepResults}). Everything is read and
  * checked before any chart is drawn, so a bad folder is reported without writing anything.
  */
@@ -333,11 +335,27 @@ public final class ResultFolder {
         double[] losses;
         final List<FitRow> fit = new ArrayList<>();
         JsonNode metrics;
+        /** The independent evidence the calibration fitted besides arrivals; null for a folder without evidence.csv. */
+        List<EvidenceRow> evidence;
 
         record FitRow(int year, String window, double observedTotal, double observedWomen, double simulatedMean,
                       double simulatedP05, double simulatedP95, double observedShareWomen,
                       double simulatedShareWomen) {
         }
+
+        /**
+         * One item of evidence.csv: its best value and plausible range in the measure's units (persons, a share in
+         * [0, 1], years, per year), the mean and 5 % and 95 % quantiles of the simulated statistic over the final
+         * replications (NaN where none could be computed), whether the mean lies in the range, and its weighted
+         * loss term.
+         */
+        record EvidenceRow(String item, String measure, String period, String statistic, String kind, double value,
+                           double low, double high, double weight, double simulatedMean, double simulatedP05,
+                           double simulatedP95, boolean inside, double loss, String source) {
+        }
+
+        /** How evidence.csv's {@code kind} reads the range (the calibration's {@code EvidenceItem.Kind}). */
+        static final List<String> EVIDENCE_KINDS = List.of("interval", "minimum", "maximum", "exact");
 
         static CalibrationTables read(ResultFolder f) throws InvalidResultFolderException, InvalidCsvException {
             CalibrationTables t = new CalibrationTables();
@@ -361,7 +379,56 @@ public final class ResultFolder {
                 t.fit.add(row);
             }
             t.metrics = json(f.dir.resolve(ResultFiles.METRICS));
+            // Folders of calibrations without evidence (and of versions before it) have no evidence.csv.
+            t.evidence = f.has(ResultTable.EVIDENCE) ? evidence(f) : null;
             return t;
+        }
+
+        private static List<EvidenceRow> evidence(ResultFolder f) throws InvalidCsvException {
+            Table e = f.table(ResultTable.EVIDENCE, Column.ITEM, Column.MEASURE, Column.PERIOD, Column.STATISTIC,
+                    Column.KIND, Column.VALUE, Column.LOW, Column.HIGH, Column.WEIGHT, Column.SIMULATED_MEAN,
+                    Column.SIMULATED_P05, Column.SIMULATED_P95, Column.INSIDE, Column.LOSS, Column.SOURCE);
+            List<EvidenceRow> rows = new ArrayList<>();
+            Set<String> items = new HashSet<>();
+            for (int r = 0; r < e.size(); r++) {
+                String item = e.text(r, Column.ITEM);
+                if (item.isBlank()) {
+                    throw e.error(r, "no item id");
+                }
+                if (!items.add(item)) {
+                    throw e.error(r, "a second row for item '" + item + "'");
+                }
+                String kind = e.text(r, Column.KIND);
+                if (!EVIDENCE_KINDS.contains(kind)) {
+                    throw e.error(r, "kind '" + kind + "' is not one of " + String.join(", ", EVIDENCE_KINDS));
+                }
+                String inside = e.text(r, Column.INSIDE);
+                if (!inside.equals("yes") && !inside.equals("no")) {
+                    throw e.error(r, "inside '" + inside + "' is neither yes nor no");
+                }
+                EvidenceRow row = new EvidenceRow(item, e.text(r, Column.MEASURE), e.text(r, Column.PERIOD),
+                        e.text(r, Column.STATISTIC), kind, e.number(r, Column.VALUE), e.number(r, Column.LOW),
+                        e.number(r, Column.HIGH), e.number(r, Column.WEIGHT), e.number(r, Column.SIMULATED_MEAN),
+                        e.number(r, Column.SIMULATED_P05), e.number(r, Column.SIMULATED_P95), inside.equals("yes"),
+                        e.number(r, Column.LOSS), e.text(r, Column.SOURCE));
+                for (String column : List.of(Column.VALUE, Column.LOW, Column.HIGH)) {
+                    if (!Double.isFinite(e.number(r, column))) {
+                        throw e.error(r, "column '" + column + "' holds '" + e.text(r, column)
+                                + "', not a finite number");
+                    }
+                }
+                if (!(row.low() <= row.value() && row.value() <= row.high())) {
+                    throw e.error(r, "the range is out of order (low ≤ value ≤ high expected)");
+                }
+                if (row.low() < 0) {
+                    throw e.error(r, "a negative low end; every measure of evidence is ≥ 0");
+                }
+                if (row.simulatedP05() > row.simulatedP95()) {
+                    throw e.error(r, "quantiles out of order (simulated_p05 ≤ simulated_p95 expected)");
+                }
+                rows.add(row);
+            }
+            return rows;
         }
 
         /** First and last year of the rows in a window ("fit", "hold-out"), or null if it has none. */

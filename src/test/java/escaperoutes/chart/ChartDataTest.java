@@ -127,4 +127,28 @@ class ChartDataTest {
                 new ScenarioDiff.Change("$.regimes[name=new].x", null, "0")),
                 ScenarioDiff.between(before, after));
     }
+
+    @Test
+    void evidenceIsDividedByItsBestValueOrTheTopOfItsRangeWhereThatIsZero() {
+        ResultFolder.CalibrationTables.EvidenceRow ten = evidence(10, 5, 20, 40, 30, 50);
+        ResultFolder.CalibrationTables.EvidenceRow none = evidence(0, 0, 8, 2, 1, 4);
+        ResultFolder.CalibrationTables.EvidenceRow zero = evidence(0, 0, 0, 3, 2, 4);
+        assertEquals(10, ChartData.evidenceScale(ten), EPS);
+        assertEquals(8, ChartData.evidenceScale(none), EPS);
+        assertEquals(1, ChartData.evidenceScale(zero), EPS);
+        // Ratios: 0.5, 2, 4, 3, 5 and 0, 1, 0.25, 0.125, 0.5; the 0 is left out: 0.125 / 1.25 to 5 · 1.25.
+        assertArrayEquals(new double[] {0.1, 6.25}, ChartData.evidenceAxis(List.of(ten, none)), EPS);
+        // At least a half to twice the best value.
+        assertArrayEquals(new double[] {0.5, 2}, ChartData.evidenceAxis(List.of(evidence(10, 9, 11, 10, 10, 10))),
+                EPS);
+        // A mean 10^6 times the best value and one of 10^-6 are drawn at the edges, 1/128 and 128.
+        assertArrayEquals(new double[] {1.0 / 128, 128},
+                ChartData.evidenceAxis(List.of(evidence(1, 1, 1, 1e6, 1e-6, 1e6))), EPS);
+    }
+
+    private static ResultFolder.CalibrationTables.EvidenceRow evidence(double value, double low, double high,
+                                                                       double mean, double p05, double p95) {
+        return new ResultFolder.CalibrationTables.EvidenceRow("item", "arrivals", "2010", "sum", "interval", value,
+                low, high, 1, mean, p05, p95, true, 0, "source");
+    }
 }

@@ -38,9 +38,25 @@ import org.w3c.dom.Document;
 class ChartFolderTest {
     private static final String CALIBRATION_SPEC = """
             {"parameters": [{"path": "$.attempts.attemptsPerYear", "lower": 100, "upper": 5000, "logScale": true}],
-             "fitWindow": {"from": 2010, "to": 2010}, "holdOutWindow": {"from": 2011, "to": 2011},
+             "observed": "observed.csv", "fitWindow": {"from": 2010, "to": 2010}, "holdOutWindow": {"from": 2011, "to": 2011},
              "replications": 2, "budget": 8, "seed": 4}
             """;
+    /**
+     * An evidence.csv written by hand: an interval the simulated mean lies in, a documented minimum it overshoots, a
+     * share, a count whose best value is 0 and whose simulated statistic could not be computed (NA), and an exact
+     * count; a source with markup.
+     */
+    static final String EVIDENCE = """
+            item,measure,period,statistic,kind,value,low,high,weight,simulated_mean,simulated_p05,simulated_p95,inside,loss,source
+            repatriated-2002,repatriations,2002,sum,interval,4809,3000,6000,1,3590.12,3421.5,3787,yes,1.47409,"CASS (2003), activists ~5,000 a year"
+            repatriated-2020-2024apr,repatriations,2020-01 to 2024-04,sum,minimum,670,670,1500,1,3982.38,3854.85,4111.2,no,9.5,HRW 2024: at least 670
+            via-thailand-2016,share_arrivals_via_thailand,2016,share,interval,0.72,0.65,0.79,0.5,0.787647,0.771096,0.798614,yes,3.58757,MOU <via> Korea Herald & co
+            direct-none,arrivals_direct_sea_or_dmz,2010,sum,interval,0,0,8,1,NA,NA,NA,no,100,none reported
+            vietnam-airlift-2004,arrivals_via_vietnam,2004,sum,exact,468,468,468,1,494,487.35,501.95,yes,1.39308,Yonhap
+            """;
+    /** The charts of a calibration folder without evidence.csv, as they were before evidence was charted. */
+    private static final Set<String> CALIBRATION_CHARTS = Set.of("arrivals", "arrivals-by-sex", "share-women",
+            "routes", "origins", "in-china", "repatriations", "cohorts", "calibration-loss", "calibration-errors");
     private static final Pattern REFERENCE = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
 
     @TempDir
@@ -58,6 +74,12 @@ class ChartFolderTest {
         Path small = Files.writeString(shared.resolve("small.json"), ScenarioReaderTest.SMALL_SCENARIO);
         Path twice = Files.writeString(shared.resolve("twice.json"),
                 "{\"extends\": \"small.json\", \"name\": \"twice\", \"attempts\": {\"attemptsPerYear\": 800}}");
+        // The small scenario ends in 2011, and observed years after a scenario's end are an error: its own series.
+        Files.writeString(shared.resolve("observed.csv"), """
+                period_start,period_end,male,female,total,note
+                2010,2010,40,110,150,hand-made for this test
+                2011,2011,35,95,130,
+                """);
         Path spec = Files.writeString(shared.resolve("spec.json"), CALIBRATION_SPEC);
         run = shared.resolve("run");
         comparison = shared.resolve("cmp");
@@ -101,6 +123,62 @@ class ChartFolderTest {
         String report = Files.readString(calibration.resolve("report.html"));
         assertTrue(report.contains("MASE against naive persistence"), "fit metrics");
         assertTrue(report.contains("<code>$.attempts.attemptsPerYear</code>"), "calibrated parameters");
+    }
+
+    @Test
+    void aCalibrationWithoutEvidenceDrawsTheChartsItDrewBefore() throws Exception {
+        assertFalse(Files.exists(calibration.resolve("evidence.csv")));
+        assertEquals(CALIBRATION_CHARTS, Set.copyOf(chartNames(calibration)));
+        assertFalse(Files.readString(calibration.resolve("report.html")).contains("Independent evidence"));
+    }
+
+    @Test
+    void aCalibrationWithEvidenceHasTheEvidenceChartAndATableOfEveryItem() throws Exception {
+        Path copy = copyOf(calibration);
+        Files.writeString(copy.resolve("evidence.csv"), EVIDENCE);
+        Outcome o = execute("chart", copy);
+        assertEquals(Main.OK, o.code(), o.err());
+        Set<String> expected = new TreeSet<>(CALIBRATION_CHARTS);
+        expected.add("evidence");
+        assertEquals(expected, Set.copyOf(chartNames(copy)));
+        assertChartsAndReportComplete(copy);
+        String report = Files.readString(copy.resolve("report.html"));
+        assertTrue(report.contains("<h2>Independent evidence</h2>"), "the evidence section");
+        int section = report.indexOf("<h2>Independent evidence</h2>");
+        assertTrue(report.indexOf("src=\"charts/evidence.png\"") > section, "the chart stands in its section");
+        // Persons whole from 100 up, three significant digits below; shares as percentages; the loss term.
+        assertTrue(report.contains("<tr><td class=\"l\">repatriated-2002</td><td class=\"l\">repatriations "
+                + "<span class=\"meta\">(sum)</span></td><td class=\"l\">2002</td><td>3,000 – <b>4,809</b> – 6,000"
+                + "</td><td>3,590 [3,422–3,787]</td><td>yes</td><td>1.47</td><td class=\"l\">CASS (2003), "
+                + "activists ~5,000 a year</td></tr>"), report);
+        assertTrue(report.contains("<tr class=\"outside\"><td class=\"l\">repatriated-2020-2024apr</td>"),
+                "an item outside its range is marked");
+        assertTrue(report.contains("<td>670 – <b>670</b> – 1,500 <span class=\"meta\">(minimum)</span></td>"
+                + "<td>3,982 [3,855–4,111]</td><td><span class=\"flag\">no</span></td><td>9.5</td>"), report);
+        assertTrue(report.contains("<td>65.0% – <b>72.0%</b> – 79.0%</td><td>78.8% [77.1%–79.9%]</td><td>yes</td>"
+                + "<td>3.59</td><td class=\"l\">MOU &lt;via&gt; Korea Herald &amp; co</td>"), report);
+        assertTrue(report.contains("<td>0 – <b>0</b> – 8</td><td>NA</td><td><span class=\"flag\">no</span></td>"
+                + "<td>100</td>"), report);
+        assertTrue(report.contains("<td>468 – <b>468</b> – 468 <span class=\"meta\">(exact)</span></td>"
+                + "<td>494 [487–502]</td><td>yes</td>"), report);
+    }
+
+    /** A job hands evidence.csv over in memory with its other tables: the same chart as drawn from the file. */
+    @Test
+    void evidenceHandedOverInMemoryDrawsTheSameChart() throws Exception {
+        Path fromFile = copyOf(calibration);
+        Files.writeString(fromFile.resolve("evidence.csv"), EVIDENCE);
+        assertEquals(Main.OK, execute("chart", fromFile).code());
+        Path inMemory = copyOf(fromFile);
+        AtomicFiles.deleteRecursively(inMemory.resolve("charts"));
+        List<Table> tables = List.of(Csv.read(inMemory.resolve("evidence.csv")));
+        Files.delete(inMemory.resolve("evidence.csv"));
+        ChartFolder.Drawn drawn = ChartFolder.draw(inMemory, tables, null);
+        assertTrue(drawn.charts().stream().anyMatch(c -> c.name().equals("evidence")));
+        for (String file : List.of("charts/evidence.png", "charts/evidence.svg")) {
+            assertTrue(Arrays.equals(Files.readAllBytes(fromFile.resolve(file)),
+                    Files.readAllBytes(inMemory.resolve(file))), file);
+        }
     }
 
     @Test
@@ -199,6 +277,23 @@ class ChartFolderTest {
         Files.writeString(noColumn.resolve("origins.csv"), "replication,year,sex,value\n");
         bad(noColumn, "error: " + noColumn.resolve("origins.csv") + ": line 1: the column 'province' is missing "
                 + "(the header is: replication,year,sex,value)");
+
+        Path evidenceNotNumber = copyOf(calibration);
+        Files.writeString(evidenceNotNumber.resolve("evidence.csv"),
+                EVIDENCE.replace("sum,minimum,670,670,1500", "sum,minimum,670,some,1500"));
+        bad(evidenceNotNumber, "error: " + evidenceNotNumber.resolve("evidence.csv") + ": line 3: column 'low' holds "
+                + "'some', not a number");
+
+        Path evidenceOutOfOrder = copyOf(calibration);
+        Files.writeString(evidenceOutOfOrder.resolve("evidence.csv"),
+                EVIDENCE.replace("share,interval,0.72,0.65,0.79", "share,interval,0.72,0.79,0.65"));
+        bad(evidenceOutOfOrder, "error: " + evidenceOutOfOrder.resolve("evidence.csv") + ": line 4: the range is out "
+                + "of order (low ≤ value ≤ high expected)");
+
+        Path evidenceKind = copyOf(calibration);
+        Files.writeString(evidenceKind.resolve("evidence.csv"), EVIDENCE.replace(",exact,", ",roughly,"));
+        bad(evidenceKind, "error: " + evidenceKind.resolve("evidence.csv") + ": line 6: kind 'roughly' is not one "
+                + "of interval, minimum, maximum, exact");
 
         Path badJson = copyOf(run);
         Files.writeString(badJson.resolve("manifest.json"), "{\"seed\": 1,");
