@@ -21,12 +21,13 @@ public final class ScenarioSize {
     /**
      * Heap per person a replication creates, bytes. Measured on the shipped baseline at scale 10 (seed 1,
      * replication 0: 1,051,532 persons): a listener ran a full collection every 10 simulated days, and the live heap
-     * rose at most 32.5 MB above what it was before the model was built, 30.9 bytes per person created (32 rounded
-     * up). People who have arrived, died or stayed home are garbage, so the figure depends on how long people stay:
-     * at that peak 179,662 were alive, 181 bytes each (the person, its queue entries, the list of those in China);
-     * a scenario in which people stay far longer than in the baseline takes up to that much per person.
+     * rose at most 39.8 MB above what it was before the model was built, 37.9 bytes per person created (38 rounded
+     * up; 31.9 before each person carried its own random numbers, 12 bytes more a person). People who have arrived,
+     * died or stayed home are garbage, so the figure depends on how long people stay: at the peak some 180,000 were
+     * alive, about 200 bytes each (the person, its queue entries, the list of those in China); a scenario in which
+     * people stay far longer than in the baseline takes up to that much per person.
      */
-    public static final long BYTES_PER_PERSON = 32;
+    public static final long BYTES_PER_PERSON = 38;
 
     /**
      * Share of the heap that the replications running at once may take; the rest holds the young generation (the

@@ -22,11 +22,11 @@ class SizeRefusalTest {
 
     /**
      * The small scenario (2010-2011, the crackdown halving attempts in 2011) at 10⁹ attempts a year: 150 in stock
-     * + 10⁹ × 547.5 / 365.25 = 1,498,973,306 attempts; × 32 bytes = 44.7 GiB, 89.3 GiB for two at once.
+     * + 10⁹ × 547.5 / 365.25 = 1,498,973,306 attempts; × 38 bytes = 53.0 GiB, 106.1 GiB for two at once.
      */
     private static final String NEEDS = "too large to run: a replication would create about 1,498,973,456 persons "
-            + "(150 already in China at the start, 1,498,973,306 attempts over 2.0 years, at scale 1), 44.7 GiB at 32 "
-            + "bytes a person; 89.3 GiB for the 2 replications run at once, but this Java may use ";
+            + "(150 already in China at the start, 1,498,973,306 attempts over 2.0 years, at scale 1), 53.0 GiB at 38 "
+            + "bytes a person; 106.1 GiB for the 2 replications run at once, but this Java may use ";
 
     @TempDir
     Path dir;

@@ -39,7 +39,7 @@ class ScenarioSizeTest {
         assertEquals(0, e.fixedRateAttempts(), EPS);
         assertEquals(730 / 365.25, e.years(), EPS);
         assertEquals(SMALL_PERSONS, e.persons(), EPS);
-        assertEquals(SMALL_PERSONS * 32, e.bytes(), EPS);
+        assertEquals(SMALL_PERSONS * 38, e.bytes(), EPS);
         // Scale multiplies every part (the stock rounded as the model rounds it).
         assertEquals(2 * SMALL_PERSONS, ScenarioSize.estimate(small(400).withScale(2)).persons(), EPS);
     }
@@ -58,20 +58,20 @@ class ScenarioSizeTest {
     }
 
     /**
-     * Two replications of the small scenario at once need 2 × 749.59 × 32 = 47,973.7 bytes, of which three quarters
-     * of the heap may hold: 64,000 bytes are enough, 63,000 (47,250 usable) are not.
+     * Two replications of the small scenario at once need 2 × 749.59 × 38 = 56,968.8 bytes, of which three quarters
+     * of the heap may hold: 76,000 bytes are enough, 75,000 (56,250 usable) are not.
      */
     @Test
     void aRunBeyondThreeQuartersOfTheHeapIsRefusedWithWhatItWouldNeed() throws Exception {
         ModelConfig config = small(400);
-        ScenarioSize.check("small.json", "$", config, 2, 64_000);
+        ScenarioSize.check("small.json", "$", config, 2, 76_000);
         InvalidScenarioException e = assertThrows(InvalidScenarioException.class,
-                () -> ScenarioSize.check("small.json", "$", config, 2, 63_000));
+                () -> ScenarioSize.check("small.json", "$", config, 2, 75_000));
         assertEquals("small.json: 1 problem", e.getMessage());
         assertEquals(List.of(new Problem("small.json: $", "too large to run: a replication would create about 750 "
-                + "persons (150 already in China at the start, 600 attempts over 2.0 years, at scale 1), 23.4 KiB at "
-                + "32 bytes a person; 46.8 KiB for the 2 replications run at once, but this Java may use 46.1 KiB of "
-                + "its 61.5 KiB heap (-Xmx); at most about 738 persons a replication fit. Lower attemptsPerYear, "
+                + "persons (150 already in China at the start, 600 attempts over 2.0 years, at scale 1), 27.8 KiB at "
+                + "38 bytes a person; 55.6 KiB for the 2 replications run at once, but this Java may use 54.9 KiB of "
+                + "its 73.2 KiB heap (-Xmx); at most about 740 persons a replication fit. Lower attemptsPerYear, "
                 + "fixedAttemptsPerYear, the initial stock or the scale, run fewer replications at once (--threads), "
                 + "or give Java more memory.")), e.problems());
     }
