@@ -498,13 +498,11 @@ public final class EscapeModel extends SimState {
             move(person, Status.HIDING_CHINA, day);
             beginHiding(person, day, Double.NaN);
         } else if (repatriation == 0 && release == 0) {
-            // Nobody leaves detention while the regime lasts (the 2020-23 closure): hold the person until the
-            // regime changes, then start a new detention period, instead of re-deciding every period in vain.
-            int iv = interval(day);
-            double regimeEnds = timeline.intervalEnd(iv);
+            // Nobody leaves detention while the regime lasts (the 2020-23 closure). Those China held through it
+            // were not processed one by one when it ended: they were sent back in documented waves (HRW: ~80 on
+            // 29 August 2023, ~40 on 18 September, 500-600 on 9 October, ~60 on 26 April 2024) while the rest stayed
+            // held. So the person stays held, with nothing scheduled, until a one-off event takes them.
             person.statusSince = day;
-            scheduleAt(person, Person.Action.CHINA_DETENTION_ENDS,
-                    regimeEnds + config.chinaDetentionDays().sample(person));
         } else {
             beginChinaDetention(person, day);
         }
@@ -579,6 +577,10 @@ public final class EscapeModel extends SimState {
         double day = event.day();
         now = day;
         if (event instanceof OneOffEvent.MassRepatriation mass) {
+            int persons = (int) Math.round(mass.persons() * config.scale());
+            for (Person person : people.sampleCount(Status.DETAINED_CHINA, persons, day, eventRandom)) {
+                repatriate(person, day);
+            }
             for (Person person : people.sample(Status.DETAINED_CHINA, mass.shareOfDetained(), day, eventRandom)) {
                 repatriate(person, day);
             }

@@ -7,12 +7,15 @@ public sealed interface OneOffEvent permits OneOffEvent.MassRepatriation, OneOff
     double day();
 
     /**
-     * China repatriates at once a share of those it holds and arrests and repatriates a share of those hiding.
+     * China repatriates at once detainees — a documented count of them, then a share of the rest — and arrests and
+     * repatriates a share of those hiding.
      *
-     * @param shareOfDetained share of detainees repatriated
+     * @param persons         detainees repatriated (before {@link ModelConfig#scale()}); fewer if fewer are held
+     * @param shareOfDetained share of the other detainees repatriated
      * @param shareOfHiding   share of people hiding in China arrested and repatriated
      */
-    record MassRepatriation(double day, double shareOfDetained, double shareOfHiding) implements OneOffEvent {
+    record MassRepatriation(double day, int persons, double shareOfDetained, double shareOfHiding)
+            implements OneOffEvent {
     }
 
     /**

@@ -198,8 +198,10 @@ public record Scenario(
         record MassRepatriation(
                 LocalDate date,
                 @Default("\"\"") String description,
-                @Range(min = 0, max = 1) double shareOfDetained,
-                @Range(min = 0, max = 1) double shareOfHiding) implements EventSpec {
+                @Default("0") @Range(min = 0, max = 1) double shareOfDetained,
+                @Default("0") @Range(min = 0, max = 1) double shareOfHiding,
+                @Doc("detainees repatriated, a documented count (× scale, rounded); fewer if fewer are held")
+                @Default("0") @Range(min = 0) int persons) implements EventSpec {
         }
 
         record Airlift(

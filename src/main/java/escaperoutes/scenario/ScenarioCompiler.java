@@ -140,7 +140,7 @@ public final class ScenarioCompiler {
 
     private static OneOffEvent event(Scenario.EventSpec e, ModelCalendar calendar, ScenarioIds ids) {
         if (e instanceof Scenario.EventSpec.MassRepatriation mr) {
-            return new OneOffEvent.MassRepatriation(calendar.dayOf(mr.date()), mr.shareOfDetained(),
+            return new OneOffEvent.MassRepatriation(calendar.dayOf(mr.date()), mr.persons(), mr.shareOfDetained(),
                     mr.shareOfHiding());
         }
         Scenario.EventSpec.Airlift a = (Scenario.EventSpec.Airlift) e;

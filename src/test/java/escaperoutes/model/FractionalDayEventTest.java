@@ -29,8 +29,8 @@ class FractionalDayEventTest {
                 new InitialStock(Sex.FEMALE, 40, 1, new Duration.Fixed(0.4)),
                 new InitialStock(Sex.FEMALE, 60, 1, new Duration.Fixed(0)));
         List<OneOffEvent> events = List.of(
-                new OneOffEvent.MassRepatriation(100.2, 0.0, 0.0),
-                new OneOffEvent.MassRepatriation(100.5, 0.0, 1.0));
+                new OneOffEvent.MassRepatriation(100.2, 0, 0.0, 0.0),
+                new OneOffEvent.MassRepatriation(100.5, 0, 0.0, 1.0));
         ModelConfig config = TestNetworks.config(List.of("north_korea", "china", "south_korea"),
                 List.of("nk", "cn", "detention"), places, legs, 0.0, 0, 200,
                 new HidingBehaviour(0.0, 0.0, new Duration.Fixed(100.7)), 0.0, stock, events);

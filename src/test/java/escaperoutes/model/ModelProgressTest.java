@@ -23,7 +23,7 @@ class ModelProgressTest {
                 chain.chinaDetentionDays(), chain.repatriationProbability(), chain.releaseProbability(),
                 chain.chinaDetentionSegment(), chain.nkDetentionDays(), chain.deathInNkDetention(),
                 chain.retryProbability(), chain.retryDelayDays(), chain.noRouteWaitDays(), chain.initialStock(),
-                List.of(new OneOffEvent.MassRepatriation(100.5, 1.0, 1.0)), chain.timeline(), chain.scale(),
+                List.of(new OneOffEvent.MassRepatriation(100.5, 0, 1.0, 1.0)), chain.timeline(), chain.scale(),
                 chain.annualVariation());
         List<Double> reported = new ArrayList<>();
         new EscapeModel(config, 3, 0, ModelListener.NONE, (done, total) -> {

@@ -145,7 +145,7 @@ public class ScenarioReaderTest {
                                 "arrest", Scenario.SexSpecific.both(2)),
                         "china_life", Map.of("departure", new Scenario.SexSpecific(0.5, 0.8))),
                 regime.multipliers());
-        assertEquals(List.of(new Scenario.EventSpec.MassRepatriation(LocalDate.of(2011, 6, 1), "", 0.5, 0.01)),
+        assertEquals(List.of(new Scenario.EventSpec.MassRepatriation(LocalDate.of(2011, 6, 1), "", 0.5, 0.01, 0)),
                 s.events());
     }
 
