@@ -312,8 +312,15 @@ public final class EscapeModel extends SimState {
         person.settled = false;
         person.chinaEntryDay = Double.NaN;
         person.exitCountry = -1;
-        move(person, Status.TRAVELLING_NK, day);
+        // From an origin outside North Korea (workers abroad) the person is outside North Korea from the start.
+        move(person, places[person.place].territory() == Territory.NORTH_KOREA ? Status.TRAVELLING_NK
+                : Status.TRANSIT_ABROAD, day);
         walk(person, day);
+    }
+
+    /** Whether the person's origin (province) is outside North Korea: workers, sailors and diplomats abroad. */
+    private boolean fromOriginAbroad(Person person) {
+        return places[config.provinces().get(person.province).place()].territory() != Territory.NORTH_KOREA;
     }
 
     // ---- journeys -------------------------------------------------------------------------------------------
@@ -357,7 +364,10 @@ public final class EscapeModel extends SimState {
             double deathBand = bands[3 * sex.index()];
             double arrestBand = bands[3 * sex.index() + 1];
             double turnBackBand = bands[3 * sex.index() + 2];
-            boolean fromNorthKorea = place.territory() == Territory.NORTH_KOREA;
+            // Caught or turned back in North Korea, or at an origin abroad (by North Korea's own agents there), a
+            // person is in North Korea's hands, not China's.
+            boolean fromNorthKorea = place.territory() == Territory.NORTH_KOREA
+                    || place.index() == config.provinces().get(person.province).place();
             if (u < deathBand) {
                 move(person, Status.DIED, day + duration * (u / deathBand));
                 return;
@@ -520,6 +530,9 @@ public final class EscapeModel extends SimState {
     private void endNkDetention(Person person, double day) {
         if (person.nextDouble() < config.deathInNkDetention()) {
             move(person, Status.DIED, day);
+        } else if (fromOriginAbroad(person)) {
+            // Sent back from abroad, the person is in North Korea now, with no post abroad to leave from again.
+            move(person, Status.STAYED_NK, day);
         } else {
             returnHome(person, day);
         }

@@ -181,9 +181,12 @@ final class CrossingCohorts {
         return (cohort * CohortOutcome.COUNT + outcome) * Sex.COUNT + sex;
     }
 
-    /** A person's first transition: the initial stock appear first, in id order, straight into China. */
+    /**
+     * A person's first transition: the initial stock appear first, in id order, straight into China; everybody else
+     * sets out, from North Korea or from an origin outside it (workers abroad).
+     */
     private void appeared(int id, Status to) {
-        if (to == Status.TRAVELLING_NK) {
+        if (to == Status.TRAVELLING_NK || to == Status.TRANSIT_ABROAD) {
             othersAppeared = true;
         } else if (othersAppeared || id != stockEnd) {
             throw new IllegalStateException("person " + id + " appeared in " + to + " after persons who set out "

@@ -9,10 +9,13 @@ import escaperoutes.model.Status;
  * scale, i.e. still persons.
  */
 public enum Measure {
-    ATTEMPTS("attempts", Kind.FLOW, "attempts to leave North Korea started (first attempts and retries), persons"),
+    ATTEMPTS("attempts", Kind.FLOW, "attempts to leave North Korea, or an origin outside it, started (first attempts "
+            + "and retries), persons"),
     BORDER_CROSSINGS("border_crossings", Kind.FLOW, "crossings from North Korea into China, persons"),
     BORDER_DEATHS("border_deaths", Kind.FLOW, "deaths on the way out of North Korea (border, sea), persons"),
     BORDER_CAUGHT("border_caught", Kind.FLOW, "caught by North Korea on the way out, persons"),
+    CAUGHT_ABROAD("caught_abroad", Kind.FLOW,
+            "caught leaving from an origin outside North Korea (workers abroad) and sent back to it, persons"),
     ARRESTS_CHINA("arrests_china", Kind.FLOW, "arrested in China, or outside it and handed to China, persons"),
     REPATRIATIONS("repatriations", Kind.FLOW, "forcibly returned from China to North Korea, persons"),
     RELEASES_CHINA("releases_china", Kind.FLOW, "released by China back into hiding, persons"),

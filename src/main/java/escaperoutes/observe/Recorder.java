@@ -45,11 +45,14 @@ public final class Recorder implements ModelListener {
     private static int measureOf(Status from, Status to) {
         Measure measure = switch (to) {
             case TRAVELLING_NK -> from == Status.NOT_STARTED || from == Status.WAITING_NK ? Measure.ATTEMPTS : null;
+            // Leaving from an origin outside North Korea (workers abroad): outside North Korea from the start.
+            case TRANSIT_ABROAD -> from == Status.NOT_STARTED || from == Status.WAITING_NK ? Measure.ATTEMPTS : null;
             case TRANSIT_CHINA -> from == Status.TRAVELLING_NK ? Measure.BORDER_CROSSINGS : null;
             case DIED -> from == Status.TRAVELLING_NK ? Measure.BORDER_DEATHS
                     : from == Status.TRANSIT_CHINA || from == Status.TRANSIT_ABROAD ? Measure.TRANSIT_DEATHS : null;
             case DETAINED_NK -> from == Status.TRAVELLING_NK ? Measure.BORDER_CAUGHT
-                    : from == Status.DETAINED_CHINA ? Measure.REPATRIATIONS : null;
+                    : from == Status.DETAINED_CHINA ? Measure.REPATRIATIONS
+                    : from == Status.TRANSIT_ABROAD ? Measure.CAUGHT_ABROAD : null;
             case DETAINED_CHINA -> Measure.ARRESTS_CHINA;
             case HIDING_CHINA -> from == Status.DETAINED_CHINA ? Measure.RELEASES_CHINA : null;
             case ARRIVED -> Measure.ARRIVALS;

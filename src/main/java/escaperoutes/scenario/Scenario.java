@@ -55,7 +55,10 @@ public record Scenario(
             @Default("\"nk_border\"") String segment,
             @Doc("first attempts per year by sex at multiplier 1, persons, instead of a share of "
                     + "attempts.attemptsPerYear: an origin outside the population model, such as workers abroad")
-            @Default("null") SexSpecific fixedAttemptsPerYear) {
+            @Default("null") SexSpecific fixedAttemptsPerYear,
+            @Doc("the country the origin is in: north_korea, or a country of its own (not china or south_korea) for "
+                    + "people who leave from outside North Korea, such as workers, sailors and diplomats abroad")
+            @Default("\"north_korea\"") String country) {
     }
 
     /**

@@ -39,7 +39,7 @@ public final class ScenarioCompiler {
 
         List<Place> places = new ArrayList<>();
         for (Scenario.ProvinceSpec p : s.provinces()) {
-            places.add(new Place(places.size(), p.id(), ScenarioIds.NORTH_KOREA, 0, false,
+            places.add(new Place(places.size(), p.id(), p.country(), ids.countries().get(p.country()), false,
                     ids.segments().get(p.segment())));
         }
         for (Scenario.PlaceSpec p : s.places()) {

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The ids a scenario defines and the model's numbering of them: places (the provinces first, then the other places),
- * countries ({@code north_korea} first, then the places' countries as they appear), enforcement segments and hiding
+ * countries ({@code north_korea} first, then the places' countries as they appear, then those of origins outside North
+ * Korea), enforcement segments and hiding
  * places — and the segments a scenario may leave implicit: a place without one is in its country's segment, a leg
  * without one in its starting place's. Built once from a scenario as bound and shared by {@link ScenarioDefaults}
  * (which writes the implicit segments out), {@link ScenarioValidator} (which checks references against it) and
@@ -36,7 +37,7 @@ final class ScenarioIds {
         countryIndex.put(NORTH_KOREA, 0);
         int index = 0;
         for (Scenario.ProvinceSpec p : s.provinces()) {
-            definePlace(p.id(), index++, NORTH_KOREA, p.segment());
+            definePlace(p.id(), index++, p.country(), p.segment());
         }
         for (Scenario.PlaceSpec p : s.places()) {
             definePlace(p.id(), index++, p.country(), segmentOf(p));
@@ -44,6 +45,10 @@ final class ScenarioIds {
             if (p.hiding()) {
                 hidingPlaces.add(p.id());
             }
+        }
+        // An origin outside North Korea (workers abroad) is a country of its own, numbered after the places'.
+        for (Scenario.ProvinceSpec p : s.provinces()) {
+            countryIndex.putIfAbsent(p.country(), countryIndex.size());
         }
         // The order in which the validator has always listed segments: provinces', places', detention, legs'.
         s.provinces().forEach(p -> addSegment(p.segment()));

@@ -60,6 +60,10 @@ final class ScenarioValidator {
             if (!placeIds.add(p.id())) {
                 problems.add(new Problem("$.provinces[" + i + "].id", "duplicate place id '" + p.id() + "'"));
             }
+            if (p.country().equals("china") || p.country().equals("south_korea") || p.country().isBlank()) {
+                problems.add(new Problem("$.provinces[" + i + "].country", "an origin is in north_korea or in a "
+                        + "country of its own (e.g. \"abroad\" for workers abroad), not '" + p.country() + "'"));
+            }
             Scenario.SexSpecific fixed = p.fixedAttemptsPerYear();
             if (fixed != null) {
                 String path = "$.provinces[" + i + "].fixedAttemptsPerYear";

@@ -107,7 +107,7 @@ class CohortOutcomesTest {
         long[][][] expected = new long[years][CohortOutcome.COUNT][2];
         long[][] firstCrossings = new long[years][2];
         for (History h : run.log().people.values()) {
-            if (h.first != Status.TRAVELLING_NK) {
+            if (h.first != Status.TRAVELLING_NK && h.first != Status.TRANSIT_ABROAD) {
                 stock++;
                 if (!Double.isNaN(h.firstCrossing)) {
                     stockCrossedAgain++;

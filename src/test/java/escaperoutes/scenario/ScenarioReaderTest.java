@@ -116,7 +116,7 @@ public class ScenarioReaderTest {
 
         // Provinces: default propensity 1 and segment nk_border; an explicit propensity is kept.
         assertEquals(new Scenario.ProvinceSpec("north_hamgyong", "North Hamgyong", 2_000_000, true, 1.0,
-                "nk_border", null), s.provinces().get(0));
+                "nk_border", null, "north_korea"), s.provinces().get(0));
         assertEquals(0.5, s.provinces().get(1).propensity());
 
         // A place without a segment is in its country's segment; one without a name is called by its id.
@@ -220,6 +220,14 @@ public class ScenarioReaderTest {
         Problem p = onlyProblem(s -> leg(s, 0).put("arrest", 1.4));
         assertEquals(path("$.legs[0].arrest"), p.path());
         assertEquals("1.4 is outside the allowed range [0, 1]", p.message());
+    }
+
+    @Test
+    void anOriginIsInNorthKoreaOrInACountryOfItsOwn() throws IOException {
+        Problem p = onlyProblem(s -> ((ObjectNode) s.get("provinces").get(1)).put("country", "china"));
+        assertEquals(path("$.provinces[1].country"), p.path());
+        assertEquals("an origin is in north_korea or in a country of its own (e.g. \"abroad\" for workers abroad), "
+                + "not 'china'", p.message());
     }
 
     @Test

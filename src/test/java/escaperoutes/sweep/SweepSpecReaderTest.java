@@ -60,7 +60,7 @@ class SweepSpecReaderTest {
         SweepSpec resolved = reader.read(renamed).spec();
         assertEquals("women", resolved.name());
         assertEquals(4, resolved.design().levels());
-        assertEquals(14, resolved.outputs().measures().size(), "every measure");
+        assertEquals(15, resolved.outputs().measures().size(), "every measure");
     }
 
     @Test
