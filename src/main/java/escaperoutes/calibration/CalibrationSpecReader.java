@@ -254,8 +254,7 @@ public final class CalibrationSpecReader {
         if (observed == null) {
             return ObservedSeries.shipped();
         }
-        Path folder = specFile.getParent();
-        Path csv = folder == null ? Path.of(observed) : folder.resolve(observed);
+        Path csv = besideSpec(specFile, observed);
         try {
             return ObservedSeries.read(csv);
         } catch (NoSuchFileException e) {
@@ -303,10 +302,9 @@ public final class CalibrationSpecReader {
         }
         if (scenario != null) {
             // A year is compared with the model's arrivals over the whole year, so it must be simulated in full.
-            int first = scenario.start().getDayOfYear() == 1 ? scenario.start().getYear()
-                    : scenario.start().getYear() + 1;
+            int first = firstWholeYear(scenario);
             LocalDate end = scenario.end();
-            int last = end.getDayOfYear() == end.lengthOfYear() ? end.getYear() : end.getYear() - 1;
+            int last = lastWholeYear(scenario);
             if (window.from() < first) {
                 problems.add(new Problem(JsonBinder.childPath(at, "from"), window.from() + " is before " + first
                         + ", the first whole year the scenario simulates (it starts " + scenario.start() + ")"));
@@ -317,6 +315,23 @@ public final class CalibrationSpecReader {
             }
         }
         return true;
+    }
+
+    /** The first calendar year the scenario simulates from 1 January. */
+    private static int firstWholeYear(Scenario scenario) {
+        return scenario.start().getDayOfYear() == 1 ? scenario.start().getYear() : scenario.start().getYear() + 1;
+    }
+
+    /** The last calendar year the scenario simulates to 31 December. */
+    private static int lastWholeYear(Scenario scenario) {
+        LocalDate end = scenario.end();
+        return end.getDayOfYear() == end.lengthOfYear() ? end.getYear() : end.getYear() - 1;
+    }
+
+    /** A file the spec names, relative to the spec file's folder. */
+    private static Path besideSpec(Path specFile, String name) {
+        Path folder = specFile.getParent();
+        return folder == null ? Path.of(name) : folder.resolve(name);
     }
 
     private static void checkLoss(CalibrationSpec.Loss loss, Scenario scenario, List<Problem> problems) {
@@ -385,8 +400,7 @@ public final class CalibrationSpecReader {
         if (file == null) {
             return EvidenceFile.shipped();
         }
-        Path folder = specFile.getParent();
-        Path csv = folder == null ? Path.of(file) : folder.resolve(file);
+        Path csv = besideSpec(specFile, file);
         String at = JsonBinder.childPath(EVIDENCE, "file");
         try {
             return EvidenceFile.read(csv);
@@ -447,10 +461,8 @@ public final class CalibrationSpecReader {
             }
         }
         if (scenario != null) {
-            int first = scenario.start().getDayOfYear() == 1 ? scenario.start().getYear()
-                    : scenario.start().getYear() + 1;
-            LocalDate end = scenario.end();
-            int last = end.getDayOfYear() == end.lengthOfYear() ? end.getYear() : end.getYear() - 1;
+            int first = firstWholeYear(scenario);
+            int last = lastWholeYear(scenario);
             for (Objective.EvidenceTarget t : targets) {
                 EvidencePeriod p = t.item().period();
                 if (p.startYear() < first || p.endYear() > last) {

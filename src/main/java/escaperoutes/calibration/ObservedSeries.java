@@ -2,6 +2,8 @@ package escaperoutes.calibration;
 
 import escaperoutes.observe.SexGroup;
 import escaperoutes.io.Csv;
+import escaperoutes.io.Digests;
+import escaperoutes.io.PeriodText;
 import escaperoutes.io.Problem;
 
 import java.io.IOException;
@@ -13,11 +15,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -306,30 +305,14 @@ public final class ObservedSeries {
         }
     }
 
-    private static final java.util.regex.Pattern YEAR_MONTH = java.util.regex.Pattern.compile("(\\d{4})(?:-(\\d{2}))?");
-
     /**
-     * {year, month} from {@code 2024} (month {@code wholeYearMonth}: 1 for a start, 12 for an end) or
-     * {@code 2024-06}; null when the column is missing (reported at the header) or invalid (reported here).
+     * {year, month} of a column ({@link PeriodText#yearMonth}); null when the column is missing (reported at the
+     * header) or invalid (reported here).
      */
     private static int[] yearMonth(List<String> fields, Map<String, Integer> columns, String column,
                                    int wholeYearMonth, String where, List<Problem> problems) {
         Integer index = columns.get(column);
-        if (index == null) {
-            return null;
-        }
-        String raw = fields.get(index).trim();
-        java.util.regex.Matcher m = YEAR_MONTH.matcher(raw);
-        if (!m.matches()) {
-            problems.add(new Problem(where, column + " '" + raw + "' is not a year (2024) or a month (2024-06)"));
-            return null;
-        }
-        int month = m.group(2) == null ? wholeYearMonth : Integer.parseInt(m.group(2));
-        if (month < 1 || month > 12) {
-            problems.add(new Problem(where, column + " '" + raw + "' has no month " + month));
-            return null;
-        }
-        return new int[] {Integer.parseInt(m.group(1)), month};
+        return index == null ? null : PeriodText.yearMonth(fields.get(index), column, wholeYearMonth, where, problems);
     }
 
     /** A non-negative whole number; null when the column is missing (reported once, at the header) or invalid. */
@@ -383,10 +366,6 @@ public final class ObservedSeries {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform must provide SHA-256", e);
-        }
+        return Digests.sha256(bytes);
     }
 }

@@ -1,6 +1,8 @@
 package escaperoutes.evidence;
 
 import escaperoutes.io.Csv;
+import escaperoutes.io.Digests;
+import escaperoutes.io.PeriodText;
 import escaperoutes.io.InvalidCsvException;
 import escaperoutes.io.Problem;
 import escaperoutes.io.Table;
@@ -12,16 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A file of evidence items: UTF-8 CSV with the columns
@@ -37,7 +34,6 @@ public final class EvidenceFile {
     public static final String RESOURCE = "escaperoutes/observed/other-evidence.csv";
     static final List<String> REQUIRED_COLUMNS = List.of("id", "measure", "period_start", "period_end", "statistic",
             "value", "low", "high", "source");
-    private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})(?:-(\\d{2}))?");
 
     private final Map<String, EvidenceItem> items;
     private final String source;
@@ -124,7 +120,7 @@ public final class EvidenceFile {
         if (!problems.isEmpty()) {
             throw new InvalidEvidenceException(source, problems);
         }
-        return new EvidenceFile(java.util.Collections.unmodifiableMap(items), source, sha256(bytes));
+        return new EvidenceFile(java.util.Collections.unmodifiableMap(items), source, Digests.sha256(bytes));
     }
 
     /** One row, or null after reporting what is wrong with it. */
@@ -145,8 +141,8 @@ public final class EvidenceFile {
             problems.add(new Problem(where, "statistic '" + statistic + "' does not fit measure " + measureKey
                     + ", which is a " + measure.statistic().key()));
         }
-        int[] start = yearMonth(table.text(row, "period_start"), "period_start", 1, where, problems);
-        int[] end = yearMonth(table.text(row, "period_end"), "period_end", 12, where, problems);
+        int[] start = PeriodText.yearMonth(table.text(row, "period_start"), "period_start", 1, where, problems);
+        int[] end = PeriodText.yearMonth(table.text(row, "period_end"), "period_end", 12, where, problems);
         EvidencePeriod period = null;
         if (start != null && end != null) {
             period = new EvidencePeriod(start[0], start[1], end[0], end[1]);
@@ -209,30 +205,5 @@ public final class EvidenceFile {
         }
         problems.add(new Problem(where, column + " '" + raw + "' is not a finite number"));
         return Double.NaN;
-    }
-
-    /** {year, month} of {@code 2024} (month {@code wholeYearMonth}) or {@code 2024-06}; null after reporting. */
-    private static int[] yearMonth(String text, String column, int wholeYearMonth, String where,
-                                   List<Problem> problems) {
-        String raw = text.trim();
-        Matcher m = YEAR_MONTH.matcher(raw);
-        if (!m.matches()) {
-            problems.add(new Problem(where, column + " '" + raw + "' is not a year (2024) or a month (2024-06)"));
-            return null;
-        }
-        int month = m.group(2) == null ? wholeYearMonth : Integer.parseInt(m.group(2));
-        if (month < 1 || month > 12) {
-            problems.add(new Problem(where, column + " '" + raw + "' has no month " + month));
-            return null;
-        }
-        return new int[] {Integer.parseInt(m.group(1)), month};
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform must provide SHA-256", e);
-        }
     }
 }
