@@ -170,7 +170,11 @@ public record Scenario(
             @Default("\"\"") String description,
             @Doc("first day in force, yyyy-mm-dd") LocalDate start,
             @Default("null") LocalDate end,
-            @Default("{}") Map<String, Map<String, SexSpecific>> multipliers) {
+            @Default("{}") Map<String, Map<String, SexSpecific>> multipliers,
+            @Doc("months over which the multipliers move from those of the regime ending the day before to this "
+                    + "regime's, a step each month: a change that took hold gradually, such as broker networks "
+                    + "growing, rather than overnight; 0 for at once")
+            @Default("0") @Range(min = 0, max = 600) int rampMonths) {
     }
 
     /**

@@ -81,21 +81,38 @@ public final class ScenarioCompiler {
         Scenario.RegimeSpec carriedForward = s.afterLastRegime() == Scenario.AfterLastRegime.CARRY_FORWARD
                 ? endingLast(s.regimes()) : null;
         for (Scenario.RegimeSpec r : s.regimes()) {
-            double[][][] m = new double[segments.size()][MultiplierKind.COUNT][Sex.COUNT];
-            for (double[][] bySegment : m) {
-                for (double[] byKind : bySegment) {
-                    Arrays.fill(byKind, 1.0);
-                }
-            }
-            r.multipliers().forEach((segment, kinds) -> kinds.forEach((kind, value) -> {
-                double[] cell = m[ids.segments().get(segment)][MultiplierKind.ofKey(kind).ordinal()];
-                cell[Sex.FEMALE.index()] = value.female();
-                cell[Sex.MALE.index()] = value.male();
-            }));
+            double[][][] m = multipliers(r, segments.size(), ids);
             // Regimes do not overlap, so the one ending last is the latest; carried forward, it never ends.
             double endDay = r.end() == null || r == carriedForward ? Double.POSITIVE_INFINITY
                     : calendar.dayOf(r.end()) + 1;
-            regimes.add(new EnforcementTimeline.Regime(r.name(), calendar.dayOf(r.start()), endDay, m));
+            double startDay = calendar.dayOf(r.start());
+            if (r.rampMonths() > 0) {
+                // Month k of the ramp (k = 0 … n−1) is in force with the multipliers a fraction (k + ½)/n of the way
+                // from the previous regime's to this one's: a linear change in monthly steps.
+                Scenario.RegimeSpec previous = s.regimes().stream()
+                        .filter(q -> q.end() != null && q.end().plusDays(1).equals(r.start())).findFirst()
+                        .orElseThrow();
+                double[][][] from = multipliers(previous, segments.size(), ids);
+                int n = r.rampMonths();
+                for (int k = 0; k < n; k++) {
+                    double share = (k + 0.5) / n;
+                    double[][][] step = new double[m.length][MultiplierKind.COUNT][Sex.COUNT];
+                    for (int g = 0; g < m.length; g++) {
+                        for (int kind = 0; kind < MultiplierKind.COUNT; kind++) {
+                            for (int sex = 0; sex < Sex.COUNT; sex++) {
+                                step[g][kind][sex] = (1 - share) * from[g][kind][sex] + share * m[g][kind][sex];
+                            }
+                        }
+                    }
+                    double stepStart = calendar.dayOf(r.start().plusMonths(k));
+                    double stepEnd = calendar.dayOf(r.start().plusMonths(k + 1));
+                    regimes.add(new EnforcementTimeline.Regime(r.name(), stepStart, stepEnd, step));
+                }
+                startDay = calendar.dayOf(r.start().plusMonths(n));
+            }
+            if (startDay < endDay) {
+                regimes.add(new EnforcementTimeline.Regime(r.name(), startDay, endDay, m));
+            }
         }
 
         List<OneOffEvent> events = s.events().stream()
@@ -132,6 +149,22 @@ public final class ScenarioCompiler {
             return 0;
         }
         return p.population() * p.propensity() * (p.bordersChina() ? attempts.borderProvinceMultiplier() : 1.0);
+    }
+
+    /** A regime's multipliers by segment, kind and sex: the scenario's, and 1 wherever it gives none. */
+    private static double[][][] multipliers(Scenario.RegimeSpec r, int segments, ScenarioIds ids) {
+        double[][][] m = new double[segments][MultiplierKind.COUNT][Sex.COUNT];
+        for (double[][] bySegment : m) {
+            for (double[] byKind : bySegment) {
+                Arrays.fill(byKind, 1.0);
+            }
+        }
+        r.multipliers().forEach((segment, kinds) -> kinds.forEach((kind, value) -> {
+            double[] cell = m[ids.segments().get(segment)][MultiplierKind.ofKey(kind).ordinal()];
+            cell[Sex.FEMALE.index()] = value.female();
+            cell[Sex.MALE.index()] = value.male();
+        }));
+        return m;
     }
 
     private static HidingBehaviour hiding(Scenario.HidingSpec h) {

@@ -304,6 +304,18 @@ final class ScenarioValidator {
                 problems.add(new Problem(path + ".end", "regime '" + r.name() + "' ends (" + r.end()
                         + ") before it starts (" + r.start() + ")"));
             }
+            if (r.rampMonths() > 0) {
+                boolean follows = regimes.stream().anyMatch(q -> q.end() != null
+                        && q.end().plusDays(1).equals(r.start()));
+                if (!follows) {
+                    problems.add(new Problem(path + ".rampMonths", "regime '" + r.name() + "' ramps from the regime "
+                            + "ending the day before it starts (" + r.start().minusDays(1) + "), and there is none"));
+                }
+                if (r.end() != null && r.start().plusMonths(r.rampMonths()).isAfter(r.end().plusDays(1))) {
+                    problems.add(new Problem(path + ".rampMonths", "a ramp of " + r.rampMonths() + " months from "
+                            + r.start() + " outlasts regime '" + r.name() + "', which ends " + r.end()));
+                }
+            }
             for (int j = 0; j < i; j++) {
                 Scenario.RegimeSpec q = regimes.get(j);
                 boolean overlap = (q.end() == null || !r.start().isAfter(q.end()))
