@@ -342,8 +342,14 @@ public final class EscapeModel extends SimState {
                 person.hidingPlace = (short) place.index();
                 HidingBehaviour behaviour = config.hiding(sex);
                 double u = person.nextDouble();
-                if (u >= behaviour.directShare()) {
-                    person.settled = u < behaviour.directShare() + behaviour.settleShare();
+                double direct = MultiplierKind.scaleProbability(behaviour.directShare(),
+                        timeline.multiplierIn(interval(day), place.segment(), MultiplierKind.DIRECT, sex));
+                if (u >= direct) {
+                    // Of those who stop, the share who settle is the scenario's whatever the regime does to the
+                    // direct journeys (written as before where it does nothing, so that results stay the same).
+                    person.settled = direct == behaviour.directShare()
+                            ? u < behaviour.directShare() + behaviour.settleShare()
+                            : (u - direct) / (1 - direct) < behaviour.settleShare() / (1 - behaviour.directShare());
                     move(person, Status.HIDING_CHINA, day);
                     beginHiding(person, day, Double.NaN);
                     return;

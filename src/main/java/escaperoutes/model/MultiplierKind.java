@@ -23,7 +23,12 @@ public enum MultiplierKind {
     /** Probability that China releases a detainee it does not repatriate (else held longer). */
     RELEASE("release"),
     /** Probability that a person back in North Korea tries again (the province's segment). */
-    RETRY("retry");
+    RETRY("retry"),
+    /**
+     * Probability that a person who has just crossed goes straight on from the first hiding place instead of stopping
+     * there (the hiding place's segment): journeys a broker arranges from North Korea to South Korea in one go.
+     */
+    DIRECT("direct");
 
     public static final int COUNT = values().length;
 

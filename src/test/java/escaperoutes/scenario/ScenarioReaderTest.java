@@ -312,7 +312,7 @@ public class ScenarioReaderTest {
         Problem p = onlyProblem(s -> ((ObjectNode) multipliers(s).get("nk_border")).put("arest", 2));
         assertEquals(path("$.regimes[0].multipliers.nk_border.arest"), p.path());
         assertEquals("unknown multiplier 'arest'; allowed: attempt, arrest, death, turnBack, choice, departure, "
-                + "repatriation, release, retry", p.message());
+                + "repatriation, release, retry, direct", p.message());
     }
 
     @Test
