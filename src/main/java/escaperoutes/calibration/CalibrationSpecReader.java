@@ -374,24 +374,17 @@ public final class CalibrationSpecReader {
         for (ObservedSeries.Period p : observed.periods()) {
             String where = observed.where(p);
             if (p.startYear() > thisYear) {
-                problems.add(new Problem(where, "period " + describe(p) + " begins after " + thisYear + ", so it "
+                problems.add(new Problem(where, "period " + p.label() + " begins after " + thisYear + ", so it "
                         + "cannot have been observed yet: correct its year or remove it"));
             } else if (LocalDate.of(p.startYear(), p.startMonth(), 1).isBefore(scenario.start())
                     || LocalDate.of(p.endYear(), p.endMonth(), 1).plusMonths(1).minusDays(1).isAfter(scenario.end())) {
-                outside.add(describe(p) + " (" + where.substring(where.lastIndexOf(':') + 1) + ")");
+                outside.add(p.label() + " (" + where.substring(where.lastIndexOf(':') + 1) + ")");
             }
         }
         if (!outside.isEmpty()) {
             notes.add("observed periods reaching outside the simulated " + scenario.start() + " to "
                     + scenario.end() + " are not compared (line): " + String.join(", ", outside));
         }
-    }
-
-    private static String describe(ObservedSeries.Period p) {
-        if (p.isWholeYears()) {
-            return p.startYear() == p.endYear() ? Integer.toString(p.startYear()) : p.startYear() + "-" + p.endYear();
-        }
-        return String.format("%d-%02d to %d-%02d", p.startYear(), p.startMonth(), p.endYear(), p.endMonth());
     }
 
     /** The evidence file ({@code file} relative to the spec's folder, or the shipped one), or null after reporting. */

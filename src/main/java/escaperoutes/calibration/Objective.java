@@ -105,10 +105,23 @@ public final class Objective {
 
     /** The item's statistic averaged over the replications where it is defined; NaN where it never is. */
     public static double meanOf(List<RunResult> runs, EvidenceItem item) {
+        return meanOf(simulated(runs, item));
+    }
+
+    /** The item's statistic in each replication, in their order (NaN where it is undefined). */
+    public static double[] simulated(List<RunResult> runs, EvidenceItem item) {
+        double[] values = new double[runs.size()];
+        for (int r = 0; r < values.length; r++) {
+            values[r] = item.measure().simulate(runs.get(r), item.period());
+        }
+        return values;
+    }
+
+    /** The mean of the values that are not NaN, in their order; NaN if none is. */
+    public static double meanOf(double[] values) {
         double sum = 0;
         int n = 0;
-        for (RunResult run : runs) {
-            double v = item.measure().simulate(run, item.period());
+        for (double v : values) {
             if (!Double.isNaN(v)) {
                 sum += v;
                 n++;

@@ -65,6 +65,11 @@ public final class ObservedSeries {
             return startMonth == 1 && endMonth == 12;
         }
 
+        /** As messages write it: {@code 2024}, {@code 1999-2001}, {@code 2024-01 to 2024-06}. */
+        public String label() {
+            return PeriodText.label(startYear, startMonth, endYear, endMonth);
+        }
+
         public long count(SexGroup sex) {
             return switch (sex) {
                 case FEMALE -> female;
@@ -195,6 +200,7 @@ public final class ObservedSeries {
         List<Problem> problems = new ArrayList<>();
         List<Period> periods = new ArrayList<>();
         List<Span> spans = new ArrayList<>();
+        Map<Period, String> whereRead = new LinkedHashMap<>();
         Map<String, Integer> columns = null;
         int width = 0;
         int rows = 0;
@@ -231,7 +237,7 @@ public final class ObservedSeries {
                 problems.add(new Problem(where, "has " + fields.size() + " fields but the header has " + width));
                 continue;
             }
-            row(fields, columns, i + 1, where, problems, periods, spans);
+            row(fields, columns, i + 1, where, problems, periods, spans, whereRead);
         }
         if (columns == null) {
             problems.add(new Problem(fileName, "has no header line; expected " + String.join(",", REQUIRED_COLUMNS)
@@ -243,13 +249,8 @@ public final class ObservedSeries {
         if (!problems.isEmpty()) {
             throw new InvalidObservedData(problems);
         }
-        Map<Period, String> where = new LinkedHashMap<>();
-        for (Span span : spans) {
-            periods.stream().filter(p -> 12 * p.startYear() + p.startMonth() - 1 == span.start()).findFirst()
-                    .ifPresent(p -> where.put(p, fileName + ":" + span.line()));
-        }
         periods.sort(Comparator.comparingInt(Period::startYear));
-        return new ObservedSeries(periods, sha256(bytes), source, where);
+        return new ObservedSeries(periods, Digests.sha256(bytes), source, whereRead);
     }
 
     /** A row's months (12 · year + month − 1), kept even when its counts are wrong so overlaps are still reported. */
@@ -276,7 +277,8 @@ public final class ObservedSeries {
 
     /** Checks one data row; adds its period when all is well and its span when its years are usable. */
     private static void row(List<String> fields, Map<String, Integer> columns, int line, String where,
-                            List<Problem> problems, List<Period> periods, List<Span> spans) {
+                            List<Problem> problems, List<Period> periods, List<Span> spans,
+                            Map<Period, String> whereRead) {
         int before = problems.size();
         int[] start = yearMonth(fields, columns, "period_start", 1, where, problems);
         int[] end = yearMonth(fields, columns, "period_end", 12, where, problems);
@@ -301,7 +303,9 @@ public final class ObservedSeries {
                 && total != null) {
             Integer noteColumn = columns.get(NOTE_COLUMN);
             String note = noteColumn == null ? "" : fields.get(noteColumn).trim();
-            periods.add(new Period(start[0], start[1], end[0], end[1], male, female, total, note));
+            Period period = new Period(start[0], start[1], end[0], end[1], male, female, total, note);
+            periods.add(period);
+            whereRead.put(period, where);
         }
     }
 
@@ -357,15 +361,8 @@ public final class ObservedSeries {
         }
     }
 
-    /** A span of month indices (12 · year + month − 1) as years where it is whole years, else as months. */
+    /** A span of month indices (12 · year + month − 1), labelled as {@link PeriodText#label} does. */
     private static String span(int start, int end) {
-        if (start % 12 == 0 && end % 12 == 11) {
-            return start / 12 == end / 12 ? Integer.toString(start / 12) : start / 12 + "-" + end / 12;
-        }
-        return String.format("%d-%02d to %d-%02d", start / 12, start % 12 + 1, end / 12, end % 12 + 1);
-    }
-
-    static String sha256(byte[] bytes) {
-        return Digests.sha256(bytes);
+        return PeriodText.label(start / 12, start % 12 + 1, end / 12, end % 12 + 1);
     }
 }

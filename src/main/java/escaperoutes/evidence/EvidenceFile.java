@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +121,7 @@ public final class EvidenceFile {
         if (!problems.isEmpty()) {
             throw new InvalidEvidenceException(source, problems);
         }
-        return new EvidenceFile(java.util.Collections.unmodifiableMap(items), source, Digests.sha256(bytes));
+        return new EvidenceFile(Collections.unmodifiableMap(items), source, Digests.sha256(bytes));
     }
 
     /** One row, or null after reporting what is wrong with it. */

@@ -1,5 +1,7 @@
 package escaperoutes.evidence;
 
+import escaperoutes.io.PeriodText;
+
 /**
  * The span an evidence item covers, from the first day of month {@code startMonth} of {@code startYear} through
  * the last day of month {@code endMonth} of {@code endYear} (months 1-12). Written {@code 2012} (a whole year),
@@ -15,11 +17,6 @@ public record EvidencePeriod(int startYear, int startMonth, int endYear, int end
     /** As evidence.csv writes it: {@code 2012}, {@code 2002-2011}, {@code 2023-10}, {@code 2020-01 to 2024-04}. */
     @Override
     public String toString() {
-        if (isWholeYears()) {
-            return startYear == endYear ? Integer.toString(startYear) : startYear + "-" + endYear;
-        }
-        String start = String.format("%d-%02d", startYear, startMonth);
-        String end = String.format("%d-%02d", endYear, endMonth);
-        return start.equals(end) ? start : start + " to " + end;
+        return PeriodText.label(startYear, startMonth, endYear, endMonth);
     }
 }

@@ -69,12 +69,9 @@ final class ResultValues {
         List<CalibrationFiles.EvidenceRow> rows = new ArrayList<>();
         for (Objective.EvidenceTarget target : evidence) {
             EvidenceItem item = target.item();
-            double[] values = new double[runs.size()];
-            for (int r = 0; r < runs.size(); r++) {
-                values[r] = item.measure().simulate(runs.get(r), item.period());
-            }
+            double[] values = Objective.simulated(runs, item);
             double[] summary = Quantiles.summarize(values);
-            double mean = Objective.meanOf(runs, item);
+            double mean = Objective.meanOf(values);
             rows.add(new CalibrationFiles.EvidenceRow(item.id(), item.measure().key(), item.period().toString(),
                     item.measure().statistic().key(), item.kind().name().toLowerCase(Locale.ROOT),
                     item.value(), item.low(), item.high(), target.weight(), mean, summary[1], summary[3],

@@ -12,6 +12,19 @@ public final class PeriodText {
     }
 
     /**
+     * A period as messages and tables write it: {@code 2012} or {@code 2002-2011} for whole years, {@code 2023-10}
+     * for one month, {@code 2020-01 to 2024-04} otherwise (months 1-12).
+     */
+    public static String label(int startYear, int startMonth, int endYear, int endMonth) {
+        if (startMonth == 1 && endMonth == 12) {
+            return startYear == endYear ? Integer.toString(startYear) : startYear + "-" + endYear;
+        }
+        String start = String.format("%d-%02d", startYear, startMonth);
+        String end = String.format("%d-%02d", endYear, endMonth);
+        return start.equals(end) ? start : start + " to " + end;
+    }
+
+    /**
      * {year, month} of {@code raw}: {@code 2024} gives month {@code wholeYearMonth} (1 for a start, 12 for an end),
      * {@code 2024-06} June; null after adding a problem at {@code where} that names {@code column}.
      */

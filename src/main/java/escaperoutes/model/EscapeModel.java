@@ -34,6 +34,11 @@ public final class EscapeModel extends SimState {
     private final RandomStreams streams;
     private final EnforcementTimeline timeline;
     private final Place[] places;
+    /**
+     * By place index: in North Korea's hands there — North Korea itself, or an origin outside it (workers abroad,
+     * watched by North Korea's own agents) — rather than China's.
+     */
+    private final boolean[] northKoreanHands;
     private final Leg[] legs;
     /** outgoing[place] = indices into {@link #legs} of the legs leaving the place. */
     private final int[][] outgoing;
@@ -77,6 +82,13 @@ public final class EscapeModel extends SimState {
         this.timeline = config.annualVariation() > 0
                 ? withAnnualVariation(config, streams.stream(RandomStreams.ANNUAL_VARIATION)) : config.timeline();
         this.places = config.places().toArray(new Place[0]);
+        this.northKoreanHands = new boolean[places.length];
+        for (Place place : places) {
+            northKoreanHands[place.index()] = place.territory() == Territory.NORTH_KOREA;
+        }
+        for (Province province : config.provinces()) {
+            northKoreanHands[province.place()] = true;
+        }
         this.endDay = config.calendar().endDay();
         this.hidingArrestPerDay = config.hidingArrestPerDay();
         this.queue = new EventQueue((int) Math.ceil(endDay));
@@ -370,10 +382,7 @@ public final class EscapeModel extends SimState {
             double deathBand = bands[3 * sex.index()];
             double arrestBand = bands[3 * sex.index() + 1];
             double turnBackBand = bands[3 * sex.index() + 2];
-            // Caught or turned back in North Korea, or at an origin abroad (by North Korea's own agents there), a
-            // person is in North Korea's hands, not China's.
-            boolean fromNorthKorea = place.territory() == Territory.NORTH_KOREA
-                    || place.index() == config.provinces().get(person.province).place();
+            boolean fromNorthKorea = northKoreanHands[place.index()];
             if (u < deathBand) {
                 move(person, Status.DIED, day + duration * (u / deathBand));
                 return;

@@ -14,28 +14,13 @@ class DirectJourneyMultiplierTest {
 
     /** 8,000 women cross to a hiding place within 200 days; those who go straight on reach South Korea in 5 days. */
     private static TransitionLog run(double directMultiplier) {
-        List<Place> places = List.of(
-                new Place(0, "home", "north_korea", 0, false, 0),
-                new Place(1, "hide", "china", 1, true, 1),
-                new Place(2, "sk", "south_korea", 2, false, 1));
-        List<Leg> legs = List.of(
-                new Leg(0, 1, 1.0, new Duration.Fixed(1), 0, 0, 0, 0),
-                new Leg(1, 2, 1.0, new Duration.Fixed(5), 0, 0, 0, 1));
+        List<Place> places = TestNetworks.hidingPlaces();
+        List<Leg> legs = TestNetworks.hidingLegs();
         List<String> segments = List.of("nk", "cn", "detention");
-        double[][][] m = new double[segments.size()][MultiplierKind.COUNT][Sex.COUNT];
-        for (double[][] bySegment : m) {
-            for (double[] byKind : bySegment) {
-                java.util.Arrays.fill(byKind, 1.0);
-            }
-        }
+        double[][][] m = TestNetworks.noChange(segments.size());
         m[1][MultiplierKind.DIRECT.ordinal()] = new double[] {directMultiplier, directMultiplier};
-        double[][][] off = new double[segments.size()][][];
-        for (int g = 0; g < off.length; g++) {
-            off[g] = new double[MultiplierKind.COUNT][];
-            for (int k = 0; k < MultiplierKind.COUNT; k++) {
-                off[g][k] = m[g][k].clone();
-            }
-        }
+        double[][][] off = TestNetworks.noChange(segments.size());
+        off[1][MultiplierKind.DIRECT.ordinal()] = new double[] {directMultiplier, directMultiplier};
         off[0][MultiplierKind.ATTEMPT.ordinal()] = new double[] {0.0, 0.0};
         EnforcementTimeline timeline = new EnforcementTimeline(segments.size(), List.of(
                 new EnforcementTimeline.Regime("attempts", 0, 200, m),
@@ -44,8 +29,8 @@ class DirectJourneyMultiplierTest {
         HidingBehaviour hiding = new HidingBehaviour(0.5, 0.2, new Duration.Fixed(1000));
         ModelCalendar calendar = new ModelCalendar(TestNetworks.START, TestNetworks.START.plusDays(399));
         ModelConfig config = new ModelConfig(calendar, List.of("north_korea", "china", "south_korea"), segments,
-                places, legs, List.of(new Province(0, "home", new double[] {8000 / 200.0 * 365.25 / 365.25, 0.0},
-                true)), List.of(hiding, hiding), 0.0, new Duration.Fixed(10), 1.0, 1.0, 2, new Duration.Fixed(10),
+                places, legs, List.of(new Province(0, "home", new double[] {8000 / 200.0, 0.0}, true)),
+                List.of(hiding, hiding), 0.0, new Duration.Fixed(10), 1.0, 1.0, 2, new Duration.Fixed(10),
                 0.0, new double[] {0.0, 0.0}, new Duration.Fixed(10), 30, List.of(), List.of(), timeline, 1.0, 0.0);
         TransitionLog log = new TransitionLog(ModelListener.NONE);
         new EscapeModel(config, 3, 0, log).runToEnd();

@@ -18,13 +18,8 @@ class FractionalDayEventTest {
      */
     @Test
     void anEventWithinADayActsAfterThatDaysEarlierAgentEventsAndBeforeTheLaterOnes() {
-        List<Place> places = List.of(
-                new Place(0, "home", "north_korea", 0, false, 0),
-                new Place(1, "hide", "china", 1, true, 1),
-                new Place(2, "sk", "south_korea", 2, false, 1));
-        List<Leg> legs = List.of(
-                new Leg(0, 1, 1.0, new Duration.Fixed(1), 0, 0, 0, 0),
-                new Leg(1, 2, 1.0, new Duration.Fixed(5), 0, 0, 0, 1));
+        List<Place> places = TestNetworks.hidingPlaces();
+        List<Leg> legs = TestNetworks.hidingLegs();
         List<InitialStock> stock = List.of(
                 new InitialStock(Sex.FEMALE, 40, 1, new Duration.Fixed(0.4)),
                 new InitialStock(Sex.FEMALE, 60, 1, new Duration.Fixed(0)));

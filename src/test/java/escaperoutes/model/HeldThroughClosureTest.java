@@ -19,16 +19,11 @@ class HeldThroughClosureTest {
      * everybody whose detention ends. Waves: 30 persons on day 150, then every detainee left on day 160.
      */
     private static TransitionLog run(boolean closed) {
-        List<Place> places = List.of(
-                new Place(0, "home", "north_korea", 0, false, 0),
-                new Place(1, "hide", "china", 1, true, 1),
-                new Place(2, "sk", "south_korea", 2, false, 1));
-        List<Leg> legs = List.of(
-                new Leg(0, 1, 1.0, new Duration.Fixed(1), 0, 0, 0, 0),
-                new Leg(1, 2, 1.0, new Duration.Fixed(5), 0, 0, 0, 1));
+        List<Place> places = TestNetworks.hidingPlaces();
+        List<Leg> legs = TestNetworks.hidingLegs();
         List<String> segments = List.of("nk", "cn", "detention");
-        double[][][] during = multipliers(segments.size());
-        double[][][] after = multipliers(segments.size());
+        double[][][] during = TestNetworks.noChange(segments.size());
+        double[][][] after = TestNetworks.noChange(segments.size());
         if (closed) {
             for (MultiplierKind kind : List.of(MultiplierKind.REPATRIATION, MultiplierKind.RELEASE)) {
                 during[2][kind.ordinal()] = new double[] {0.0, 0.0};
@@ -49,16 +44,6 @@ class HeldThroughClosureTest {
         TransitionLog log = new TransitionLog(ModelListener.NONE);
         new EscapeModel(config, 5, 0, log).runToEnd();
         return log;
-    }
-
-    private static double[][][] multipliers(int segments) {
-        double[][][] m = new double[segments][MultiplierKind.COUNT][Sex.COUNT];
-        for (double[][] bySegment : m) {
-            for (double[] byKind : bySegment) {
-                java.util.Arrays.fill(byKind, 1.0);
-            }
-        }
-        return m;
     }
 
     @Test

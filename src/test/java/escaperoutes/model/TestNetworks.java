@@ -35,17 +35,41 @@ public final class TestNetworks {
                 new HidingBehaviour(1.0, 0.0, new Duration.Fixed(1)), 0.0, List.of(), List.of());
     }
 
+    /**
+     * Home (place 0, North Korea, segment 0) → a hiding place in China (1 day; place 1, segment 1) → South Korea
+     * (5 days; place 2): the network of the tests of what happens in hiding and detention.
+     */
+    static List<Place> hidingPlaces() {
+        return List.of(
+                new Place(0, "home", "north_korea", 0, false, 0),
+                new Place(1, "hide", "china", 1, true, 1),
+                new Place(2, "sk", "south_korea", 2, false, 1));
+    }
+
+    /** The legs of {@link #hidingPlaces}: free of risks, 1 and 5 days. */
+    static List<Leg> hidingLegs() {
+        return List.of(
+                new Leg(0, 1, 1.0, new Duration.Fixed(1), 0, 0, 0, 0),
+                new Leg(1, 2, 1.0, new Duration.Fixed(5), 0, 0, 0, 1));
+    }
+
+    /** Multipliers that change nothing: 1 for every segment, kind and sex. */
+    public static double[][][] noChange(int segments) {
+        double[][][] m = new double[segments][MultiplierKind.COUNT][Sex.COUNT];
+        for (double[][] bySegment : m) {
+            for (double[] byKind : bySegment) {
+                java.util.Arrays.fill(byKind, 1.0);
+            }
+        }
+        return m;
+    }
+
     /** A configuration with one province at place 0 whose attempts (all women) stop after {@code attemptDays}. */
     public static ModelConfig config(List<String> countries, List<String> segments, List<Place> places, List<Leg> legs,
                               double attemptsPerYear, int attemptDays, int days, HidingBehaviour hiding,
                               double hidingArrestPerYear, List<InitialStock> stock, List<OneOffEvent> events) {
         ModelCalendar calendar = new ModelCalendar(START, START.plusDays(days - 1));
-        double[][][] off = new double[segments.size()][MultiplierKind.COUNT][Sex.COUNT];
-        for (double[][] a : off) {
-            for (double[] b : a) {
-                java.util.Arrays.fill(b, 1.0);
-            }
-        }
+        double[][][] off = noChange(segments.size());
         off[places.get(0).segment()][MultiplierKind.ATTEMPT.ordinal()][0] = 0.0;
         off[places.get(0).segment()][MultiplierKind.ATTEMPT.ordinal()][1] = 0.0;
         EnforcementTimeline timeline = new EnforcementTimeline(segments.size(),

@@ -12,7 +12,7 @@ import escaperoutes.model.ModelConfig;
 import escaperoutes.model.MultiplierKind;
 import escaperoutes.model.Place;
 import escaperoutes.model.Province;
-import escaperoutes.model.Sex;
+import escaperoutes.model.TestNetworks;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,12 +33,7 @@ class OriginAbroadTest {
                 new Place(1, "posting", "abroad", 2, false, 0),
                 new Place(2, "sk", "south_korea", 1, false, 0));
         List<Leg> legs = List.of(new Leg(1, 2, 1.0, new Duration.Fixed(3), 0.0, arrest, 0.0, 0));
-        double[][][] off = new double[segments.size()][MultiplierKind.COUNT][Sex.COUNT];
-        for (double[][] bySegment : off) {
-            for (double[] byKind : bySegment) {
-                java.util.Arrays.fill(byKind, 1.0);
-            }
-        }
+        double[][][] off = TestNetworks.noChange(segments.size());
         off[0][MultiplierKind.ATTEMPT.ordinal()] = new double[] {0.0, 0.0};
         EnforcementTimeline timeline = new EnforcementTimeline(segments.size(), List.of(
                 new EnforcementTimeline.Regime("no-more-attempts", 100, Double.POSITIVE_INFINITY, off)));
