@@ -64,6 +64,11 @@ public final class EscapeModel extends SimState {
     /** The day whose events the queue holds (a one-off event within it may have paused it), -1 before the first. */
     private int openDay = -1;
     private long personEvents;
+    /** Arrivals in South Korea (agents) by the month they arrived in, counted from January of the first year. */
+    private final int[] arrivalsByMonth;
+    /** Arrivals of the months before {@link #residentMonthsSummed}, and that month index. */
+    private long arrivalsSummed;
+    private int residentMonthsSummed;
 
     public EscapeModel(ModelConfig config, long seed, int replication, ModelListener listener) {
         this(config, seed, replication, listener, ProgressListener.NONE);
@@ -92,6 +97,7 @@ public final class EscapeModel extends SimState {
         this.endDay = config.calendar().endDay();
         this.hidingArrestPerDay = config.hidingArrestPerDay();
         this.queue = new EventQueue((int) Math.ceil(endDay));
+        this.arrivalsByMonth = new int[12 * config.calendar().years()];
         this.legs = config.legs().toArray(new Leg[0]);
         this.outgoing = new int[places.length][];
         for (int i = 0; i < places.length; i++) {
@@ -145,6 +151,9 @@ public final class EscapeModel extends SimState {
                 new AttemptGenerator(p, sex, streams.stream(RandomStreams.attempts(placeId, sex)),
                         streams.hash(RandomStreams.persons(placeId, sex))).scheduleNext(0.0);
             }
+        }
+        if (config.chainDefection().active()) {
+            startChainDefection();
         }
         for (OneOffEvent event : config.events()) {
             if (event.day() >= 0 && event.day() < endDay) {
@@ -212,7 +221,7 @@ public final class EscapeModel extends SimState {
             if (entry instanceof Person person) {
                 act(person, person.takePendingAction(), now);
             } else {
-                ((AttemptGenerator) entry).fire(now);
+                ((Generator) entry).fire(now);
             }
         }
     }
@@ -238,7 +247,7 @@ public final class EscapeModel extends SimState {
         if (entry instanceof Person person) {
             act(person, person.takePendingAction(), now);
         } else {
-            ((AttemptGenerator) entry).fire(now);
+            ((Generator) entry).fire(now);
         }
     }
 
@@ -271,8 +280,14 @@ public final class EscapeModel extends SimState {
 
     // ---- attempts -------------------------------------------------------------------------------------------
 
+    /** A source of new persons in the event queue. */
+    private abstract static class Generator extends EventQueue.Entry {
+        /** The generator's event, now due. */
+        abstract void fire(double day);
+    }
+
     /** The Poisson process of first attempts from one province for one sex. */
-    private final class AttemptGenerator extends EventQueue.Entry {
+    private final class AttemptGenerator extends Generator {
         private final int province;
         private final Sex sex;
         private final RandomGenerator random;
@@ -304,11 +319,112 @@ public final class EscapeModel extends SimState {
             }
         }
 
+        @Override
         void fire(double day) {
             Person person = newPerson(sex, province, config.provinces().get(province).place(),
                     streams.personKey(personsHash, created++));
             startAttempt(person, day);
             scheduleNext(day);
+        }
+    }
+
+    /**
+     * One chain-defection process per North Korean province and sex, at a rate proportional to the province's share
+     * of that sex's attempts among North Korea's provinces.
+     */
+    private void startChainDefection() {
+        ChainDefection chain = config.chainDefection();
+        List<Province> provinces = config.provinces();
+        for (Sex sex : Sex.values()) {
+            double total = 0;
+            for (Province province : provinces) {
+                if (places[province.place()].territory() == Territory.NORTH_KOREA) {
+                    total += province.attemptsPerDay()[sex.index()];
+                }
+            }
+            double sexShare = sex == Sex.FEMALE ? chain.femaleShare() : 1 - chain.femaleShare();
+            for (int p = 0; p < provinces.size(); p++) {
+                Province province = provinces.get(p);
+                double rate = province.attemptsPerDay()[sex.index()];
+                if (total <= 0 || rate <= 0 || sexShare <= 0
+                        || places[province.place()].territory() != Territory.NORTH_KOREA) {
+                    continue;
+                }
+                String placeId = places[province.place()].id();
+                new ChainGenerator(p, sex, chain.attemptsPerResidentPerDay() * sexShare * rate / total,
+                        streams.stream(RandomStreams.chainAttempts(placeId, sex)),
+                        streams.hash(RandomStreams.chainPersons(placeId, sex))).scheduleFrom(0.0);
+            }
+        }
+    }
+
+    /**
+     * Defectors living in South Korea who fund crossings in month {@code month}: those there at the start, and the
+     * run's arrivals before month − lag, in agents. Every arrival before a month's start is known by then (a journey
+     * is walked, and its arrival recorded, no later than the day it arrives), and months are asked for in order.
+     */
+    private double fundingResidents(int month) {
+        int upTo = Math.min(month - config.chainDefection().lagMonths(), arrivalsByMonth.length);
+        while (residentMonthsSummed < upTo) {
+            arrivalsSummed += arrivalsByMonth[residentMonthsSummed++];
+        }
+        return config.chainDefection().residentsAtStart() * config.scale() + arrivalsSummed;
+    }
+
+    /**
+     * The chain-defection attempts from one province for one sex: a Poisson process whose rate is constant within a
+     * calendar month (the residents funding it are counted at the month's start). It draws the next attempt within
+     * the month; if none falls before the month ends, it wakes at the next month's start and draws again (exact, the
+     * process being memoryless).
+     */
+    private final class ChainGenerator extends Generator {
+        private final int province;
+        private final Sex sex;
+        /** Attempts per resident per day from this province and sex, at multiplier 1. */
+        private final double ratePerResidentPerDay;
+        private final RandomGenerator random;
+        private final long personsHash;
+        private final int segment;
+        private long created;
+        /** Whether the pending event is an attempt (else the start of a month). */
+        private boolean attemptDue;
+
+        ChainGenerator(int province, Sex sex, double ratePerResidentPerDay, RandomGenerator random,
+                       long personsHash) {
+            this.province = province;
+            this.sex = sex;
+            this.ratePerResidentPerDay = ratePerResidentPerDay;
+            this.random = random;
+            this.personsHash = personsHash;
+            this.segment = places[config.provinces().get(province).place()].segment();
+        }
+
+        void scheduleFrom(double from) {
+            ModelCalendar calendar = config.calendar();
+            int month = calendar.monthIndex(from);
+            double monthEnd = Math.min(calendar.monthStartDay(month + 1), endDay);
+            double rate = ratePerResidentPerDay * fundingResidents(month);
+            double next = rate > 0
+                    ? timeline.timeToAccumulate(segment, MultiplierKind.ATTEMPT, sex, from, rate, exponential(random))
+                    : Double.POSITIVE_INFINITY;
+            if (next < monthEnd) {
+                attemptDue = true;
+                queue.schedule(this, next);
+            } else if (monthEnd < endDay) {
+                attemptDue = false;
+                queue.schedule(this, monthEnd);
+            }
+        }
+
+        @Override
+        void fire(double day) {
+            if (attemptDue) {
+                Person person = newPerson(sex, province, config.provinces().get(province).place(),
+                        streams.personKey(personsHash, created++));
+                person.planned = true;
+                startAttempt(person, day);
+            }
+            scheduleFrom(day);
         }
     }
 
@@ -354,12 +470,13 @@ public final class EscapeModel extends SimState {
                 person.hidingPlace = (short) place.index();
                 HidingBehaviour behaviour = config.hiding(sex);
                 double u = person.nextDouble();
-                double direct = MultiplierKind.scaleProbability(behaviour.directShare(),
-                        timeline.multiplierIn(interval(day), place.segment(), MultiplierKind.DIRECT, sex));
+                double direct = person.planned ? config.chainDefection().directShare()
+                        : MultiplierKind.scaleProbability(behaviour.directShare(),
+                                timeline.multiplierIn(interval(day), place.segment(), MultiplierKind.DIRECT, sex));
                 if (u >= direct) {
                     // Of those who stop, the share who settle is the scenario's whatever the regime does to the
                     // direct journeys (written as before where it does nothing, so that results stay the same).
-                    person.settled = direct == behaviour.directShare()
+                    person.settled = direct == behaviour.directShare() && !person.planned
                             ? u < behaviour.directShare() + behaviour.settleShare()
                             : (u - direct) / (1 - direct) < behaviour.settleShare() / (1 - behaviour.directShare());
                     move(person, Status.HIDING_CHINA, day);
@@ -706,6 +823,9 @@ public final class EscapeModel extends SimState {
         }
         Status from = person.status();
         person.setStatus(to);
+        if (to == Status.ARRIVED) {
+            arrivalsByMonth[config.calendar().monthIndex(day)]++;
+        }
         listener.transition(person, from, to, day);
     }
 

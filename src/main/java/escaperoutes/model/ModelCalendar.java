@@ -48,6 +48,11 @@ public final class ModelCalendar {
         return guess;
     }
 
+    /** Day on which month {@code m} (counted from January of the first year, 0) begins, for 0 ≤ m ≤ 12·years(). */
+    public double monthStartDay(int m) {
+        return monthStart[m];
+    }
+
     public LocalDate start() {
         return start;
     }

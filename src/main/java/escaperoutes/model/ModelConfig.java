@@ -30,6 +30,8 @@ import java.util.List;
  * @param scale                    agents per person: multiplies attempt rates, the initial stock and airlifts
  * @param annualVariation          standard deviation of the logarithm of a factor drawn for each calendar year
  *                                 and replication that scales attempt and departure rates (0: none)
+ * @param chainDefection           attempts paid for by defectors already in South Korea
+ *                                 ({@link ChainDefection#NONE}: none)
  */
 public record ModelConfig(
         ModelCalendar calendar,
@@ -53,7 +55,22 @@ public record ModelConfig(
         List<OneOffEvent> events,
         EnforcementTimeline timeline,
         double scale,
-        double annualVariation) {
+        double annualVariation,
+        ChainDefection chainDefection) {
+
+    /** A configuration without chain defection. */
+    public ModelConfig(ModelCalendar calendar, List<String> countries, List<String> segments, List<Place> places,
+                       List<Leg> legs, List<Province> provinces, List<HidingBehaviour> hiding,
+                       double hidingArrestPerDay, Duration chinaDetentionDays, double repatriationProbability,
+                       double releaseProbability, int chinaDetentionSegment, Duration nkDetentionDays,
+                       double deathInNkDetention, double[] retryProbability, Duration retryDelayDays,
+                       double noRouteWaitDays, List<InitialStock> initialStock, List<OneOffEvent> events,
+                       EnforcementTimeline timeline, double scale, double annualVariation) {
+        this(calendar, countries, segments, places, legs, provinces, hiding, hidingArrestPerDay, chinaDetentionDays,
+                repatriationProbability, releaseProbability, chinaDetentionSegment, nkDetentionDays,
+                deathInNkDetention, retryProbability, retryDelayDays, noRouteWaitDays, initialStock, events,
+                timeline, scale, annualVariation, ChainDefection.NONE);
+    }
 
     public HidingBehaviour hiding(Sex sex) {
         return hiding.get(sex.index());
@@ -63,6 +80,13 @@ public record ModelConfig(
         return new ModelConfig(calendar, countries, segments, places, legs, provinces, hiding, hidingArrestPerDay,
                 chinaDetentionDays, repatriationProbability, releaseProbability, chinaDetentionSegment,
                 nkDetentionDays, deathInNkDetention, retryProbability, retryDelayDays, noRouteWaitDays,
-                initialStock, events, timeline, newScale, annualVariation);
+                initialStock, events, timeline, newScale, annualVariation, chainDefection);
+    }
+
+    public ModelConfig withChainDefection(ChainDefection chain) {
+        return new ModelConfig(calendar, countries, segments, places, legs, provinces, hiding, hidingArrestPerDay,
+                chinaDetentionDays, repatriationProbability, releaseProbability, chinaDetentionSegment,
+                nkDetentionDays, deathInNkDetention, retryProbability, retryDelayDays, noRouteWaitDays,
+                initialStock, events, timeline, scale, annualVariation, chain);
     }
 }

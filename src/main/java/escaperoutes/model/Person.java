@@ -35,6 +35,8 @@ public final class Person extends EventQueue.Entry implements RandomGenerator {
     /** The hiding place this person uses in China (-1 before the first). */
     short hidingPlace = -1;
     boolean settled;
+    /** A chain-defection crosser ({@link ChainDefection}): a broker paid from South Korea arranges the journey. */
+    boolean planned;
     /** Crossed into China on this trip and not yet reached a hiding place. */
     boolean mustHide;
     /** Day of the latest entry into China (NaN if never). */

@@ -45,6 +45,16 @@ public final class RandomStreams {
         return "attempts/" + placeId + "/" + sex.label();
     }
 
+    /** The Poisson process of chain-defection attempts ({@link ChainDefection}) from the province at {@code placeId}. */
+    public static String chainAttempts(String placeId, Sex sex) {
+        return "chain-attempts/" + placeId + "/" + sex.label();
+    }
+
+    /** The origin of the persons whose first attempts are chain defection from the province at {@code placeId}. */
+    public static String chainPersons(String placeId, Sex sex) {
+        return "persons/chain/" + placeId + "/" + sex.label();
+    }
+
     /** A sweep's bootstrap of one output's sensitivity indices, drawn outside the model. */
     public static String sweepBootstrap(String output) {
         return "sweep-bootstrap-" + output;

@@ -70,7 +70,26 @@ public record Scenario(
             double attemptsPerYear,
             @Doc("per-capita attempt rate of border provinces relative to the others") @Range(min = 0)
             double borderProvinceMultiplier,
-            @Doc("share of women among attempts") @Range(min = 0, max = 1) double femaleShare) {
+            @Doc("share of women among attempts") @Range(min = 0, max = 1) double femaleShare,
+            @Doc("chain defection: attempts that defectors already in South Korea pay brokers for")
+            @Default("null") ChainSpec chain) {
+    }
+
+    /**
+     * Chain defection (escaperoutes.model.ChainDefection): first attempts per year = perResidentPerYear × residents
+     * of South Korea (residentsAtStart plus the run's arrivals, lagMonths ago), split by femaleShare, and within a
+     * sex between North Korea's provinces in proportion to their own attempts.
+     */
+    public record ChainSpec(
+            @Doc("first attempts per year per defector living in South Korea, at multiplier 1") @Range(min = 0)
+            double perResidentPerYear,
+            @Doc("share of women among these attempts") @Range(min = 0, max = 1) double femaleShare,
+            @Doc("defectors living in South Korea at the start of the run, persons") @Range(min = 0)
+            double residentsAtStart,
+            @Doc("months from an arrival until the newcomer funds a crossing") @Default("12")
+            @Range(min = 0, max = 600) int lagMonths,
+            @Doc("share who go straight on from the first hiding place in China") @Default("1")
+            @Range(min = 0, max = 1) double directShare) {
     }
 
     /** A place of the network. */

@@ -1,5 +1,6 @@
 package escaperoutes.scenario;
 
+import escaperoutes.model.ChainDefection;
 import escaperoutes.model.Duration;
 import escaperoutes.model.EnforcementTimeline;
 import escaperoutes.model.HidingBehaviour;
@@ -128,7 +129,8 @@ public final class ScenarioCompiler {
                 ids.segments().get(china.detentionSegment()), duration(nk.detentionDays()),
                 nk.deathInDetention(), new double[] {nk.retryProbability().female(), nk.retryProbability().male()},
                 duration(nk.retryDelayDays()), s.noRouteWaitDays(), stock, events,
-                new EnforcementTimeline(segments.size(), regimes), s.scale(), s.annualVariation());
+                new EnforcementTimeline(segments.size(), regimes), s.scale(), s.annualVariation(),
+                chainDefection(attempts.chain()));
     }
 
     /** The regime that ends last (an open-ended one if any), or null when there are none. */
@@ -141,6 +143,14 @@ public final class ScenarioCompiler {
             }
         }
         return last;
+    }
+
+    private static ChainDefection chainDefection(Scenario.ChainSpec chain) {
+        if (chain == null) {
+            return ChainDefection.NONE;
+        }
+        return new ChainDefection(chain.perResidentPerYear() / DAYS_PER_YEAR, chain.femaleShare(),
+                chain.residentsAtStart(), chain.lagMonths(), chain.directShare());
     }
 
     /** A province's share of {@code attempts.attemptsPerYear}; none for one with its own fixed rate. */

@@ -82,6 +82,14 @@ final class ScenarioValidator {
             problems.add(new Problem("$.initialStock", "people already in China need a province they came from: "
                     + "at least one province without fixedAttemptsPerYear"));
         }
+        if (s.attempts() != null && s.attempts().chain() != null && s.attempts().chain().perResidentPerYear() > 0
+                && s.provinces().stream().noneMatch(p -> "north_korea".equals(p.country())
+                        && (p.fixedAttemptsPerYear() == null
+                                ? s.attempts().attemptsPerYear() > 0 && p.population() * p.propensity() > 0
+                                : p.fixedAttemptsPerYear().female() + p.fixedAttemptsPerYear().male() > 0))) {
+            problems.add(new Problem("$.attempts.chain", "chain defection brings out relatives from North Korea's "
+                    + "provinces in proportion to their own attempts, but no province in north_korea has any"));
+        }
         boolean southKorea = false;
         for (int i = 0; i < s.places().size(); i++) {
             Scenario.PlaceSpec p = s.places().get(i);
