@@ -10,7 +10,8 @@ package escaperoutes.model;
  * years (MOU: arrivals of 2009 had spent about 1.5 years in China, some 3–4 months).
  *
  * <p>Residents in month m are {@link #residentsAtStart} plus every arrival of the run before month m −
- * {@link #lagMonths}. The attempts of month m are a Poisson process of rate {@link #attemptsPerResidentPerDay} ×
+ * {@link #lagMonths} (with a {@link #windowMonths} w &gt; 0: only the arrivals of months m − lag − w to m − lag − 1,
+ * and none of those at the start, for relatives are brought out within the first years or not at all). The attempts of month m are a Poisson process of rate {@link #attemptsPerResidentPerDay} ×
  * residents × the ATTEMPT multiplier of the origin's segment, split between the sexes by {@link #femaleShare} and,
  * within a sex, between the North Korean provinces in proportion to their own attempt rates of that sex (relatives
  * live where defectors came from). An origin outside North Korea (workers abroad) has none.
@@ -23,12 +24,19 @@ package escaperoutes.model;
  *                                  to earn the broker's fee)
  * @param directShare               share of these people who go straight on from the first hiding place in China
  *                                  (the broker arranges the whole journey); the others hide as anybody else does
+ * @param windowMonths              months after the lag during which an arrival funds crossings; 0: for ever
  */
 public record ChainDefection(double attemptsPerResidentPerDay, double femaleShare, double residentsAtStart,
-                             int lagMonths, double directShare) {
+                             int lagMonths, double directShare, int windowMonths) {
 
     /** No chain defection: the run's attempts are the provinces' own. */
-    public static final ChainDefection NONE = new ChainDefection(0, 0, 0, 0, 0);
+    public static final ChainDefection NONE = new ChainDefection(0, 0, 0, 0, 0, 0);
+
+    /** Chain defection funded by every arrival for ever after the lag. */
+    public ChainDefection(double attemptsPerResidentPerDay, double femaleShare, double residentsAtStart,
+                          int lagMonths, double directShare) {
+        this(attemptsPerResidentPerDay, femaleShare, residentsAtStart, lagMonths, directShare, 0);
+    }
 
     public boolean active() {
         return attemptsPerResidentPerDay > 0;

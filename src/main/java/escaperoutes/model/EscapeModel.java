@@ -69,6 +69,9 @@ public final class EscapeModel extends SimState {
     /** Arrivals of the months before {@link #residentMonthsSummed}, and that month index. */
     private long arrivalsSummed;
     private int residentMonthsSummed;
+    /** Arrivals of the months before {@link #windowMonthsDropped}, which no longer fund crossings (a window). */
+    private long arrivalsDropped;
+    private int windowMonthsDropped;
 
     public EscapeModel(ModelConfig config, long seed, int replication, ModelListener listener) {
         this(config, seed, replication, listener, ProgressListener.NONE);
@@ -359,16 +362,25 @@ public final class EscapeModel extends SimState {
     }
 
     /**
-     * Defectors living in South Korea who fund crossings in month {@code month}: those there at the start, and the
-     * run's arrivals before month − lag, in agents. Every arrival before a month's start is known by then (a journey
-     * is walked, and its arrival recorded, no later than the day it arrives), and months are asked for in order.
+     * Defectors living in South Korea who fund crossings in month {@code month}, in agents: those there at the start
+     * and the run's arrivals before month − lag (with a window, only the arrivals of its months, and nobody from the
+     * start). Every arrival before a month's start is known by then (a journey is walked, and its arrival recorded,
+     * no later than the day it arrives), and months are asked for in order.
      */
     private double fundingResidents(int month) {
-        int upTo = Math.min(month - config.chainDefection().lagMonths(), arrivalsByMonth.length);
+        ChainDefection chain = config.chainDefection();
+        int upTo = Math.max(0, Math.min(month - chain.lagMonths(), arrivalsByMonth.length));
         while (residentMonthsSummed < upTo) {
             arrivalsSummed += arrivalsByMonth[residentMonthsSummed++];
         }
-        return config.chainDefection().residentsAtStart() * config.scale() + arrivalsSummed;
+        if (chain.windowMonths() <= 0) {
+            return chain.residentsAtStart() * config.scale() + arrivalsSummed;
+        }
+        int from = Math.max(0, upTo - chain.windowMonths());
+        while (windowMonthsDropped < from) {
+            arrivalsDropped += arrivalsByMonth[windowMonthsDropped++];
+        }
+        return arrivalsSummed - arrivalsDropped;
     }
 
     /**

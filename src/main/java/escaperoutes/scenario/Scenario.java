@@ -89,7 +89,9 @@ public record Scenario(
             @Doc("months from an arrival until the newcomer funds a crossing") @Default("12")
             @Range(min = 0, max = 600) int lagMonths,
             @Doc("share who go straight on from the first hiding place in China") @Default("1")
-            @Range(min = 0, max = 1) double directShare) {
+            @Range(min = 0, max = 1) double directShare,
+            @Doc("months after the lag during which an arrival funds crossings (0: for ever)") @Default("0")
+            @Range(min = 0, max = 600) int windowMonths) {
     }
 
     /** A place of the network. */

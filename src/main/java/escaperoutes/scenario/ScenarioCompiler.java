@@ -150,7 +150,7 @@ public final class ScenarioCompiler {
             return ChainDefection.NONE;
         }
         return new ChainDefection(chain.perResidentPerYear() / DAYS_PER_YEAR, chain.femaleShare(),
-                chain.residentsAtStart(), chain.lagMonths(), chain.directShare());
+                chain.residentsAtStart(), chain.lagMonths(), chain.directShare(), chain.windowMonths());
     }
 
     /** A province's share of {@code attempts.attemptsPerYear}; none for one with its own fixed rate. */

@@ -22,6 +22,12 @@ class ChainDefectionTest {
      */
     private static TransitionLog run(ChainDefection chain, int days, double legDays, double attemptsUntil,
                                      long seed) {
+        return run(chain, days, legDays, attemptsUntil, seed, 1e-9 * 365.25, 0.0);
+    }
+
+    /** As above, with the province's own attempts (all women) at {@code ownPerYear} and its hiders' direct share. */
+    private static TransitionLog run(ChainDefection chain, int days, double legDays, double attemptsUntil,
+                                     long seed, double ownPerYear, double ownDirectShare) {
         List<Leg> legs = List.of(
                 new Leg(0, 1, 1.0, new Duration.Fixed(legDays), 0, 0, 0, 0),
                 new Leg(1, 2, 1.0, new Duration.Fixed(legDays), 0, 0, 0, 1));
@@ -29,11 +35,12 @@ class ChainDefectionTest {
         off[0][MultiplierKind.ATTEMPT.ordinal()] = new double[] {0.0, 0.0};
         EnforcementTimeline timeline = new EnforcementTimeline(SEGMENTS.size(), List.of(
                 new EnforcementTimeline.Regime("attempts-stop", attemptsUntil, Double.POSITIVE_INFINITY, off)));
-        HidingBehaviour hiding = new HidingBehaviour(0.0, 0.0, new Duration.Fixed(1000));
+        HidingBehaviour hiding = new HidingBehaviour(ownDirectShare, 0.0, new Duration.Fixed(1000));
         ModelCalendar calendar = new ModelCalendar(TestNetworks.START, TestNetworks.START.plusDays(days - 1));
         ModelConfig config = new ModelConfig(calendar, List.of("north_korea", "china", "south_korea"), SEGMENTS,
                 TestNetworks.hidingPlaces(), legs,
-                List.of(new Province(0, "home", new double[] {1e-9, 1e-9}, true)), List.of(hiding, hiding), 0.0,
+                List.of(new Province(0, "home", new double[] {ownPerYear / 365.25, 1e-9}, true)),
+                List.of(hiding, hiding), 0.0,
                 new Duration.Fixed(10), 1.0, 1.0, 2, new Duration.Fixed(10), 0.0, new double[] {0.0, 0.0},
                 new Duration.Fixed(10), 30, List.of(), List.of(), timeline, 1.0, 0.0)
                 .withChainDefection(chain);
@@ -95,6 +102,33 @@ class ChainDefectionTest {
             // The spread of one run is about 60 persons; of the mean of 12, under 20: allow 2 %.
             assertEquals(expected, mean, 0.02 * expected, "lag " + lag);
         }
+    }
+
+    @Test
+    void withAWindowOnlyTheArrivalsOfItsMonthsFundCrossings() {
+        // The province's own women, 1,200 a year, all go straight through in no time; the chain (women, lag 1,
+        // window 2) is funded in month m by the arrivals of months m − 3 and m − 2 only, and not by the 5,000
+        // residents there at the start. E[arrivals] follow month by month: own(m) = 1,200 · days(m) / 365.25,
+        // chain(m) = k · days(m) / 365.25 · (all arrivals of m − 3 and m − 2).
+        double perYear = 3.0;
+        ModelCalendar calendar = new ModelCalendar(TestNetworks.START, TestNetworks.START.plusDays(365));
+        double[] all = new double[12];
+        double expectedChain = 0;
+        for (int m = 0; m < 12; m++) {
+            double days = calendar.monthStartDay(m + 1) - calendar.monthStartDay(m);
+            double funding = (m >= 3 ? all[m - 3] : 0) + (m >= 2 ? all[m - 2] : 0);
+            double chain = perYear / 365.25 * days * funding;
+            expectedChain += chain;
+            all[m] = 1200 / 365.25 * days + chain;
+        }
+        double total = 0;
+        int replications = 12;
+        for (int seed = 1; seed <= replications; seed++) {
+            total += count(run(new ChainDefection(perYear / 365.25, 1.0, 5000, 1, 1.0, 2), 366, 0, 366, seed,
+                    1200, 1.0), null, Status.ARRIVED);
+        }
+        // About 725 expected (were the 5,000 at the start counted, some 15,000 would come on top); allow 3 %.
+        assertEquals(expectedChain, total / replications, 0.03 * expectedChain);
     }
 
     @Test
