@@ -173,7 +173,9 @@ public final class EscapeModel extends SimState {
     /**
      * The agent events, in exact time order, a stretch of days at a time: from its own time up to the next one-off
      * event (or {@link #MAX_DAYS_PER_STEP} days). People interact only through the one-off events, which run first
-     * at their instant (see {@link ScheduleOrder}), so processing the days between them in one MASON step is exact;
+     * at their instant (see {@link ScheduleOrder}), and through chain defection, whose generators are agent events
+     * reading the arrivals of months already past; so processing the days between one-off events in one MASON step
+     * is exact;
      * it replaces one MASON queue operation per event with a bucket append and a small-heap operation. A one-off
      * event within a day (a fractional day, possible through this API though scenario files give dates) pauses the
      * day: the events due before it run, the step resumes at the event's time, after it, with the rest of the day.

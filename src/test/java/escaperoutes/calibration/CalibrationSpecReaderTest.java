@@ -129,7 +129,7 @@ class CalibrationSpecReaderTest {
     void unknownParameterPathNamesTheMissingKeyAndListsTheKeys() throws Exception {
         assertProblems(spec("{\"path\": \"$.attempts.attemptsPerYer\", \"lower\": 1, \"upper\": 2}"),
                 "$.parameters[0].path: $.attempts.attemptsPerYer: $.attempts has no key 'attemptsPerYer'; its keys: "
-                        + "attemptsPerYear, borderProvinceMultiplier, femaleShare");
+                        + "attemptsPerYear, borderProvinceMultiplier, femaleShare, chain");
     }
 
     @Test
@@ -145,8 +145,8 @@ class CalibrationSpecReaderTest {
         String same = "$.regimes[name=buffer-zone].multipliers.nk_border.attempt";
         assertEquals(1, reader.read(write("spec.json", spec("{\"path\": \"" + same + "\", \"lower\": 0, "
                 + "\"upper\": 1}")), BASELINE).parameters().size());
-        // famine-aftermath's departure multiplier is 0.2 for women and 0.05 for men.
-        String differs = "$.regimes[name=famine-aftermath].multipliers.china_life.departure";
+        // buffer-zone's departure multiplier is 0.03 for women and 0.12 for men.
+        String differs = "$.regimes[name=buffer-zone].multipliers.china_life.departure";
         assertProblems(spec("{\"path\": \"" + differs + "\", \"lower\": 0, \"upper\": 1}"),
                 "$.parameters[0].path: " + differs + ": this value differs by sex; free " + differs
                         + ".female and/or " + differs + ".male");

@@ -62,7 +62,7 @@ class RunCommandTest {
         assertEquals(List.of(
                 "error: " + file + ": 2 problems:",
                 "  " + file + ": $.attempts.scael: unknown key 'scael'; valid keys: attemptsPerYear, "
-                        + "borderProvinceMultiplier, femaleShare",
+                        + "borderProvinceMultiplier, femaleShare, chain",
                 "  " + file + ": $.legs[0].arrest: 1.4 is outside the allowed range [0, 1]"),
                 o.err().lines().toList());
         assertFalse(o.err().contains("Exception"), o.err());

@@ -45,7 +45,7 @@ class ScenarioPathTest {
     @Test
     void badPathsSayWhatIsWrong() {
         assertEquals("$.attempts.attemptsPerYer: $.attempts has no key 'attemptsPerYer'; its keys: attemptsPerYear, "
-                        + "borderProvinceMultiplier, femaleShare",
+                        + "borderProvinceMultiplier, femaleShare, chain",
                 message(() -> ScenarioPath.parse("$.attempts.attemptsPerYer").get(tree)));
         assertEquals("$.legs[99].arrest: $.legs has 42 elements, so no [99]",
                 message(() -> ScenarioPath.parse("$.legs[99].arrest").get(tree)));

@@ -80,9 +80,9 @@ class ScenarioVariantsTest {
         Scenario at = new ScenarioVariants(baseline, numbers).at(values, "variant");
         assertEquals(1234, at.initialStock().get(1).persons());
         assertEquals(2_345_679, at.provinces().get(0).population());
-        assertEquals(Scenario.SexSpecific.both(0.672), at.regimes().get(9).multipliers().get("china_life")
+        assertEquals(Scenario.SexSpecific.both(0.672), at.regimes().get(10).multipliers().get("china_life")
                 .get("departure"));
-        assertEquals(0.0391, at.regimes().get(6).multipliers().get("china_life").get("departure").female());
+        assertEquals(0.0391, at.regimes().get(7).multipliers().get("china_life").get("departure").female());
         assertEquals(baseline.legs().get(17), at.legs().get(17));
     }
 
