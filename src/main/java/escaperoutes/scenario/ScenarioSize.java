@@ -1,12 +1,14 @@
 package escaperoutes.scenario;
 
 import escaperoutes.io.Problem;
+import escaperoutes.model.ChainDefection;
 import escaperoutes.model.EnforcementTimeline;
 import escaperoutes.model.InitialStock;
 import escaperoutes.model.ModelConfig;
 import escaperoutes.model.MultiplierKind;
 import escaperoutes.model.Province;
 import escaperoutes.model.Sex;
+import escaperoutes.model.Territory;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
@@ -48,11 +50,15 @@ public final class ScenarioSize {
      * @param initialStock      people hiding in China at the start
      * @param attempts          first attempts from the provinces that share {@code attempts.attemptsPerYear}
      * @param fixedRateAttempts first attempts from origins with a fixed rate of their own
+     * @param chainAttempts     at most this many first attempts funded from South Korea (chain defection), counting
+     *                          every person created as an arrival at once, at the highest ATTEMPT multiplier: a
+     *                          bound, not an expectation, since its rate grows with the arrivals
      * @param years             the length of the run, years
      */
-    public record Estimate(double initialStock, double attempts, double fixedRateAttempts, double years) {
+    public record Estimate(double initialStock, double attempts, double fixedRateAttempts, double chainAttempts,
+                           double years) {
         public double persons() {
-            return initialStock + attempts + fixedRateAttempts;
+            return initialStock + attempts + fixedRateAttempts + chainAttempts;
         }
 
         public double bytes() {
@@ -89,7 +95,46 @@ public final class ScenarioSize {
                 fixed += persons;
             }
         }
-        return new Estimate(stock, attempts, fixed, endDay / DAYS_PER_YEAR);
+        return new Estimate(stock, attempts, fixed, chainBound(config, stock + attempts + fixed), endDay / DAYS_PER_YEAR);
+    }
+
+    /**
+     * At most how many chain-defection attempts a replication makes ({@link ChainDefection}), if every person created
+     * arrived at once and funded crossings at the highest ATTEMPT multiplier of North Korea's provinces' segments
+     * (m) for as long as the chain lets them: each of the {@code others} persons funds at most F = k·m·D crossings
+     * (k per resident per day, D the window or, without one, the whole run), the residents at the start R₀·k·m·T
+     * (none with a window), and every chain crosser funds F more, so C ≤ (R₀·k·m·T + others·F) / (1 − F) while F &lt; 1.
+     * Otherwise the rate can grow without such a limit and C ≤ (R₀ + others)·(e^{k·m·T} − 1), from
+     * dC/dt ≤ k·m·(R₀ + others + C).
+     */
+    static double chainBound(ModelConfig config, double others) {
+        ChainDefection chain = config.chainDefection();
+        if (!chain.active()) {
+            return 0;
+        }
+        EnforcementTimeline timeline = config.timeline();
+        double maxMultiplier = 0;
+        for (Province p : config.provinces()) {
+            if (config.places().get(p.place()).territory() != Territory.NORTH_KOREA) {
+                continue;
+            }
+            int segment = config.places().get(p.place()).segment();
+            for (int i = 0; i < timeline.intervalCount(); i++) {
+                for (Sex sex : Sex.values()) {
+                    maxMultiplier = Math.max(maxMultiplier,
+                            timeline.multiplierIn(i, segment, MultiplierKind.ATTEMPT, sex));
+                }
+            }
+        }
+        double days = config.calendar().endDay();
+        double perDay = chain.attemptsPerResidentPerDay() * maxMultiplier;
+        double atStart = chain.residentsAtStart() * config.scale();
+        double fundedEach = perDay * (chain.windowMonths() > 0 ? chain.windowMonths() * DAYS_PER_YEAR / 12 : days);
+        double fromStart = chain.windowMonths() > 0 ? 0 : atStart * perDay * days;
+        if (fundedEach < 1) {
+            return (fromStart + others * fundedEach) / (1 - fundedEach);
+        }
+        return (atStart + others) * Math.expm1(perDay * days);
     }
 
     /**
@@ -113,19 +158,21 @@ public final class ScenarioSize {
             return;
         }
         String size = String.format(Locale.ROOT, "a replication would create about %s persons (%s already in China "
-                        + "at the start, %s attempts over %.1f years%s, at scale %s), %s at %d bytes a person",
+                        + "at the start, %s attempts over %.1f years%s%s, at scale %s), %s at %d bytes a person",
                 count(e.persons()), count(e.initialStock()), count(e.attempts() + e.fixedRateAttempts()), e.years(),
                 e.fixedRateAttempts() > 0 ? " of which " + count(e.fixedRateAttempts()) + " from fixed-rate origins"
-                        : "", SpecChecks.format(config.scale()), bytes(e.bytes()), BYTES_PER_PERSON);
+                        : "", e.chainAttempts() > 0 ? ", and up to " + count(e.chainAttempts())
+                        + " funded from South Korea (chain defection)" : "",
+                SpecChecks.format(config.scale()), bytes(e.bytes()), BYTES_PER_PERSON);
         String limit = tooMany
                 ? "more than the " + count(Integer.MAX_VALUE) + " persons the model can number"
                 : String.format(Locale.ROOT, "%s for the %d replications run at once, but this Java may use %s of "
                         + "its %s heap (-Xmx); at most about %s persons a replication fit", bytes(e.bytes() * atOnce),
                         atOnce, bytes(usable), bytes(maxMemory), count(usable / atOnce / BYTES_PER_PERSON));
         throw new InvalidScenarioException(source, List.of(new Problem(source + ": " + where, "too large to run: "
-                + size + "; " + limit + ". Lower attemptsPerYear, fixedAttemptsPerYear, the initial stock or the "
-                + "scale" + (tooMany ? "" : ", run fewer replications at once (--threads), or give Java more memory")
-                + ".")));
+                + size + "; " + limit + ". Lower attemptsPerYear, fixedAttemptsPerYear, "
+                + (config.chainDefection().active() ? "attempts.chain, " : "") + "the initial stock or the scale"
+                + (tooMany ? "" : ", run fewer replications at once (--threads), or give Java more memory") + ".")));
     }
 
     /** Values → a configuration, or the problems of values whose scenario does not validate. */

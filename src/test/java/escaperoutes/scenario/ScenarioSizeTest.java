@@ -37,11 +37,41 @@ class ScenarioSizeTest {
         assertEquals(150, e.initialStock(), EPS);
         assertEquals(400 * 547.5 / 365.25, e.attempts(), EPS);
         assertEquals(0, e.fixedRateAttempts(), EPS);
+        assertEquals(0, e.chainAttempts(), EPS);
         assertEquals(730 / 365.25, e.years(), EPS);
         assertEquals(SMALL_PERSONS, e.persons(), EPS);
         assertEquals(SMALL_PERSONS * 38, e.bytes(), EPS);
         // Scale multiplies every part (the stock rounded as the model rounds it).
         assertEquals(2 * SMALL_PERSONS, ScenarioSize.estimate(small(400).withScale(2)).persons(), EPS);
+    }
+
+    /**
+     * Chain defection adds a bound, hand-computed on the small scenario (730 days, highest attempt multiplier 1,
+     * 599.59 persons otherwise): with 0.1 attempts per resident a year for a 12-month window each person funds at
+     * most F = 0.1 / 365.25 × 365.25 = 0.1, so C ≤ 599.59 × 0.1 / 0.9; without a window the 1,000 residents at the
+     * start fund for the whole run too, F = 0.1 × 730 / 365.25, C ≤ (1,000 × F + 599.59 × F) / (1 − F); at 1 a year
+     * F ≥ 1 and C ≤ (1,000 + 599.59)(e^{730/365.25} − 1). And the model creates fewer than the bound.
+     */
+    @Test
+    void chainDefectionAddsAnUpperBoundOnItsAttempts() throws Exception {
+        ModelConfig config = small(400);
+        double others = ScenarioSize.estimate(config).persons();
+        assertEquals(SMALL_PERSONS, others, EPS);
+        double perDay = 0.1 / 365.25;
+        ModelConfig windowed = config.withChainDefection(new escaperoutes.model.ChainDefection(perDay, 0.5, 1000, 0, 1,
+                12));
+        assertEquals(others * 0.1 / 0.9, ScenarioSize.estimate(windowed).chainAttempts(), 1e-6);
+        double f = 0.1 * 730 / 365.25;
+        ModelConfig forEver = config.withChainDefection(new escaperoutes.model.ChainDefection(perDay, 0.5, 1000, 0, 1));
+        assertEquals((1000 * f + others * f) / (1 - f), ScenarioSize.estimate(forEver).chainAttempts(), 1e-6);
+        ModelConfig fast = config.withChainDefection(new escaperoutes.model.ChainDefection(1 / 365.25, 0.5, 1000, 0, 1));
+        assertEquals((1000 + others) * Math.expm1(730 / 365.25), ScenarioSize.estimate(fast).chainAttempts(), 1e-6);
+        for (ModelConfig c : List.of(windowed, forEver, fast)) {
+            EscapeModel model = new EscapeModel(c, 3, 0, ModelListener.NONE);
+            model.runToEnd();
+            assertTrue(model.personsCreated() < ScenarioSize.estimate(c).persons(),
+                    model.personsCreated() + " created, bound " + ScenarioSize.estimate(c).persons());
+        }
     }
 
     /** 20,000 attempts a year for the first 365 days of 1,095: 20,000 × 365 / 365.25 expected, Poisson. */
