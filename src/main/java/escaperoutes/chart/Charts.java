@@ -242,9 +242,8 @@ final class Charts {
         }
         data.addSeries(fit);
         data.addSeries(hold);
-        org.jfree.chart.renderer.xy.ClusteredXYBarRenderer r = new org.jfree.chart.renderer.xy.ClusteredXYBarRenderer();
-        r.setBarPainter(new StandardXYBarPainter());
-        r.setShadowVisible(false);
+        org.jfree.chart.renderer.xy.ClusteredXYBarRenderer r =
+                flat(new org.jfree.chart.renderer.xy.ClusteredXYBarRenderer());
         r.setSeriesPaint(0, Palette.FIT_WINDOW);
         r.setSeriesPaint(1, Palette.HOLD_OUT_WINDOW);
         XYPlot plot = new XYPlot(new org.jfree.data.xy.XYBarDataset(data, 0.7), yearAxis("year of arrival"),
@@ -291,11 +290,7 @@ final class Charts {
         XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
         bars.addSeries(range);
         bars.addSeries(simulated);
-        XYBarRenderer barRenderer = new XYBarRenderer();
-        barRenderer.setUseYInterval(true);
-        barRenderer.setBarPainter(new StandardXYBarPainter());
-        barRenderer.setShadowVisible(false);
-        barRenderer.setDrawBarOutline(false);
+        XYBarRenderer barRenderer = intervalBars();
         barRenderer.setSeriesPaint(0, Palette.EVIDENCE_RANGE);
         barRenderer.setSeriesPaint(1, Palette.withAlpha(Palette.ALL, 200));
         SymbolAxis itemAxis = new SymbolAxis(null, items);
@@ -458,14 +453,26 @@ final class Charts {
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
     }
 
+    /** The charts' bars: flat colour, no shadow, no outline. */
+    static <R extends XYBarRenderer> R flat(R renderer) {
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(false);
+        return renderer;
+    }
+
+    /** Flat bars spanning each item's y interval (start to end value), such as a range or a 5–95% band. */
+    static XYBarRenderer intervalBars() {
+        XYBarRenderer renderer = flat(new XYBarRenderer());
+        renderer.setUseYInterval(true);
+        return renderer;
+    }
+
     /** A stacked bar per year of category means (routes, provinces, cohort outcomes). */
     static Chart stacked(String name, String title, String caption, String yLabel, String xLabel,
                          Map<String, double[]> byCategory, int firstYear, Colouring colouring, Context ctx) {
         CategoryTableXYDataset data = new CategoryTableXYDataset();
-        StackedXYBarRenderer r = new StackedXYBarRenderer(0.15);
-        r.setBarPainter(new StandardXYBarPainter());
-        r.setShadowVisible(false);
-        r.setDrawBarOutline(false);
+        StackedXYBarRenderer r = flat(new StackedXYBarRenderer(0.15));
         int s = 0;
         for (Map.Entry<String, double[]> e : byCategory.entrySet()) {
             double[] v = e.getValue();

@@ -28,7 +28,6 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
@@ -109,11 +108,7 @@ final class SweepCharts {
             bars.addSeries(bar);
             whiskers.addSeries(whisker);
         }
-        XYBarRenderer barRenderer = new XYBarRenderer();
-        barRenderer.setUseYInterval(true);
-        barRenderer.setBarPainter(new StandardXYBarPainter());
-        barRenderer.setShadowVisible(false);
-        barRenderer.setDrawBarOutline(false);
+        XYBarRenderer barRenderer = Charts.intervalBars();
         XYErrorRenderer whiskerRenderer = new XYErrorRenderer();
         whiskerRenderer.setDrawXError(false);
         whiskerRenderer.setDrawYError(true);

@@ -286,31 +286,41 @@ public final class EscapeModel extends SimState {
     // ---- attempts -------------------------------------------------------------------------------------------
 
     /** A source of new persons in the event queue. */
-    private abstract static class Generator extends EventQueue.Entry {
+    private abstract class Generator extends EventQueue.Entry {
+        final int province;
+        final Sex sex;
+        final RandomGenerator random;
+        /** The ATTEMPT multiplier's segment: the province's. */
+        final int segment;
+        /** Hash of this origin's persons (a {@link RandomStreams} origin name), and how many it has created. */
+        private final long personsHash;
+        private long created;
+
+        Generator(int province, Sex sex, RandomGenerator random, long personsHash) {
+            this.province = province;
+            this.sex = sex;
+            this.random = random;
+            this.personsHash = personsHash;
+            this.segment = places[config.provinces().get(province).place()].segment();
+        }
+
+        /** The origin's next person, at the province's place, not yet started. */
+        Person nextPerson() {
+            return newPerson(sex, province, config.provinces().get(province).place(),
+                    streams.personKey(personsHash, created++));
+        }
+
         /** The generator's event, now due. */
         abstract void fire(double day);
     }
 
     /** The Poisson process of first attempts from one province for one sex. */
     private final class AttemptGenerator extends Generator {
-        private final int province;
-        private final Sex sex;
-        private final RandomGenerator random;
         private final double ratePerDay;
-        private final int segment;
-
-        /** Hash of this origin's persons ({@link RandomStreams#persons}), and how many it has created. */
-        private final long personsHash;
-        private long created;
 
         AttemptGenerator(int province, Sex sex, RandomGenerator random, long personsHash) {
-            this.province = province;
-            this.sex = sex;
-            this.random = random;
-            this.personsHash = personsHash;
-            Province p = config.provinces().get(province);
-            this.ratePerDay = p.attemptsPerDay()[sex.index()] * config.scale();
-            this.segment = places[p.place()].segment();
+            super(province, sex, random, personsHash);
+            this.ratePerDay = config.provinces().get(province).attemptsPerDay()[sex.index()] * config.scale();
         }
 
         void scheduleNext(double from) {
@@ -326,9 +336,7 @@ public final class EscapeModel extends SimState {
 
         @Override
         void fire(double day) {
-            Person person = newPerson(sex, province, config.provinces().get(province).place(),
-                    streams.personKey(personsHash, created++));
-            startAttempt(person, day);
+            startAttempt(nextPerson(), day);
             scheduleNext(day);
         }
     }
@@ -392,25 +400,15 @@ public final class EscapeModel extends SimState {
      * process being memoryless).
      */
     private final class ChainGenerator extends Generator {
-        private final int province;
-        private final Sex sex;
         /** Attempts per resident per day from this province and sex, at multiplier 1. */
         private final double ratePerResidentPerDay;
-        private final RandomGenerator random;
-        private final long personsHash;
-        private final int segment;
-        private long created;
         /** Whether the pending event is an attempt (else the start of a month). */
         private boolean attemptDue;
 
         ChainGenerator(int province, Sex sex, double ratePerResidentPerDay, RandomGenerator random,
                        long personsHash) {
-            this.province = province;
-            this.sex = sex;
+            super(province, sex, random, personsHash);
             this.ratePerResidentPerDay = ratePerResidentPerDay;
-            this.random = random;
-            this.personsHash = personsHash;
-            this.segment = places[config.provinces().get(province).place()].segment();
         }
 
         void scheduleFrom(double from) {
@@ -433,8 +431,7 @@ public final class EscapeModel extends SimState {
         @Override
         void fire(double day) {
             if (attemptDue) {
-                Person person = newPerson(sex, province, config.provinces().get(province).place(),
-                        streams.personKey(personsHash, created++));
+                Person person = nextPerson();
                 person.planned = true;
                 startAttempt(person, day);
             }
