@@ -154,7 +154,7 @@ public final class ScenarioCompiler {
     }
 
     /** A province's share of {@code attempts.attemptsPerYear}; none for one with its own fixed rate. */
-    private static double provinceWeight(Scenario.ProvinceSpec p, Scenario.AttemptsSpec attempts) {
+    static double provinceWeight(Scenario.ProvinceSpec p, Scenario.AttemptsSpec attempts) {
         if (p.fixedAttemptsPerYear() != null) {
             return 0;
         }

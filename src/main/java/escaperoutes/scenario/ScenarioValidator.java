@@ -85,7 +85,8 @@ final class ScenarioValidator {
         if (s.attempts() != null && s.attempts().chain() != null && s.attempts().chain().perResidentPerYear() > 0
                 && s.provinces().stream().noneMatch(p -> "north_korea".equals(p.country())
                         && (p.fixedAttemptsPerYear() == null
-                                ? s.attempts().attemptsPerYear() > 0 && p.population() * p.propensity() > 0
+                                ? s.attempts().attemptsPerYear() > 0
+                                        && ScenarioCompiler.provinceWeight(p, s.attempts()) > 0
                                 : p.fixedAttemptsPerYear().female() + p.fixedAttemptsPerYear().male() > 0))) {
             problems.add(new Problem("$.attempts.chain", "chain defection brings out relatives from North Korea's "
                     + "provinces in proportion to their own attempts, but no province in north_korea has any"));
