@@ -22,9 +22,17 @@ import java.util.OptionalLong;
  * @param coverage50             share of years whose observed total lies in the simulated 25–75% band
  * @param coverage90             share of years whose observed total lies in the simulated 5–95% band
  * @param femaleShareMaePoints   mean absolute error of the share of women, percentage points
+ * @param dispersion             whether the simulated bands are as wide as the model's misses: the sum over years
+ *                               of (ln observed − mean of ln simulated)², divided by the sum over years of what
+ *                               that square would be on average if the observed total were one more replication,
+ *                               (1 + 1/R) times the replications' variance of ln simulated (R replications). About
+ *                               1 when the observed series looks like one more replication; well above 1 when the
+ *                               bands are too narrow for the misses, as when the scenario's {@code annualVariation}
+ *                               understates the year-to-year variation the regimes do not explain. NaN with one
+ *                               replication or none varying.
  */
 public record FitMetrics(List<Row> rows, double medianAbsLogError, double averageRelativeDifference, double mase,
-                         double coverage50, double coverage90, double femaleShareMaePoints) {
+                         double coverage50, double coverage90, double femaleShareMaePoints, double dispersion) {
 
     /** Simulated totals below this many persons count as this many in log errors (ln 0 is −∞). */
     static final double LOG_FLOOR = 0.5;
@@ -41,6 +49,8 @@ public record FitMetrics(List<Row> rows, double medianAbsLogError, double averag
                     + "simulated years " + runs.get(0).firstYear() + "-" + runs.get(0).lastYear());
         }
         List<Row> rows = new ArrayList<>();
+        double squaredLogResiduals = 0;
+        double expectedSquaredLogResiduals = 0;
         for (int year = fromYear; year <= toYear; year++) {
             OptionalLong total = observed.single(year, SexGroup.ALL);
             if (total.isEmpty()) {
@@ -51,6 +61,13 @@ public record FitMetrics(List<Row> rows, double medianAbsLogError, double averag
             double[] simWomen = values(runs, year, SexGroup.FEMALE);
             double[] simMen = values(runs, year, SexGroup.MALE);
             double meanTotal = mean(simTotal);
+            double[] logTotal = Arrays.stream(simTotal).map(v -> Math.log(Math.max(v, LOG_FLOOR))).toArray();
+            double meanLog = mean(logTotal);
+            squaredLogResiduals += square(Math.log(Math.max(total.getAsLong(), LOG_FLOOR)) - meanLog);
+            if (logTotal.length > 1) {
+                double variance = Arrays.stream(logTotal).map(v -> square(v - meanLog)).sum() / (logTotal.length - 1);
+                expectedSquaredLogResiduals += (1 + 1.0 / logTotal.length) * variance;
+            }
             double[] sortedTotal = simTotal.clone();
             Arrays.sort(sortedTotal);
             rows.add(new Row(year, total.getAsLong(), women, total.getAsLong() - women,
@@ -86,8 +103,10 @@ public record FitMetrics(List<Row> rows, double medianAbsLogError, double averag
                 && !Double.isNaN(r.simulatedShareWomen()))
                 .mapToDouble(r -> 100 * Math.abs(r.simulatedShareWomen() - r.observedShareWomen())).average()
                 .orElse(Double.NaN);
+        double dispersion = expectedSquaredLogResiduals > 0 ? squaredLogResiduals / expectedSquaredLogResiduals
+                : Double.NaN;
         return new FitMetrics(List.copyOf(rows), Quantiles.quantile(logErrors, 0.5), ard, mase,
-                in50 / rows.size(), in90 / rows.size(), shareError);
+                in50 / rows.size(), in90 / rows.size(), shareError, dispersion);
     }
 
     private static double[] values(List<RunResult> runs, int year, SexGroup sex) {
@@ -99,6 +118,10 @@ public record FitMetrics(List<Row> rows, double medianAbsLogError, double averag
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return new double[] {mean(values), Quantiles.quantile(sorted, 0.05), Quantiles.quantile(sorted, 0.95)};
+    }
+
+    private static double square(double x) {
+        return x * x;
     }
 
     private static double mean(double[] values) {

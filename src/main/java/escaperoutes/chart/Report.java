@@ -273,6 +273,8 @@ final class Report {
             {"coverage50", "share of years inside the simulated 50% band"},
             {"coverage90", "share of years inside the simulated 90% band"},
             {"femaleShareMaePoints", "mean absolute error of the share of women (points)"},
+            {"dispersion", "squared log misses over what one more replication would give (about 1 when the "
+                    + "bands are honest; above 1, too narrow)"},
         };
         for (String[] row : rows) {
             h.append("<tr><td class=\"l\">").append(esc(row[1])).append("</td>");

@@ -56,8 +56,9 @@ final class CalibrateCommand extends JobCommand {
                     result.search().evaluations(), result.search().stoppedBecause(),
                     result.search().evaluations() / Math.max(result.searchSeconds(), 1e-9));
             out.printf("fit %s: median |log error| %.3f, 90%% band covers %.0f%% of years, women's share off by "
-                            + "%.1f points on average%n", result.fitWindow(), fit.medianAbsLogError(),
-                    100 * fit.coverage90(), fit.femaleShareMaePoints());
+                            + "%.1f points on average; dispersion %.2f (about 1 when the bands are as wide as the misses)%n",
+                    result.fitWindow(), fit.medianAbsLogError(), 100 * fit.coverage90(), fit.femaleShareMaePoints(),
+                    fit.dispersion());
             if (result.evidenceItems() > 0) {
                 out.printf("evidence: %d of %d items inside their ranges (evidence.csv)%n", result.evidenceInside(),
                         result.evidenceItems());

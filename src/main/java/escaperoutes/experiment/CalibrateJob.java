@@ -240,6 +240,7 @@ public final class CalibrateJob {
         w.put("coverage50", m.coverage50());
         w.put("coverage90", m.coverage90());
         w.put("femaleShareMaePoints", m.femaleShareMaePoints());
+        w.put("dispersion", m.dispersion());
         return w;
     }
 }

@@ -30,6 +30,36 @@ public final class Quantiles {
         return sortedValues[lo] + (h - lo) * (sortedValues[hi] - sortedValues[lo]);
     }
 
+    /**
+     * The {@code p}-quantile of a weighted sample (weights ≥ 0, not all 0; say the particles of a posterior): the
+     * smallest value at which the cumulative share of the weight reaches p — the inverse of the weighted empirical
+     * distribution function. With equal weights it is the order statistic ⌈n·p⌉ (the first for p = 0).
+     */
+    public static double weighted(double[] values, double[] weights, double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("probability " + p + " is outside [0, 1]");
+        }
+        if (values.length != weights.length || values.length == 0) {
+            throw new IllegalArgumentException("one weight per value, at least one value");
+        }
+        Integer[] order = new Integer[values.length];
+        double total = 0;
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            total += weights[i];
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        double cumulative = 0;
+        for (int i : order) {
+            cumulative += weights[i];
+            // A relative slack of 1e-12 so that equal weights reach p = k/n at the k-th value despite rounding.
+            if (cumulative >= p * total * (1 - 1e-12) && weights[i] > 0) {
+                return values[i];
+            }
+        }
+        return values[order[order.length - 1]];
+    }
+
     /** The values that are not NaN, ascending (NaN stands for "no value", e.g. a share of no arrivals). */
     public static double[] sortedPresent(double[] values) {
         return Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();

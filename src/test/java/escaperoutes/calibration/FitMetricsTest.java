@@ -51,6 +51,12 @@ class FitMetricsTest {
         double shareError = 100 * (Math.abs(900.0 / 1100 - 969.0 / 1137) + Math.abs(850.0 / 1050 - 845.0 / 1047)
                 + Math.abs(150.0 / 250 - 157.0 / 229)) / 3;
         assertEquals(shareError, m.femaleShareMaePoints(), 1e-9);
+        // Dispersion: squared log residuals around the mean log (2018: (ln 1137 − mean ln{1000, 1100, 1200})²
+        // = 0.0012852; 2019: 0.0000044; 2020: 0.0076047), over (1 + 1/3) times the sample variances of the logs
+        // (0.0083160, 0.0022714, 0.0016019): 0.0088943 / 0.0162525.
+        assertEquals(0.54726, m.dispersion(), 1e-5);
+        assertEquals(Double.NaN, FitMetrics.compute(runs().subList(0, 1), ObservedSeries.shipped(), 2018, 2020)
+                .dispersion(), "one replication has no spread to compare with");
         FitMetrics.Row row = m.rows().get(0);
         assertEquals(2018, row.year());
         assertEquals(969, row.observedWomen());

@@ -69,4 +69,20 @@ class QuantilesTest {
     void sortedPresentDropsNaNAndSorts() {
         assertArrayEquals(new double[] {-1, 2, 2, 5}, Quantiles.sortedPresent(new double[] {5, Double.NaN, 2, -1, 2}));
     }
+
+    @Test
+    void weightedQuantilesInvertTheWeightedDistributionFunction() {
+        double[] values = {3, 1, 2, 4};
+        // Weights 0.1 (1), 0.2 (2), 0.3 (3), 0.4 (4) once sorted: cumulative 0.1, 0.3, 0.6, 1.
+        double[] weights = {0.3, 0.1, 0.2, 0.4};
+        assertEquals(1, Quantiles.weighted(values, weights, 0.05));
+        assertEquals(2, Quantiles.weighted(values, weights, 0.3));
+        assertEquals(3, Quantiles.weighted(values, weights, 0.5));
+        assertEquals(4, Quantiles.weighted(values, weights, 0.95));
+        // Equal weights: the ⌈n·p⌉-th value, here the 2nd of 4 at p = 0.5 (despite 4 · 0.25 rounding)
+        assertEquals(2, Quantiles.weighted(values, new double[] {1, 1, 1, 1}, 0.5));
+        // A value of weight 0 is never returned
+        assertEquals(2, Quantiles.weighted(values, new double[] {1, 0, 1, 0}, 0));
+        assertEquals(3, Quantiles.weighted(values, new double[] {1, 0, 1, 0}, 0.75));
+    }
 }

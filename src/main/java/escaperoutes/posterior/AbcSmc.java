@@ -1,0 +1,425 @@
+package escaperoutes.posterior;
+
+import escaperoutes.model.RandomStreams;
+import escaperoutes.parameter.Prior;
+import escaperoutes.parameter.Scale;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.random.RandomGenerator;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * Approximate Bayesian computation by sequential Monte Carlo: population Monte Carlo with an adaptive tolerance
+ * (Beaumont, Cornuet, Marin and Robert 2009, "Adaptive approximate Bayesian computation", Biometrika 96; the
+ * tolerance schedule as in pyABC's default, a quantile of the previous generation's distances).
+ *
+ * <p>Generation 0 draws particles from the prior and keeps every one whose simulation succeeds. Generation t ≥ 1
+ * sets its tolerance ε_t to the weighted {@code quantile} of generation t−1's distances and proposes: a particle
+ * of t−1 drawn by weight, moved by a normal kernel whose covariance is twice the weighted covariance of generation
+ * t−1 (Beaumont et al.'s choice). A proposal outside the prior's support is discarded without a simulation; one
+ * whose distance is at most ε_t is kept with weight prior(θ) / Σ_j w_j K(θ | θ_j). A generation is complete when it
+ * holds {@code particles} particles.
+ *
+ * <p>Everything is in the parameters' unit coordinates ({@link Scale}): a log-scale parameter moves in its
+ * logarithm. Each proposal — generation t, number k — draws its particle, its move and its simulation's seed from
+ * its own random stream (seed, t, k), and proposals are kept in the order of k, so the result is the same for a
+ * seed whatever the number of threads, and a run resumed from its last complete generation continues exactly as
+ * the uninterrupted run would have.
+ */
+public final class AbcSmc {
+
+    /** Simulates at a point and scores it: the distance to the observed data; NaN or +∞ rejects the point. */
+    @FunctionalInterface
+    public interface Simulator {
+        double distance(double[] unit, long seed) throws InterruptedException;
+    }
+
+    /**
+     * @param particles         particles per generation, ≥ 2
+     * @param quantile          each tolerance is this weighted quantile of the previous generation's distances,
+     *                          in (0, 1)
+     * @param targetTolerance   stop once a generation's tolerance is at most this (0: never for this reason)
+     * @param minAcceptanceRate stop once a generation keeps fewer than this share of its simulations
+     * @param maxSimulations    stop before simulating more than this many points in all (an unfinished
+     *                          generation is dropped)
+     * @param maxGenerations    stop after this many generations, generation 0 included
+     * @param seed              seed of every proposal's stream
+     * @param threads           simulations run at once (the result does not depend on it)
+     */
+    public record Settings(int particles, double quantile, double targetTolerance, double minAcceptanceRate,
+                           long maxSimulations, int maxGenerations, long seed, int threads) {
+        public Settings {
+            if (particles < 2) {
+                throw new IllegalArgumentException("at least 2 particles are needed, found " + particles);
+            }
+            if (!(quantile > 0 && quantile < 1)) {
+                throw new IllegalArgumentException("the quantile must lie in (0, 1), found " + quantile);
+            }
+            if (threads < 1 || maxGenerations < 1 || maxSimulations < 1) {
+                throw new IllegalArgumentException("threads, generations and simulations must be at least 1");
+            }
+        }
+    }
+
+    /** A kept proposal: unit coordinates, normalised weight, distance. */
+    public record Particle(double[] unit, double weight, double distance) {
+    }
+
+    /**
+     * A complete generation.
+     *
+     * @param tolerance      its ε (+∞ for generation 0)
+     * @param proposals      proposals drawn, inside the prior's support or not
+     * @param simulations    proposals simulated
+     * @param acceptanceRate particles kept over simulations
+     * @param seconds        wall-clock time it took (not reproducible; everything else is)
+     */
+    public record Generation(int number, double tolerance, long proposals, long simulations, double acceptanceRate,
+                             double effectiveSampleSize, double seconds, List<Particle> particles) {
+        public Generation {
+            particles = List.copyOf(particles);
+        }
+    }
+
+    /** Told of each generation as it completes (to write it down before the next starts). */
+    public interface Listener {
+        void completed(Generation generation) throws InterruptedException;
+    }
+
+    /** Every complete generation, the last being the posterior sample, and why the sampler stopped. */
+    public record Result(List<Generation> generations, String stoppedBecause) {
+        public Generation last() {
+            return generations.get(generations.size() - 1);
+        }
+    }
+
+    /** Random stream of proposal {@code index} of generation {@code generation}. */
+    static String streamName(long index) {
+        return "abc-proposal-" + index;
+    }
+
+    private final List<Prior> priors;
+    private final List<Scale> scales;
+
+    /** One prior and one continuous scale (spanning the prior's interval) per parameter. */
+    public AbcSmc(List<Prior> priors, List<Scale> scales) {
+        if (priors.isEmpty() || priors.size() != scales.size()) {
+            throw new IllegalArgumentException("one prior and one scale per parameter are needed");
+        }
+        this.priors = List.copyOf(priors);
+        this.scales = List.copyOf(scales);
+    }
+
+    public int dimension() {
+        return priors.size();
+    }
+
+    /**
+     * Runs generations until a stopping rule holds, starting after {@code done} (complete generations of an
+     * earlier run with the same settings, or none).
+     */
+    public Result run(Settings settings, Simulator simulator, List<Generation> done, Listener listener)
+            throws InterruptedException {
+        List<Generation> generations = new ArrayList<>(done);
+        long simulations = generations.stream().mapToLong(Generation::simulations).sum();
+        ExecutorService pool = settings.threads() > 1 ? Executors.newFixedThreadPool(settings.threads(), r -> {
+            Thread t = new Thread(r, "abc-smc");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            while (true) {
+                String stop = stopBefore(settings, generations, simulations);
+                if (stop != null) {
+                    return new Result(generations, stop);
+                }
+                int number = generations.size();
+                Generation next = generate(number, generations.isEmpty() ? null : generations.get(number - 1),
+                        settings, simulator, settings.maxSimulations() - simulations, pool);
+                if (next == null) {
+                    return new Result(generations, "simulation budget of " + settings.maxSimulations()
+                            + " used during generation " + number + ", which is dropped");
+                }
+                simulations += next.simulations();
+                generations.add(next);
+                listener.completed(next);
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static String stopBefore(Settings s, List<Generation> generations, long simulations) {
+        if (generations.isEmpty()) {
+            return null;
+        }
+        Generation last = generations.get(generations.size() - 1);
+        if (generations.size() >= s.maxGenerations()) {
+            return "maximum of " + s.maxGenerations() + " generations reached";
+        }
+        if (last.tolerance() <= s.targetTolerance()) {
+            return "target tolerance " + s.targetTolerance() + " reached";
+        }
+        if (last.acceptanceRate() < s.minAcceptanceRate()) {
+            return "acceptance rate " + last.acceptanceRate() + " below " + s.minAcceptanceRate();
+        }
+        if (simulations >= s.maxSimulations()) {
+            return "simulation budget of " + s.maxSimulations() + " used";
+        }
+        if (Double.isFinite(nextTolerance(last, s.quantile()))) {
+            return null;
+        }
+        return "the tolerance cannot decrease: every particle of generation " + last.number()
+                + " is at distance " + last.tolerance();
+    }
+
+    /**
+     * The weighted {@code quantile} of the generation's distances; where distances are discrete and that is the
+     * generation's own tolerance, the largest distance below it, so the tolerance always decreases; +∞ if none is.
+     */
+    static double nextTolerance(Generation previous, double quantile) {
+        List<Particle> sorted = new ArrayList<>(previous.particles());
+        sorted.sort(Comparator.comparingDouble(Particle::distance));
+        double cumulative = 0;
+        double q = sorted.get(sorted.size() - 1).distance();
+        for (Particle p : sorted) {
+            cumulative += p.weight();
+            if (cumulative >= quantile) {
+                q = p.distance();
+                break;
+            }
+        }
+        if (q < previous.tolerance()) {
+            return q;
+        }
+        double below = Double.NEGATIVE_INFINITY;
+        for (Particle p : sorted) {
+            if (p.distance() < previous.tolerance()) {
+                below = Math.max(below, p.distance());
+            }
+        }
+        return below == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : below;
+    }
+
+    /** One proposal's outcome. */
+    private record Outcome(double[] unit, boolean simulated, double distance) {
+    }
+
+    /** The next generation, or null if the simulations allowed ran out first. */
+    private Generation generate(int number, Generation previous, Settings settings, Simulator simulator,
+                                long simulationsAllowed, ExecutorService pool) throws InterruptedException {
+        long started = System.nanoTime();
+        double tolerance = previous == null ? Double.POSITIVE_INFINITY : nextTolerance(previous, settings.quantile());
+        Kernel kernel = previous == null ? null : new Kernel(previous);
+        List<Particle> kept = new ArrayList<>(settings.particles());
+        long proposals = 0;
+        long simulations = 0;
+        int wave = pool == null ? 1 : 4 * settings.threads();
+        while (kept.size() < settings.particles()) {
+            List<Outcome> outcomes = propose(number, proposals, wave, settings.seed(), kernel, simulator, pool);
+            for (Outcome o : outcomes) {
+                if (o.simulated()) {
+                    if (simulations >= simulationsAllowed) {
+                        return null;
+                    }
+                    simulations++;
+                }
+                proposals++;
+                if (o.simulated() && Double.isFinite(o.distance()) && o.distance() <= tolerance) {
+                    double weight = kernel == null ? 1 : priorDensity(o.unit()) / kernel.mixtureDensity(o.unit());
+                    kept.add(new Particle(o.unit(), weight, o.distance()));
+                    if (kept.size() == settings.particles()) {
+                        break;
+                    }
+                }
+            }
+        }
+        double total = kept.stream().mapToDouble(Particle::weight).sum();
+        double sumOfSquares = 0;
+        List<Particle> normalised = new ArrayList<>(kept.size());
+        for (Particle p : kept) {
+            double w = p.weight() / total;
+            sumOfSquares += w * w;
+            normalised.add(new Particle(p.unit(), w, p.distance()));
+        }
+        return new Generation(number, tolerance, proposals, simulations, (double) kept.size() / simulations,
+                1 / sumOfSquares, (System.nanoTime() - started) / 1e9, normalised);
+    }
+
+    /** Proposals first .. first + count − 1 of a generation, simulated on the pool (or here), in order. */
+    private List<Outcome> propose(int generation, long first, int count, long seed, Kernel kernel,
+                                  Simulator simulator, ExecutorService pool) throws InterruptedException {
+        if (pool == null) {
+            List<Outcome> outcomes = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                outcomes.add(proposal(generation, first + i, seed, kernel, simulator));
+            }
+            return outcomes;
+        }
+        List<Future<Outcome>> futures = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long index = first + i;
+            futures.add(pool.submit(() -> proposal(generation, index, seed, kernel, simulator)));
+        }
+        List<Outcome> outcomes = new ArrayList<>(count);
+        try {
+            for (Future<Outcome> f : futures) {
+                outcomes.add(f.get());
+            }
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            Throwable cause = e.getCause();
+            if (cause instanceof InterruptedException ie) {
+                throw ie;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw e;
+        }
+        return outcomes;
+    }
+
+    private Outcome proposal(int generation, long index, long seed, Kernel kernel, Simulator simulator)
+            throws InterruptedException {
+        RandomGenerator random = new RandomStreams(seed, generation).stream(streamName(index));
+        double[] unit = new double[dimension()];
+        if (kernel == null) {
+            for (int i = 0; i < unit.length; i++) {
+                unit[i] = scales.get(i).unitOf(priors.get(i).quantile(random.nextDouble()));
+            }
+        } else {
+            unit = kernel.move(random);
+        }
+        if (!(priorDensity(unit) > 0)) {
+            return new Outcome(unit, false, Double.NaN);
+        }
+        long simulationSeed = random.nextLong();
+        double distance = simulator.distance(unit, simulationSeed);
+        return new Outcome(unit, true, Double.isNaN(distance) ? Double.POSITIVE_INFINITY : distance);
+    }
+
+    /** The prior density of a point in unit coordinates (0 outside the unit cube). */
+    double priorDensity(double[] unit) {
+        double density = 1;
+        for (int i = 0; i < unit.length; i++) {
+            density *= priors.get(i).unitDensity(scales.get(i), unit[i]);
+        }
+        return density;
+    }
+
+    /**
+     * The perturbation: a normal kernel with covariance twice the previous generation's weighted covariance,
+     * centred on a particle of it drawn by weight.
+     */
+    private static final class Kernel {
+        private final List<Particle> particles;
+        private final double[] cumulativeWeights;
+        private final double[][] lower;
+
+        Kernel(Generation previous) {
+            this.particles = previous.particles();
+            int n = particles.size();
+            int d = particles.get(0).unit().length;
+            cumulativeWeights = new double[n];
+            double sum = 0;
+            double[] mean = new double[d];
+            for (int j = 0; j < n; j++) {
+                Particle p = particles.get(j);
+                sum += p.weight();
+                cumulativeWeights[j] = sum;
+                for (int i = 0; i < d; i++) {
+                    mean[i] += p.weight() * p.unit()[i];
+                }
+            }
+            double[][] covariance = new double[d][d];
+            for (Particle p : particles) {
+                for (int a = 0; a < d; a++) {
+                    for (int b = 0; b <= a; b++) {
+                        covariance[a][b] += 2 * p.weight() * (p.unit()[a] - mean[a]) * (p.unit()[b] - mean[b]);
+                        covariance[b][a] = covariance[a][b];
+                    }
+                }
+            }
+            lower = cholesky(covariance);
+        }
+
+        /** Lower-triangular L with L·Lᵀ = the covariance, a little widened if it is (nearly) singular. */
+        private static double[][] cholesky(double[][] covariance) {
+            int d = covariance.length;
+            // A particle population that has collapsed in a direction (say every particle at one bound) would
+            // give a singular matrix; a variance of (1e-6)² in unit coordinates keeps the kernel proper.
+            for (double jitter = 0; ; jitter = jitter == 0 ? 1e-12 : jitter * 100) {
+                RealMatrix m = new Array2DRowRealMatrix(covariance, true);
+                for (int i = 0; i < d; i++) {
+                    m.addToEntry(i, i, jitter);
+                }
+                try {
+                    return new CholeskyDecomposition(m, 1e-12, 1e-14).getL().getData();
+                } catch (NonPositiveDefiniteMatrixException | org.apache.commons.math3.linear
+                        .NonSymmetricMatrixException e) {
+                    if (jitter > 1) {
+                        throw new IllegalStateException("the particles' covariance cannot be factorised", e);
+                    }
+                }
+            }
+        }
+
+        double[] move(RandomGenerator random) {
+            double u = random.nextDouble() * cumulativeWeights[cumulativeWeights.length - 1];
+            int j = Arrays.binarySearch(cumulativeWeights, u);
+            j = j >= 0 ? j : Math.min(-j - 1, cumulativeWeights.length - 1);
+            double[] centre = particles.get(j).unit();
+            int d = centre.length;
+            double[] z = new double[d];
+            for (int i = 0; i < d; i++) {
+                z[i] = random.nextGaussian();
+            }
+            double[] x = centre.clone();
+            for (int a = 0; a < d; a++) {
+                for (int b = 0; b <= a; b++) {
+                    x[a] += lower[a][b] * z[b];
+                }
+            }
+            return x;
+        }
+
+        /**
+         * Σ_j w_j exp(−½ (x − x_j)ᵀ Σ⁻¹ (x − x_j)), the kernel mixture's density up to its constant factor,
+         * which is the same for every proposal of a generation and cancels when the weights are normalised.
+         */
+        double mixtureDensity(double[] x) {
+            int d = x.length;
+            double[] y = new double[d];
+            double sum = 0;
+            for (Particle p : particles) {
+                // Solve L y = x − x_j by forward substitution; the quadratic form is |y|².
+                double q = 0;
+                for (int a = 0; a < d; a++) {
+                    double v = x[a] - p.unit()[a];
+                    for (int b = 0; b < a; b++) {
+                        v -= lower[a][b] * y[b];
+                    }
+                    y[a] = v / lower[a][a];
+                    q += y[a] * y[a];
+                }
+                sum += p.weight() * Math.exp(-0.5 * q);
+            }
+            return sum;
+        }
+    }
+}
