@@ -68,6 +68,15 @@ import java.util.Locale;
  *     {@code "nelder_mead"} (Nelder–Mead)</td><td>{@code "cmaes"}</td></tr>
  * <tr><td>{@code seed}</td><td>seed of the simulations and of the optimiser; the same seed gives the same
  *     calibration</td><td>1</td></tr>
+ * <tr><td>{@code parameters[].prior}</td><td>for {@code posterior}: {@code {"distribution": "uniform"}},
+ *     {@code "log_uniform"}, {@code {"distribution": "normal", "mean": m, "sd": s, "source": ...}} or
+ *     {@code {"distribution": "log_normal", "median": m, "sdLog": s, "source": ...}}, the last two truncated to
+ *     [lower, upper] and needing their centre inside it, a width &gt; 0 and a source</td>
+ *     <td>uniform; log-uniform with {@code logScale}</td></tr>
+ * <tr><td>{@code posterior}</td><td>settings of {@code escape-routes posterior}: {@code particles},
+ *     {@code quantile}, {@code targetTolerance}, {@code minAcceptanceRate}, {@code maxSimulations},
+ *     {@code maxGenerations}, {@code replicationsPerParticle}, {@code predictiveDraws} ({@link Posterior})</td>
+ *     <td>300, 0.5, 0, 0.01, 60000, 25, 1, 100</td></tr>
  * <tr><td>{@code evidence}</td><td>independent evidence fitted besides arrivals: {@code {"file": ..., "weight": w,
  *     "items": [{"id": ..., "weight": w}, ...]}}; {@code file} relative to the spec's folder (absent: the shipped
  *     {@code other-evidence.csv}), {@code items} absent: every item of the file; weights ≥ 0, default 1. Each
@@ -86,7 +95,39 @@ public record CalibrationSpec(
         @Default("400") @Range(min = 1) int budget,
         @Default("\"cmaes\"") Optimizer optimizer,
         @Default("1") long seed,
-        @Default("null") Evidence evidence) {
+        @Default("null") Evidence evidence,
+        @Default("null") Posterior posterior) {
+
+    /** The posterior's settings: the spec's, or every default if it has no {@code posterior} section. */
+    public Posterior posteriorSettings() {
+        return posterior != null ? posterior : new Posterior(300, 0.5, 0, 0.01, 60_000, 25, 1, 100);
+    }
+
+    /**
+     * How {@code escape-routes posterior} samples (ABC-SMC; see {@code escaperoutes.posterior.AbcSmc}). The
+     * distance of a proposal is the loss {@code calibrate} minimises, on its own {@code replicationsPerParticle}
+     * replications with seeds of its own (not common random numbers: the posterior must see the model's chance).
+     *
+     * @param particles               particles per generation
+     * @param quantile                each generation's tolerance is this weighted quantile of the previous one's
+     *                                distances
+     * @param targetTolerance         stop once the tolerance is at most this (0: no such target)
+     * @param minAcceptanceRate       stop once a generation keeps fewer than this share of its simulations
+     * @param maxSimulations          stop before more simulations than this (an unfinished generation is dropped)
+     * @param maxGenerations          stop after this many generations
+     * @param replicationsPerParticle replications per proposal, their loss its distance
+     * @param predictiveDraws         posterior draws (one replication each) for the posterior predictive tables
+     */
+    public record Posterior(
+            @Default("300") @Range(min = 2) int particles,
+            @Default("0.5") @Range(min = 0.01, max = 0.99) double quantile,
+            @Default("0") @Range(min = 0) double targetTolerance,
+            @Default("0.01") @Range(min = 0, max = 1) double minAcceptanceRate,
+            @Default("60000") @Range(min = 1) long maxSimulations,
+            @Default("25") @Range(min = 1) int maxGenerations,
+            @Default("1") @Range(min = 1) int replicationsPerParticle,
+            @Default("100") @Range(min = 1) int predictiveDraws) {
+    }
 
     /**
      * Independent evidence fitted besides arrivals: items of an evidence file ({@code file}, relative to the spec's
@@ -112,7 +153,40 @@ public record CalibrationSpec(
             @Doc("largest value searched") double upper,
             @Default("false") boolean logScale,
             @Doc("more numbers of the scenario set to the same value, e.g. one multiplier shared by two regimes")
-            @Default("[]") List<String> alsoPaths) {
+            @Default("[]") List<String> alsoPaths,
+            @Doc("what is believed about the number before the data (for the posterior); absent: uniform on "
+                    + "[lower, upper], or log-uniform with logScale")
+            @Default("null") PriorSpec prior) {
+
+        /** A parameter with the default prior (uniform, or log-uniform on a log scale). */
+        public Parameter(String path, double lower, double upper, boolean logScale, List<String> alsoPaths) {
+            this(path, lower, upper, logScale, alsoPaths, null);
+        }
+    }
+
+    /**
+     * A parameter's prior as the spec writes it. {@code uniform} and {@code log_uniform} take no further keys;
+     * {@code normal} takes {@code mean} and {@code sd}, {@code log_normal} {@code median} and {@code sdLog} (the
+     * standard deviation of the natural logarithm), both truncated to the parameter's [lower, upper] and both
+     * needing a {@code source}: where the belief comes from.
+     */
+    public record PriorSpec(
+            @Doc("uniform, log_uniform, normal or log_normal") Distribution distribution,
+            @Default("null") Double mean,
+            @Default("null") Double sd,
+            @Default("null") Double median,
+            @Default("null") Double sdLog,
+            @Default("null") String source) {
+    }
+
+    /** The shapes a prior can take. */
+    public enum Distribution {
+        UNIFORM, LOG_UNIFORM, NORMAL, LOG_NORMAL;
+
+        @JsonValue
+        public String jsonName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** Calendar years {@code from} through {@code to}, inclusive. */

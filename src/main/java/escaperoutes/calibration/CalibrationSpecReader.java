@@ -10,6 +10,7 @@ import escaperoutes.io.JsonBinder;
 import escaperoutes.io.Problem;
 import escaperoutes.parameter.Parameter;
 import escaperoutes.parameter.ParameterSpace;
+import escaperoutes.parameter.Prior;
 import escaperoutes.parameter.Scale;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioPath;
@@ -68,6 +69,11 @@ public final class CalibrationSpecReader {
             }
             return spec.loss().negativeBinomialSize() != null ? spec.loss().negativeBinomialSize()
                     : sizeFromAnnualVariation(scenario.annualVariation());
+        }
+
+        /** Each free parameter's prior, in the order of the spec's parameters. */
+        public List<Prior> priors() {
+            return spec.parameters().stream().map(CalibrationSpecReader::priorOf).toList();
         }
 
         /** The free parameters over the scenario, each named by its path (trace.csv's column). */
@@ -218,6 +224,9 @@ public final class CalibrationSpecReader {
                 problems.add(new Problem(JsonBinder.childPath(at, "lower"), "logScale needs lower > 0, found "
                         + SpecChecks.format(p.lower())));
             }
+            if (p.prior() != null) {
+                checkPrior(p, JsonBinder.childPath(at, "prior"), problems);
+            }
             if (path != null && scenarioTree != null) {
                 SpecChecks.checkValue(scenario, scenarioTree, path, p.lower(), JsonBinder.childPath(at, "lower"),
                         problems);
@@ -243,6 +252,70 @@ public final class CalibrationSpecReader {
                 SpecChecks.checkValue(scenario, scenarioTree, also, p.upper(), JsonBinder.childPath(at, "upper"),
                         problems);
             }
+        }
+    }
+
+    /** The parameter's prior: the spec's, or uniform (log-uniform on a log scale) on [lower, upper]. */
+    static Prior priorOf(CalibrationSpec.Parameter p) {
+        CalibrationSpec.PriorSpec prior = p.prior();
+        CalibrationSpec.Distribution distribution = prior != null ? prior.distribution()
+                : p.logScale() ? CalibrationSpec.Distribution.LOG_UNIFORM : CalibrationSpec.Distribution.UNIFORM;
+        return switch (distribution) {
+            case UNIFORM -> new Prior.Uniform(p.lower(), p.upper());
+            case LOG_UNIFORM -> new Prior.LogUniform(p.lower(), p.upper());
+            case NORMAL -> new Prior.Normal(prior.mean(), prior.sd(), p.lower(), p.upper());
+            case LOG_NORMAL -> new Prior.LogNormal(prior.median(), prior.sdLog(), p.lower(), p.upper());
+        };
+    }
+
+    /** Checks a prior's keys against its distribution and the parameter's interval. */
+    private static void checkPrior(CalibrationSpec.Parameter p, String at, List<Problem> problems) {
+        CalibrationSpec.PriorSpec prior = p.prior();
+        if (prior.distribution() == null) {
+            return; // the binder has reported the missing or unknown distribution
+        }
+        String name = prior.distribution().jsonName();
+        boolean normal = prior.distribution() == CalibrationSpec.Distribution.NORMAL;
+        boolean logNormal = prior.distribution() == CalibrationSpec.Distribution.LOG_NORMAL;
+        String[][] keys = {{"mean", "sd"}, {"median", "sdLog"}};
+        Double[][] values = {{prior.mean(), prior.sd()}, {prior.median(), prior.sdLog()}};
+        for (int shape = 0; shape < 2; shape++) {
+            boolean wanted = shape == 0 ? normal : logNormal;
+            for (int k = 0; k < 2; k++) {
+                String keyAt = JsonBinder.childPath(at, keys[shape][k]);
+                if (wanted && values[shape][k] == null) {
+                    problems.add(new Problem(keyAt, "missing: a " + name + " prior needs " + keys[shape][0]
+                            + " and " + keys[shape][1]));
+                } else if (!wanted && values[shape][k] != null) {
+                    problems.add(new Problem(keyAt, "not a key of a " + name + " prior"
+                            + (shape == 0 ? " (mean and sd belong to normal)" : " (median and sdLog belong to "
+                            + "log_normal)")));
+                }
+            }
+        }
+        Double centre = normal ? prior.mean() : logNormal ? prior.median() : null;
+        String centreKey = normal ? "mean" : "median";
+        if (centre != null && !(centre >= p.lower() && centre <= p.upper())) {
+            problems.add(new Problem(JsonBinder.childPath(at, centreKey), SpecChecks.format(centre)
+                    + " is outside the parameter's interval [" + SpecChecks.format(p.lower()) + ", "
+                    + SpecChecks.format(p.upper()) + "]: the prior must put its centre where the parameter may lie"));
+        }
+        Double width = normal ? prior.sd() : logNormal ? prior.sdLog() : null;
+        if (width != null && !(width > 0)) {
+            problems.add(new Problem(JsonBinder.childPath(at, normal ? "sd" : "sdLog"), "must be greater than 0, "
+                    + "found " + SpecChecks.format(width)));
+        }
+        boolean logShape = logNormal || prior.distribution() == CalibrationSpec.Distribution.LOG_UNIFORM;
+        if (logShape && !(p.lower() > 0)) {
+            problems.add(new Problem(JsonBinder.childPath(at, "distribution"), "a " + name + " prior needs lower > 0,"
+                    + " found " + SpecChecks.format(p.lower())));
+        }
+        if ((normal || logNormal) && (prior.source() == null || prior.source().isBlank())) {
+            problems.add(new Problem(JsonBinder.childPath(at, "source"), "missing: say where a " + name
+                    + " prior comes from (a study, a published estimate, an earlier posterior)"));
+        }
+        if (!(normal || logNormal) && prior.source() != null && prior.source().isBlank()) {
+            problems.add(new Problem(JsonBinder.childPath(at, "source"), "is empty"));
         }
     }
 

@@ -52,6 +52,25 @@ public final class Column {
     public static final String INSIDE = "inside";
     public static final String SOURCE = "source";
 
+    public static final String GENERATION = "generation";
+    public static final String PARTICLE = "particle";
+    public static final String DISTANCE = "distance";
+    public static final String TOLERANCE = "tolerance";
+    public static final String ACCEPTANCE_RATE = "acceptance_rate";
+    public static final String PROPOSALS = "proposals";
+    public static final String SIMULATIONS = "simulations";
+    public static final String EFFECTIVE_SAMPLE_SIZE = "effective_sample_size";
+    public static final String SECONDS = "seconds";
+    public static final String LOG_SCALE = "log_scale";
+    public static final String LOWER = "lower";
+    public static final String UPPER = "upper";
+    public static final String PRIOR = "prior";
+    public static final String PRIOR_LOW = "prior_low";
+    public static final String PRIOR_HIGH = "prior_high";
+    public static final String ESS = "ess";
+    public static final String WIDTH_RATIO = "width_ratio";
+    public static final String DENSITY = "density";
+
     public static final String SCENARIO = "scenario";
     public static final String PROJECTED = "projected";
     public static final String FROM_YEAR = "from_year";

@@ -17,6 +17,10 @@ public final class ResultFiles {
     public static final String RESOLVED_SPEC = "sweep.resolved.json";
     /** An unfinished sweep's record of the points written. */
     public static final String JOURNAL = "journal.txt";
+    /** A posterior's summary: why it stopped, simulations, seconds, and the predictive fit and evidence. */
+    public static final String POSTERIOR_METRICS = "posterior.json";
+    /** A posterior's sampler state after each complete generation, from which {@code --resume} continues. */
+    public static final String POSTERIOR_STATE = "posterior-state.csv";
     public static final String CHARTS = "charts";
     public static final String REPORT = "report.html";
 

@@ -1,6 +1,9 @@
 package escaperoutes.io;
 
 import static escaperoutes.io.Column.CI_HIGH;
+import static escaperoutes.io.Column.DISTANCE;
+import static escaperoutes.io.Column.GENERATION;
+import static escaperoutes.io.Column.PARTICLE;
 import static escaperoutes.io.Column.CI_LOW;
 import static escaperoutes.io.Column.CROSSING_YEAR;
 import static escaperoutes.io.Column.DIFFERENCE_MEAN;
@@ -95,7 +98,28 @@ public enum ResultTable {
     RESULTS("results.csv", POINT, REPLICATION, PARAMETERS, YEAR, MEASURE, SEX, VALUE),
     POINTS("points.csv", POINT, PARAMETERS, ROLE),
     SENSITIVITY_OUTPUTS("sensitivity-outputs.csv", POINT, REPLICATION, OUTPUT, VALUE),
-    SENSITIVITY("sensitivity.csv", OUTPUT, PARAMETER, INDEX, VALUE, CI_LOW, CI_HIGH);
+    SENSITIVITY("sensitivity.csv", OUTPUT, PARAMETER, INDEX, VALUE, CI_LOW, CI_HIGH),
+
+    // A posterior's folder (escape-routes posterior), besides a run's tables of its posterior predictive runs and
+    // a calibration's fit.csv and evidence.csv for them. Parameters are named by their path in the spec.
+    /** Every particle of every generation; the last generation is the posterior sample. */
+    POSTERIOR("posterior.csv", GENERATION, PARTICLE, WEIGHT, DISTANCE, PARAMETERS),
+    /**
+     * Per parameter: its search scale and interval, the prior's name and 5%/95% quantiles, the posterior's weighted
+     * mean and 5/50/95% quantiles, the effective sample size of the last generation, and the posterior's 90%
+     * width over the prior's on the search scale (logarithmic for a log-scale parameter).
+     */
+    POSTERIOR_SUMMARY("posterior-summary.csv", Column.PARAMETER, Column.LOG_SCALE, Column.LOWER, Column.UPPER,
+            Column.PRIOR, Column.PRIOR_LOW, Column.PRIOR_HIGH, MEAN, P05, P50, P95, Column.ESS, Column.WIDTH_RATIO),
+    /** Per generation: its tolerance, acceptance rate, proposals, simulations, effective sample size, seconds. */
+    GENERATIONS("generations.csv", GENERATION, Column.TOLERANCE, Column.ACCEPTANCE_RATE, Column.PROPOSALS,
+            Column.SIMULATIONS, Column.EFFECTIVE_SAMPLE_SIZE, Column.SECONDS),
+    /**
+     * Each parameter's prior density on its search scale, at 101 evenly spaced points from lower to upper (in
+     * value units, evenly in the logarithm for a log-scale parameter): density per unit of the search coordinate
+     * u in [0, 1], so a histogram of the posterior over bins of equal width in u compares directly.
+     */
+    PRIOR_DENSITY("prior-density.csv", Column.PARAMETER, VALUE, Column.DENSITY);
 
     private final String file;
     private final List<String> columns;
