@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code escape-routes <command> ...}. */
 @Command(name = "escape-routes", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agent-based simulation of North Korean escape routes through China to South Korea.",
-        subcommands = {RunCommand.class, CompareCommand.class, CalibrateCommand.class, ChartCommand.class,
+        subcommands = {RunCommand.class, CompareCommand.class, CalibrateCommand.class, PosteriorCommand.class,
+                ChartCommand.class,
                 SweepCommand.class, SweepMergeCommand.class, ValidateCommand.class, BenchCommand.class, SweepBenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {

@@ -178,15 +178,7 @@ public final class CalibrateJob {
             metrics.put("holdOut", windowReport(cs.holdOutWindow(), holdOut));
         }
         if (!evidence.isEmpty()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("source", request.calibration().evidenceFile().source());
-            e.put("sha256", request.calibration().evidenceFile().sha256());
-            e.put("items", evidence.size());
-            e.put("inside", evidence.stream().filter(CalibrationFiles.EvidenceRow::inside).count());
-            e.put("outside", evidence.stream().filter(r -> !r.inside()).map(CalibrationFiles.EvidenceRow::item)
-                    .toList());
-            e.put("loss", evidence.stream().mapToDouble(CalibrationFiles.EvidenceRow::loss).sum());
-            metrics.put("evidence", e);
+            metrics.put("evidence", evidenceReport(request.calibration(), evidence));
         }
         metrics.put("checks", Checks.compute(runs));
         return metrics;
@@ -230,7 +222,21 @@ public final class CalibrateJob {
         return report;
     }
 
-    private static Map<String, Object> windowReport(CalibrationSpec.Window window, FitMetrics m) {
+    /** The evidence block of metrics.json (and a posterior's posterior.json): the file, the count inside, the loss. */
+    static Map<String, Object> evidenceReport(CalibrationSpecReader.ResolvedCalibration calibration,
+                                              List<CalibrationFiles.EvidenceRow> evidence) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("source", calibration.evidenceFile().source());
+        e.put("sha256", calibration.evidenceFile().sha256());
+        e.put("items", evidence.size());
+        e.put("inside", evidence.stream().filter(CalibrationFiles.EvidenceRow::inside).count());
+        e.put("outside", evidence.stream().filter(r -> !r.inside()).map(CalibrationFiles.EvidenceRow::item).toList());
+        e.put("loss", evidence.stream().mapToDouble(CalibrationFiles.EvidenceRow::loss).sum());
+        return e;
+    }
+
+    /** A window's fit metrics, as metrics.json (and a posterior's posterior.json) give them. */
+    static Map<String, Object> windowReport(CalibrationSpec.Window window, FitMetrics m) {
         Map<String, Object> w = new LinkedHashMap<>();
         w.put("window", window.toString());
         w.put("years", m.rows().size());

@@ -58,6 +58,18 @@ public final class JobFolder implements AutoCloseable {
     public static JobFolder inPlace(Path out, String defaultName, String what) throws JobRefused, IOException {
         Path dir = chosen(out, defaultName, what);
         Files.createDirectories(dir);
+        return writtenInPlace(dir);
+    }
+
+    /**
+     * An existing folder of an interrupted in-place job, written again in place as it continues (a posterior's
+     * {@code --resume}); the caller has checked that the folder is the job's.
+     */
+    public static JobFolder resumedInPlace(Path dir) {
+        return writtenInPlace(dir);
+    }
+
+    private static JobFolder writtenInPlace(Path dir) {
         return new JobFolder(dir, null, ShutdownHook.install(() -> {
             try (var files = Files.newDirectoryStream(dir, "*.tmp")) {
                 for (Path tmp : files) {

@@ -32,7 +32,7 @@ class ArchitectureTest {
             List.of("experiment"),
             List.of("chart"),
             List.of("calibration", "sweep"),
-            List.of("output", "simulation", "design", "parameter", "evidence"),
+            List.of("output", "simulation", "design", "parameter", "evidence", "posterior"),
             List.of("scenario", "observe"),
             List.of("model"),
             List.of("io", "stats"));

@@ -1,0 +1,139 @@
+package escaperoutes.cli;
+
+import static escaperoutes.cli.InProcess.execute;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import escaperoutes.cli.InProcess.Outcome;
+import escaperoutes.scenario.ScenarioReaderTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The posterior command end to end, on the small test scenario and the shipped observed series (2010-2011). */
+class PosteriorCommandTest {
+    @TempDir
+    Path dir;
+
+    private static final String SPEC = """
+            {
+              "parameters": [
+                {"path": "$.attempts.attemptsPerYear", "lower": 100, "upper": 5000, "logScale": true},
+                {"path": "$.attempts.femaleShare", "lower": 0.3, "upper": 0.9,
+                 "prior": {"distribution": "normal", "mean": 0.7, "sd": 0.1, "source": "made up for the test"}}
+              ],
+              "fitWindow": {"from": 2010, "to": 2011},
+              "seed": 4,
+              "posterior": {"particles": 20, "maxGenerations": 3, "predictiveDraws": 6}
+            }
+            """;
+
+    private Path scenario() throws Exception {
+        return Files.writeString(dir.resolve("small.json"), ScenarioReaderTest.SMALL_SCENARIO);
+    }
+
+    private Path spec(String text) throws Exception {
+        return Files.writeString(dir.resolve("spec.json"), text);
+    }
+
+    @Test
+    void writesThePosteriorFolderTheSameWhateverTheThreads() throws Exception {
+        Path scenario = scenario();
+        Path spec = spec(SPEC);
+        Outcome one = execute("posterior", scenario.toString(), "--spec", spec.toString(), "--out",
+                dir.resolve("a").toString(), "--threads", "1", "--quiet");
+        assertEquals(0, one.code(), one.err());
+        Outcome two = execute("posterior", scenario.toString(), "--spec", spec.toString(), "--out",
+                dir.resolve("b").toString(), "--threads", "2");
+        assertEquals(0, two.code(), two.err());
+        assertTrue(two.out().contains("3 generations"), two.out());
+        // Everything but the seconds each generation took (posterior-state.csv and generations.csv hold them).
+        for (String file : List.of("posterior.csv", "posterior-summary.csv", "summary.csv", "fit.csv",
+                "prior-density.csv")) {
+            assertEquals(Files.readString(dir.resolve("a").resolve(file)),
+                    Files.readString(dir.resolve("b").resolve(file)), file);
+        }
+        List<String> posterior = Files.readAllLines(dir.resolve("a/posterior.csv"));
+        assertEquals("generation,particle,weight,distance,$.attempts.attemptsPerYear,$.attempts.femaleShare",
+                posterior.get(0));
+        assertEquals(1 + 3 * 20, posterior.size(), "header and 3 generations of 20 particles");
+        List<String> summary = Files.readAllLines(dir.resolve("a/posterior-summary.csv"));
+        assertEquals("parameter,log_scale,lower,upper,prior,prior_low,prior_high,mean,p05,p50,p95,ess,width_ratio",
+                summary.get(0));
+        assertTrue(summary.get(1).startsWith("$.attempts.attemptsPerYear,true,100,5000,log_uniform,"),
+                summary.get(1));
+        // The normal prior's 5% and 95% quantiles: 0.7 ∓ 1.6449 × 0.1 (truncation at 0.3 and 0.9 moves them
+        // slightly: the upper tail loses 2.3% of the mass, the lower 0.003%).
+        String[] women = summary.get(2).split(",");
+        assertEquals("normal", women[4]);
+        assertEquals(0.7 - 0.1 * 1.7, Double.parseDouble(women[5]), 0.02);
+        assertEquals(0.7 + 0.1 * 1.5, Double.parseDouble(women[6]), 0.02);
+        JsonNode metrics = new ObjectMapper().readTree(dir.resolve("a/posterior.json").toFile());
+        assertEquals(3, metrics.get("generations").asInt());
+        assertEquals("maximum of 3 generations reached", metrics.get("stoppedBecause").asText());
+        assertEquals(20, metrics.get("particles").asInt());
+        // The posterior predictive runs: 6 draws, each one replication.
+        assertEquals(1 + 6 * 3, Files.readAllLines(dir.resolve("a/annual.csv")).stream()
+                .filter(l -> l.startsWith("replication") || l.contains(",2010,arrivals,")).count());
+    }
+
+    @Test
+    void aResumedPosteriorContinuesAsIfUninterrupted() throws Exception {
+        Path scenario = scenario();
+        Path spec = spec(SPEC);
+        assertEquals(0, execute("posterior", scenario.toString(), "--spec", spec.toString(), "--out",
+                dir.resolve("whole").toString(), "--quiet").code());
+        // Stopped by its budget after generation 1 (20 + at most 40 simulations), then resumed with the full budget.
+        Outcome first = execute("posterior", scenario.toString(), "--spec", spec.toString(), "--out",
+                dir.resolve("part").toString(), "--max-simulations", "60", "--quiet");
+        assertEquals(0, first.code(), first.err());
+        int generations = new ObjectMapper().readTree(dir.resolve("part/posterior.json").toFile())
+                .get("generations").asInt();
+        assertTrue(generations < 3, "generations " + generations);
+        Outcome resumed = execute("posterior", scenario.toString(), "--spec", spec.toString(), "--resume",
+                dir.resolve("part").toString(), "--quiet");
+        assertEquals(0, resumed.code(), resumed.err());
+        for (String file : List.of("posterior.csv", "posterior-summary.csv", "summary.csv")) {
+            assertEquals(Files.readString(dir.resolve("whole").resolve(file)),
+                    Files.readString(dir.resolve("part").resolve(file)), file);
+        }
+    }
+
+    @Test
+    void aResumeWithAnotherSpecIsRefused() throws Exception {
+        Path scenario = scenario();
+        assertEquals(0, execute("posterior", scenario.toString(), "--spec", spec(SPEC).toString(), "--out",
+                dir.resolve("p").toString(), "--max-simulations", "20", "--quiet").code());
+        String before = Files.readString(dir.resolve("p/posterior-state.csv"));
+        Path other = spec(SPEC.replace("\"upper\": 5000", "\"upper\": 6000"));
+        Outcome o = execute("posterior", scenario.toString(), "--spec", other.toString(), "--resume",
+                dir.resolve("p").toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("differs from the spec given"), o.err());
+        assertEquals(before, Files.readString(dir.resolve("p/posterior-state.csv")));
+    }
+
+    @Test
+    void badPriorsAreReportedWithTheirPathAndNothingIsWritten() throws Exception {
+        Path scenario = scenario();
+        Path spec = spec(SPEC.replace("\"mean\": 0.7, \"sd\": 0.1", "\"mean\": 1.2, \"sd\": 0")
+                .replace("\"logScale\": true}", "\"logScale\": true, \"prior\": {\"distribution\": \"log_normal\", "
+                        + "\"median\": 500}}"));
+        Outcome o = execute("posterior", scenario.toString(), "--spec", spec.toString(), "--out",
+                dir.resolve("p").toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains(spec + ": $.parameters[1].prior.mean: 1.2 is outside the parameter's interval "
+                + "[0.3, 0.9]"), o.err());
+        assertTrue(o.err().contains("$.parameters[1].prior.sd: must be greater than 0, found 0"), o.err());
+        assertTrue(o.err().contains("$.parameters[0].prior.sdLog: missing: a log_normal prior needs median and sdLog"),
+                o.err());
+        assertTrue(o.err().contains("$.parameters[0].prior.source: missing"), o.err());
+        assertFalse(o.err().contains("Exception"), o.err());
+        assertFalse(Files.exists(dir.resolve("p")));
+    }
+}
