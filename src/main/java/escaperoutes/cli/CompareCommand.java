@@ -37,6 +37,14 @@ final class CompareCommand extends JobCommand {
                     + "simulated year")
     String window;
 
+    @Option(names = "--posterior", paramLabel = "DIR",
+            description = "run the replications at draws from the posterior in DIR (escape-routes posterior's "
+                    + "folder): replications 2d and 2d+1 of every scenario share draw d and their random streams "
+                    + "stay paired, so the differences carry the parameters' uncertainty; writes variance.csv, how "
+                    + "much of each summed difference's variance comes from the parameters and how much from chance. "
+                    + "Needs an even --replications of at least 4")
+    Path posterior;
+
     @CommandLine.Mixin
     FolderOptions folder;
 
@@ -58,10 +66,18 @@ final class CompareCommand extends JobCommand {
             return Main.BAD_INPUT;
         }
         CompareJob.Result result = CompareJob.run(new CompareJob.Request(scenarios, run.seed, run.replications,
-                run.threads.count(), window, folder.out, commandLine()), folder.quiet.progressTo(err));
+                run.threads.count(), window, folder.out, posterior, commandLine()), folder.quiet.progressTo(err));
         if (!folder.quiet.quiet) {
             for (int s = 1; s < result.comparison().labels().size(); s++) {
                 printArrivals(out, result.comparison(), s);
+                if (result.overPosterior()) {
+                    Comparison.VarianceSplit v = result.comparison().cumulativeVarianceSplit(s,
+                            Measure.ARRIVALS.key(), SexGroup.ALL);
+                    out.printf(Locale.ROOT, "over the posterior (%d draws, 2 replications each): %.0f%% of the "
+                                    + "summed difference's variance from the parameters, %.0f%% from chance "
+                                    + "(variance.csv)%n", result.comparison().replications() / 2,
+                            100 * v.parameterShare(), 100 * v.chance() / v.total());
+                }
             }
         }
         out.println(result.folder());

@@ -4,6 +4,9 @@ import escaperoutes.calibration.ObservedSeries;
 import escaperoutes.io.Json;
 import escaperoutes.io.ResultFiles;
 import escaperoutes.io.Table;
+import escaperoutes.model.ModelConfig;
+import escaperoutes.observe.RunResult;
+import escaperoutes.simulation.Replications;
 import escaperoutes.output.ComparisonManifest;
 import escaperoutes.output.Manifest;
 import escaperoutes.io.Problem;
@@ -21,13 +24,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The {@code compare} job: every scenario on the same seed and replications (common random numbers), each paired
  * with the first, into a new folder ({@code comparison.csv}, {@code differences.csv}, {@code cumulative.csv}, each
- * scenario's resolved JSON, the manifest, the charts and the report).
+ * scenario's resolved JSON, the manifest, the charts and the report). With a posterior's folder, replication r of
+ * every scenario runs at posterior draw r / 2 (the same parameters and the same random streams for every
+ * scenario), and {@code variance.csv} splits each summed difference's variance between the parameters and chance.
  */
 public final class CompareJob {
     private static final Pattern WINDOW = Pattern.compile("(\\d{4})(?:-(\\d{4}))?");
@@ -38,13 +48,20 @@ public final class CompareJob {
      * @param scenarios     the base first, then the scenarios compared with it, each with the files it extends
      * @param window        {@code FROM-TO} or one year, the years of the summed differences; null for every year
      * @param out           the folder to create, or null for {@link ResultsLayout}'s default
+     * @param posterior     a posterior's folder whose draws the replications run at (pairs of replications share a
+     *                      draw), or null for the scenarios' own parameters
      */
     public record Request(List<ScenarioReader.Read> scenarios, long seed, int replications, int threads, String window,
-                          Path out, List<String> commandLine) {
+                          Path out, Path posterior, List<String> commandLine) {
+        /** A comparison of the scenarios' own parameters. */
+        public Request(List<ScenarioReader.Read> scenarios, long seed, int replications, int threads, String window,
+                       Path out, List<String> commandLine) {
+            this(scenarios, seed, replications, threads, window, out, null, commandLine);
+        }
     }
 
-    /** The folder written and the comparison in it. */
-    public record Result(Path folder, Comparison comparison) {
+    /** The folder written and the comparison in it; {@code overPosterior} when its replications ran posterior draws. */
+    public record Result(Path folder, Comparison comparison, boolean overPosterior) {
     }
 
     private CompareJob() {
@@ -78,12 +95,30 @@ public final class CompareJob {
         for (int i = 0; i < reads.size(); i++) {
             compared.add(new Comparison.Compared(labels.get(i), ScenarioCompiler.compile(reads.get(i).scenario())));
         }
+        PosteriorFolder posterior = null;
+        // drawConfigs.get(i).get(d): scenario i at posterior draw d
+        List<List<ModelConfig>> drawConfigs = new ArrayList<>();
+        if (request.posterior() != null) {
+            if (request.replications() % 2 != 0 || request.replications() < 4) {
+                throw new JobRefused("--replications " + request.replications() + ": with --posterior, an even "
+                        + "number of at least 4: replications 2d and 2d + 1 share posterior draw d, which separates "
+                        + "the parameters' share of each difference's variance from chance");
+            }
+            posterior = PosteriorFolder.read(request.posterior());
+            for (int i = 0; i < reads.size(); i++) {
+                drawConfigs.add(posterior.configs(reads.get(i).scenario(), reads.get(i).files().get(0).toString(),
+                        request.replications() / 2, request.seed()));
+            }
+        }
         // Every scenario's replications that run at once must fit in memory; all that do not are listed.
         List<InvalidScenarioException> tooLarge = new ArrayList<>();
         for (int i = 0; i < compared.size(); i++) {
+            List<ModelConfig> configs = posterior == null ? List.of(compared.get(i).config()) : drawConfigs.get(i);
             try {
-                ScenarioSize.check(reads.get(i).files().get(0).toString(), "$", compared.get(i).config(),
-                        Math.min(request.replications(), request.threads()));
+                for (ModelConfig config : configs) {
+                    ScenarioSize.check(reads.get(i).files().get(0).toString(), "$", config,
+                            Math.min(request.replications(), request.threads()));
+                }
             } catch (InvalidScenarioException e) {
                 tooLarge.add(e);
             }
@@ -99,11 +134,17 @@ public final class CompareJob {
         try (JobFolder folder = JobFolder.staged(request.out(), "compare", "a comparison")) {
             Instant started = Instant.now();
             Progress progress = new Progress(progressTo, "replications", request.replications() * compared.size());
-            Comparison comparison = Comparison.run(compared, request.seed(), request.replications(),
-                    request.threads(), years, observed.lastYear(), progress::update);
+            Comparison comparison = posterior == null
+                    ? Comparison.run(compared, request.seed(), request.replications(), request.threads(), years,
+                            observed.lastYear(), progress::update)
+                    : Comparison.of(labels, overDraws(drawConfigs, request.seed(), request.replications(),
+                            request.threads(), progress), request.seed(), years, observed.lastYear());
             progress.finish();
             Instant finished = Instant.now();
-            List<Table> tables = ResultValues.writeComparison(folder.path(), comparison);
+            List<Table> tables = new ArrayList<>(ResultValues.writeComparison(folder.path(), comparison));
+            if (posterior != null) {
+                tables.add(ResultValues.writeVariance(folder.path(), comparison));
+            }
             List<ComparisonManifest.ComparedScenario> entries = new ArrayList<>();
             for (int i = 0; i < reads.size(); i++) {
                 String resolved = ResultFiles.resolvedScenario(labels.get(i));
@@ -114,9 +155,54 @@ public final class CompareJob {
             }
             ComparisonManifest manifest = new ComparisonManifest(request.seed(), request.replications(),
                     request.threads(), years.toString(), observed.lastYear(), Manifest.currentProgramVersion(),
-                    Program.gitCommit(), entries, observed.source(), observed.sha256(), started.toString(),
+                    Program.gitCommit(), entries, posterior == null ? null
+                    : new ComparisonManifest.PosteriorSource(posterior.dir().toString(), posterior.stateSha256(),
+                            request.replications() / 2), observed.source(), observed.sha256(), started.toString(),
                     finished.toString(), Manifest.currentJavaVersion(), request.commandLine());
-            return new Result(folder.commit(manifest, tables), comparison);
+            return new Result(folder.commit(manifest, tables), comparison, posterior != null);
+        }
+    }
+
+    /**
+     * Every scenario's replications over posterior draws: replication r of scenario i runs at draw r / 2 with the
+     * comparison's seed, so replication r of every scenario shares both the parameters and the random streams.
+     */
+    private static List<List<RunResult>> overDraws(List<List<ModelConfig>> drawConfigs, long seed, int replications,
+                                                   int threads, Progress progress) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "compare-posterior");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            AtomicInteger done = new AtomicInteger();
+            List<List<Future<RunResult>>> futures = new ArrayList<>();
+            for (List<ModelConfig> configs : drawConfigs) {
+                List<Future<RunResult>> scenario = new ArrayList<>();
+                for (int r = 0; r < replications; r++) {
+                    ModelConfig config = configs.get(r / 2);
+                    int replication = r;
+                    scenario.add(pool.submit(() -> {
+                        RunResult result = Replications.runOne(config, seed, replication);
+                        progress.update(done.incrementAndGet());
+                        return result;
+                    }));
+                }
+                futures.add(scenario);
+            }
+            List<List<RunResult>> results = new ArrayList<>();
+            for (List<Future<RunResult>> scenario : futures) {
+                List<RunResult> runs = new ArrayList<>();
+                for (Future<RunResult> f : scenario) {
+                    runs.add(f.get());
+                }
+                results.add(runs);
+            }
+            return results;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a replication failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -58,6 +58,24 @@ final class ResultValues {
         return ComparisonTables.writeAll(dir, summaries, differences, cumulative);
     }
 
+    /** Writes variance.csv: every flow's summed difference of every scenario but the base, by sex. */
+    static Table writeVariance(Path dir, Comparison c) throws IOException {
+        List<ComparisonTables.VarianceRow> rows = new ArrayList<>();
+        for (int s = 1; s < c.labels().size(); s++) {
+            for (String series : c.series()) {
+                if (c.isFlow(series)) {
+                    for (SexGroup sex : SexGroup.values()) {
+                        Comparison.VarianceSplit v = c.cumulativeVarianceSplit(s, series, sex);
+                        rows.add(new ComparisonTables.VarianceRow(c.labels().get(s), series, sex.label(),
+                                c.window().fromYear(), c.window().toYear(), v.total(), v.chance(), v.parameters(),
+                                v.parameterShare()));
+                    }
+                }
+            }
+        }
+        return ComparisonTables.writeVariance(dir, rows);
+    }
+
     private static ComparisonTables.Summary summary(Comparison.Summary s) {
         return new ComparisonTables.Summary(s.mean(), s.p05(), s.p50(), s.p95());
     }

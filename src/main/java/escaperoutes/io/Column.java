@@ -71,6 +71,11 @@ public final class Column {
     public static final String WIDTH_RATIO = "width_ratio";
     public static final String DENSITY = "density";
 
+    public static final String DIFFERENCE_VARIANCE = "difference_variance";
+    public static final String CHANCE_VARIANCE = "chance_variance";
+    public static final String PARAMETER_VARIANCE = "parameter_variance";
+    public static final String PARAMETER_SHARE = "parameter_share";
+
     public static final String SCENARIO = "scenario";
     public static final String PROJECTED = "projected";
     public static final String FROM_YEAR = "from_year";

@@ -95,6 +95,12 @@ public enum ResultTable {
     CUMULATIVE("cumulative.csv", SCENARIO, MEASURE, SEX, FROM_YEAR, TO_YEAR, MEAN, P05, P50, P95, DIFFERENCE_MEAN,
             DIFFERENCE_P05, DIFFERENCE_P50, DIFFERENCE_P95),
     // A sweep: the parameters are the spec's names.
+    /**
+     * With {@code compare --posterior}: how the variance of each difference summed over the window splits between
+     * the parameters' uncertainty and chance (every scenario but the base, flows only).
+     */
+    VARIANCE("variance.csv", SCENARIO, MEASURE, SEX, FROM_YEAR, TO_YEAR, Column.DIFFERENCE_VARIANCE,
+            Column.CHANCE_VARIANCE, Column.PARAMETER_VARIANCE, Column.PARAMETER_SHARE),
     RESULTS("results.csv", POINT, REPLICATION, PARAMETERS, YEAR, MEASURE, SEX, VALUE),
     POINTS("points.csv", POINT, PARAMETERS, ROLE),
     SENSITIVITY_OUTPUTS("sensitivity-outputs.csv", POINT, REPLICATION, OUTPUT, VALUE),

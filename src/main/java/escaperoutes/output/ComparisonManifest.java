@@ -15,16 +15,21 @@ import java.util.List;
  *
  * @param window           calendar years of the cumulative sums, {@code from-to}
  * @param lastObservedYear the last year of the observed series; later years are marked projected
+ * @param posterior        where the parameter draws came from, or null when every replication ran the scenarios'
+ *                         own parameters
  * @param gitCommit        as in {@link Manifest}
  * @param startedAt        ISO-8601 instant, UTC
  * @param finishedAt       ISO-8601 instant, UTC
  */
 @JsonPropertyOrder({"seed", "replications", "threads", "window", "lastObservedYear", "programVersion", "gitCommit",
-        "scenarios", "observedSource", "observedSha256", "startedAt", "finishedAt", "javaVersion", "commandLine"})
+        "scenarios", "posterior", "observedSource", "observedSha256", "startedAt", "finishedAt", "javaVersion",
+        "commandLine"})
 public record ComparisonManifest(long seed, int replications, int threads, String window, int lastObservedYear,
                                  String programVersion,
                                  @JsonInclude(JsonInclude.Include.ALWAYS) String gitCommit,
-                                 List<ComparedScenario> scenarios, String observedSource, String observedSha256,
+                                 List<ComparedScenario> scenarios,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) PosteriorSource posterior,
+                                 String observedSource, String observedSha256,
                                  String startedAt, String finishedAt, String javaVersion, List<String> commandLine) {
 
     /**
@@ -37,6 +42,13 @@ public record ComparisonManifest(long seed, int replications, int threads, Strin
         public ComparedScenario {
             parents = parents == null ? List.of() : List.copyOf(parents);
         }
+    }
+
+    /**
+     * The posterior a comparison drew its parameters from ({@code compare --posterior}): its folder, the checksum of
+     * the sampler state read, and the number of draws (each shared by two replications).
+     */
+    public record PosteriorSource(String folder, String stateSha256, int draws) {
     }
 
     public ComparisonManifest {

@@ -27,7 +27,22 @@ public final class ComparisonTables {
                                 Summary difference) {
     }
 
+    /** A row of variance.csv: the split of a summed difference's variance (persons²) and the parameters' share. */
+    public record VarianceRow(String scenario, String measure, String sex, int fromYear, int toYear, double total,
+                              double chance, double parameters, double parameterShare) {
+    }
+
     private ComparisonTables() {
+    }
+
+    /** {@code variance.csv}, in the order given. */
+    public static Table writeVariance(Path dir, List<VarianceRow> rows) throws IOException {
+        Table.Builder t = ResultTables.builder(dir, ResultTable.VARIANCE);
+        for (VarianceRow r : rows) {
+            t.text(r.scenario()).text(r.measure()).text(r.sex()).number(r.fromYear()).number(r.toYear())
+                    .number(r.total()).number(r.chance()).number(r.parameters()).number(r.parameterShare());
+        }
+        return ResultTables.write(dir, ResultTable.VARIANCE, t);
     }
 
     /** Writes all three tables into {@code dir}; returns them in that order. */

@@ -266,6 +266,49 @@ public final class Comparison {
         return Summary.of(cumulativeDifferences(scenario, name, sex, window));
     }
 
+    /**
+     * How the variance of a difference summed over the window splits between the parameters and chance, when the
+     * replications come in pairs sharing one parameter draw (2d and 2d + 1 share draw d, with random streams of
+     * their own): by the law of total variance, Var(D) = E[Var(D | θ)] + Var(E[D | θ]); half the mean squared
+     * difference within pairs estimates the first term (chance), the rest of the sample variance is the
+     * parameters'. Estimates from finite pairs: the parameters' part can come out slightly negative when chance
+     * dominates, and is reported as it comes out.
+     *
+     * @param total      sample variance of the paired differences (persons²)
+     * @param chance     its part from chance among individuals, for fixed parameters
+     * @param parameters the rest: what the uncertainty about the parameters adds
+     */
+    public record VarianceSplit(double total, double chance, double parameters) {
+        /** The parameters' share of the variance (NaN when the difference does not vary). */
+        public double parameterShare() {
+            return total > 0 ? parameters / total : Double.NaN;
+        }
+    }
+
+    /** {@link VarianceSplit} of scenario − base summed over the window; needs an even number of replications. */
+    public VarianceSplit cumulativeVarianceSplit(int scenario, String name, SexGroup sex) {
+        if (replications % 2 != 0 || replications < 4) {
+            throw new IllegalArgumentException("the split needs pairs of replications sharing a parameter draw: an "
+                    + "even number, at least 4; found " + replications);
+        }
+        double[] d = cumulativeDifferences(scenario, name, sex, window);
+        double mean = 0;
+        for (double v : d) {
+            mean += v / d.length;
+        }
+        double total = 0;
+        for (double v : d) {
+            total += (v - mean) * (v - mean);
+        }
+        total /= d.length - 1;
+        double withinPairs = 0;
+        for (int r = 0; r < d.length; r += 2) {
+            withinPairs += (d[r] - d[r + 1]) * (d[r] - d[r + 1]) / 2;
+        }
+        double chance = withinPairs / (d.length / 2);
+        return new VarianceSplit(total, chance, total - chance);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private int index(String name) {

@@ -1,0 +1,128 @@
+package escaperoutes.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import escaperoutes.calibration.CalibrationSpec;
+import escaperoutes.io.InvalidCsvException;
+import escaperoutes.io.JsonBinder;
+import escaperoutes.io.Problem;
+import escaperoutes.io.ResultFiles;
+import escaperoutes.model.ModelConfig;
+import escaperoutes.model.RandomStreams;
+import escaperoutes.output.Manifest;
+import escaperoutes.output.PosteriorFiles;
+import escaperoutes.parameter.Parameter;
+import escaperoutes.parameter.ParameterSpace;
+import escaperoutes.parameter.Scale;
+import escaperoutes.posterior.AbcSmc;
+import escaperoutes.posterior.PosteriorSummary;
+import escaperoutes.scenario.InvalidScenarioException;
+import escaperoutes.scenario.Scenario;
+import escaperoutes.scenario.SpecChecks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A posterior's folder read back to carry its parameter uncertainty into other jobs ({@code compare --posterior}):
+ * the free parameters of the spec it was sampled with ({@code calibration-spec.json}) and its last generation
+ * ({@code posterior-state.csv}, exact unit coordinates and weights).
+ */
+final class PosteriorFolder {
+
+    /** The stream whose first number places the systematic resampling of the draws. */
+    static final String DRAWS_STREAM = "posterior-draws";
+
+    private final Path dir;
+    private final List<CalibrationSpec.Parameter> specParameters;
+    private final List<Parameter> parameters;
+    private final AbcSmc.Generation posterior;
+    private final String stateSha256;
+
+    private PosteriorFolder(Path dir, List<CalibrationSpec.Parameter> specParameters, AbcSmc.Generation posterior,
+                            String stateSha256) {
+        this.dir = dir;
+        this.specParameters = List.copyOf(specParameters);
+        this.parameters = specParameters.stream().map(p -> Parameter.of(p.path(), p.path(), p.alsoPaths(),
+                Scale.range(p.lower(), p.upper(), p.logScale()))).toList();
+        this.posterior = posterior;
+        this.stateSha256 = stateSha256;
+    }
+
+    /** Reads the folder; a folder that is not a finished generation's posterior is refused, saying why. */
+    static PosteriorFolder read(Path dir) throws JobRefused, IOException {
+        Path specFile = dir.resolve(ResultFiles.CALIBRATION_SPEC);
+        Path state = dir.resolve(ResultFiles.POSTERIOR_STATE);
+        if (!Files.isDirectory(dir)) {
+            throw new JobRefused("--posterior " + dir + ": no such folder");
+        }
+        if (!Files.exists(specFile) || !Files.exists(state)) {
+            throw new JobRefused("--posterior " + dir + ": not a posterior's folder (it needs "
+                    + ResultFiles.CALIBRATION_SPEC + " and " + ResultFiles.POSTERIOR_STATE
+                    + ", as escape-routes posterior writes them)");
+        }
+        List<Problem> problems = new ArrayList<>();
+        JsonNode tree = SpecChecks.parseObject(specFile, problems);
+        CalibrationSpec spec = tree == null ? null : new JsonBinder().bind(tree, CalibrationSpec.class, problems);
+        if (!problems.isEmpty() || spec == null) {
+            throw new JobRefused(SpecChecks.inFile(specFile.toString(), problems).stream().map(Problem::toString)
+                    .toList());
+        }
+        List<AbcSmc.Generation> generations;
+        try {
+            generations = PosteriorFiles.readState(dir, spec.parameters().size());
+        } catch (InvalidCsvException e) {
+            throw new JobRefused("--posterior " + dir + ": " + e.getMessage());
+        }
+        if (generations.isEmpty()) {
+            throw new JobRefused("--posterior " + dir + ": " + state + " holds no complete generation");
+        }
+        return new PosteriorFolder(dir, spec.parameters(), generations.get(generations.size() - 1),
+                Manifest.sha256(state));
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    String stateSha256() {
+        return stateSha256;
+    }
+
+    /**
+     * The posterior draws' configurations of one scenario: the scenario with the posterior's parameters set to draw
+     * d, for d = 0 … draws − 1 (systematic resampling by weight, placed by the seed, so that every scenario of a
+     * comparison gets the same draws). Refused, naming the spec's JSON path, if a parameter is not a number of the
+     * scenario.
+     *
+     * @param scenarioFile the scenario's file, for the messages
+     */
+    List<ModelConfig> configs(Scenario scenario, String scenarioFile, int draws, long seed)
+            throws JobRefused, InvalidScenarioException {
+        ParameterSpace space;
+        try {
+            space = new ParameterSpace(scenario, parameters);
+        } catch (IllegalArgumentException e) {
+            // Name the first parameter the scenario lacks, by its place in the posterior's spec.
+            for (int i = 0; i < parameters.size(); i++) {
+                try {
+                    new ParameterSpace(scenario, List.of(parameters.get(i)));
+                } catch (IllegalArgumentException missing) {
+                    throw new JobRefused(dir.resolve(ResultFiles.CALIBRATION_SPEC) + ": "
+                            + JsonBinder.childPath(JsonBinder.elementPath(JsonBinder.childPath(JsonBinder.ROOT,
+                            "parameters"), i), "path") + ": " + specParameters.get(i).path() + " is not a number of "
+                            + scenarioFile + " (" + missing.getMessage() + "); the posterior's parameters must all "
+                            + "be numbers of every compared scenario");
+                }
+            }
+            throw new JobRefused(scenarioFile + ": the posterior's parameters cannot be set: " + e.getMessage());
+        }
+        double u = new RandomStreams(seed, 0).stream(DRAWS_STREAM).nextDouble();
+        List<ModelConfig> configs = new ArrayList<>(draws);
+        for (AbcSmc.Particle p : PosteriorSummary.resample(posterior, draws, u)) {
+            configs.add(space.configAt(space.fromUnit(p.unit())));
+        }
+        return configs;
+    }
+}
