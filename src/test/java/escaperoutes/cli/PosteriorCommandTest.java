@@ -136,4 +136,75 @@ class PosteriorCommandTest {
         assertFalse(o.err().contains("Exception"), o.err());
         assertFalse(Files.exists(dir.resolve("p")));
     }
+
+    /** A posterior of the small scenario's crackdown multiplier, for the comparisons below. */
+    private Path crackdownPosterior() throws Exception {
+        Path spec = spec("""
+                {
+                  "parameters": [
+                    {"path": "$.attempts.attemptsPerYear", "lower": 100, "upper": 5000, "logScale": true},
+                    {"path": "$.regimes[name=crackdown].multipliers.nk_border.attempt.female", "lower": 0.1,
+                     "upper": 1}
+                  ],
+                  "fitWindow": {"from": 2010, "to": 2011},
+                  "seed": 4,
+                  "posterior": {"particles": 20, "maxGenerations": 2, "predictiveDraws": 4}
+                }
+                """);
+        Path out = dir.resolve("posterior");
+        Outcome o = execute("posterior", scenario().toString(), "--spec", spec.toString(), "--out", out.toString(),
+                "--quiet");
+        assertEquals(0, o.code(), o.err());
+        return out;
+    }
+
+    @Test
+    void compareOverThePosteriorPairsDrawsAndSplitsTheVariance() throws Exception {
+        Path posterior = crackdownPosterior();
+        Path other = Files.writeString(dir.resolve("later.json"), ScenarioReaderTest.SMALL_SCENARIO
+                .replace("\"name\": \"small\"", "\"name\": \"later\"")
+                .replace("\"start\": \"2011-01-01\"", "\"start\": \"2011-07-01\""));
+        Path out = dir.resolve("cmp");
+        Outcome o = execute("compare", scenario().toString(), other.toString(), "--posterior", posterior.toString(),
+                "--replications", "8", "--seed", "3", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("over the posterior (4 draws, 2 replications each)"), o.out());
+        List<String> variance = Files.readAllLines(out.resolve("variance.csv"));
+        assertEquals("scenario,measure,sex,from_year,to_year,difference_variance,chance_variance,"
+                + "parameter_variance,parameter_share", variance.get(0));
+        assertTrue(variance.stream().anyMatch(l -> l.startsWith("later,arrivals,all,2010,2011,")), variance.get(1));
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals(posterior.toString(), manifest.get("posterior").get("folder").asText());
+        assertEquals(4, manifest.get("posterior").get("draws").asInt());
+        // The same seed gives the same draws and results.
+        Path again = dir.resolve("cmp2");
+        assertEquals(0, execute("compare", scenario().toString(), other.toString(), "--posterior",
+                posterior.toString(), "--replications", "8", "--seed", "3", "--out", again.toString(), "--quiet",
+                "--threads", "1").code());
+        assertEquals(Files.readString(out.resolve("cumulative.csv")), Files.readString(again.resolve("cumulative.csv")));
+        assertEquals(Files.readString(out.resolve("variance.csv")), Files.readString(again.resolve("variance.csv")));
+    }
+
+    @Test
+    void aPosteriorWhoseParametersAScenarioLacksIsRefused() throws Exception {
+        Path posterior = crackdownPosterior();
+        Path other = Files.writeString(dir.resolve("renamed.json"), ScenarioReaderTest.SMALL_SCENARIO
+                .replace("\"name\": \"crackdown\"", "\"name\": \"clampdown\""));
+        Outcome o = execute("compare", scenario().toString(), other.toString(), "--posterior", posterior.toString(),
+                "--replications", "4", "--out", dir.resolve("cmp").toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains(posterior.resolve("calibration-spec.json") + ": $.parameters[1].path: "
+                + "$.regimes[name=crackdown].multipliers.nk_border.attempt.female is not a number of " + other),
+                o.err());
+        assertFalse(Files.exists(dir.resolve("cmp")));
+        Outcome odd = execute("compare", scenario().toString(), scenario().toString(), "--posterior",
+                posterior.toString(), "--replications", "5", "--out", dir.resolve("cmp").toString());
+        assertEquals(2, odd.code(), odd.err());
+        assertTrue(odd.err().contains("with --posterior, an even number of at least 4"), odd.err());
+        Outcome notPosterior = execute("compare", scenario().toString(), scenario().toString(), "--posterior",
+                dir.toString(), "--replications", "4", "--out", dir.resolve("cmp").toString());
+        assertEquals(2, notPosterior.code(), notPosterior.err());
+        assertTrue(notPosterior.err().contains("not a posterior's folder"), notPosterior.err());
+        assertFalse(Files.exists(dir.resolve("cmp")));
+    }
 }

@@ -127,4 +127,30 @@ class ComparisonTest {
         }
         return TestRunResults.of(replication, 2020, values, exits, lasts, routes, List.of(), new long[0][2][2]);
     }
+
+    @Test
+    void theVarianceOfASummedDifferenceSplitsBetweenParametersAndChance() {
+        List<String> exits = List.of("laos", "direct");
+        List<String> lasts = List.of("thailand", "china");
+        // Base: 10 women a year in every replication. Other: replications (0, 1) share one parameter draw, (2, 3)
+        // another; their summed differences over 2020-2021 are 1, 3, 10 and 14.
+        double[][] other = {{10, 11}, {12, 11}, {15, 15}, {20, 14}};
+        List<RunResult> base = new java.util.ArrayList<>();
+        List<RunResult> changed = new java.util.ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            base.add(run(r, new double[] {10, 10}, exits, lasts));
+            changed.add(run(r, other[r], exits, lasts));
+        }
+        Comparison c = Comparison.of(List.of("base", "other"), List.of(base, changed), 1,
+                new Comparison.Window(2020, 2021), 2021);
+        Comparison.VarianceSplit v = c.cumulativeVarianceSplit(1, Measure.ARRIVALS.key(), SexGroup.ALL);
+        // Mean 7; sample variance (36 + 16 + 9 + 49) / 3; within pairs ((1 − 3)² / 2 + (10 − 14)² / 2) / 2 = 5.
+        assertEquals(110.0 / 3, v.total(), 1e-12);
+        assertEquals(5, v.chance(), 1e-12);
+        assertEquals(110.0 / 3 - 5, v.parameters(), 1e-12);
+        assertEquals((110.0 / 3 - 5) / (110.0 / 3), v.parameterShare(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> Comparison.of(List.of("base", "other"),
+                List.of(base.subList(0, 2), changed.subList(0, 2)), 1, new Comparison.Window(2020, 2021), 2021)
+                .cumulativeVarianceSplit(1, Measure.ARRIVALS.key(), SexGroup.ALL), "two replications are one pair");
+    }
 }
