@@ -201,4 +201,14 @@ class ChartDataTest {
         assertEquals(List.of(), ChartData.strongestPairs(new double[][] {{0, 1}}, new double[] {1, 1}, 3),
                 "one parameter has no pair");
     }
+
+    @Test
+    void aParametersSearchCoordinateIsLinearOrInItsLogarithm() {
+        var log = new PosteriorTables.Parameter("$.a", true, 10, 1000, "log_uniform", 0, 0, 0, 0, 0, 0, 0, 0);
+        assertEquals(0.5, log.unitOf(100), EPS);
+        assertEquals(100, log.valueAt(0.5), 1e-9);
+        var linear = new PosteriorTables.Parameter("$.b", false, 2, 4, "uniform", 0, 0, 0, 0, 0, 0, 0, 0);
+        assertEquals(0.25, linear.unitOf(2.5), EPS);
+        assertEquals(3.5, linear.valueAt(0.75), EPS);
+    }
 }
