@@ -214,4 +214,86 @@ final class ChartData {
         }
         return new GridCells(x, y, mean);
     }
+
+    /**
+     * A weighted histogram of a posterior sample over {@code bins} bins of equal width in the search coordinate
+     * u in [0, 1], as density per unit of u: each bin's share of the weight times the number of bins, so that it
+     * integrates to 1 over [0, 1] and compares directly with a prior density per unit of u (a uniform prior on the
+     * search scale is 1 everywhere). u = 1 falls in the last bin; u outside [0, 1] is taken as the nearer end.
+     */
+    static double[] unitHistogram(double[] unit, double[] weights, int bins) {
+        if (unit.length != weights.length || bins < 1) {
+            throw new IllegalArgumentException("one weight per value and at least one bin");
+        }
+        double[] density = new double[bins];
+        double total = 0;
+        for (int k = 0; k < unit.length; k++) {
+            int bin = (int) Math.floor(Math.max(0, Math.min(1, unit[k])) * bins);
+            density[Math.min(bin, bins - 1)] += weights[k];
+            total += weights[k];
+        }
+        for (int b = 0; b < bins; b++) {
+            density[b] = total > 0 ? density[b] / total * bins : Double.NaN;
+        }
+        return density;
+    }
+
+    /**
+     * Pearson's correlation of x and y, each pair weighted by {@code weights} (≥ 0, not all 0): the weighted
+     * covariance over the product of the weighted standard deviations. NaN where x or y has no spread.
+     */
+    static double weightedCorrelation(double[] x, double[] y, double[] weights) {
+        if (x.length != y.length || x.length != weights.length) {
+            throw new IllegalArgumentException("x, y and the weights must have the same length");
+        }
+        double total = 0;
+        double meanX = 0;
+        double meanY = 0;
+        for (int k = 0; k < x.length; k++) {
+            total += weights[k];
+            meanX += weights[k] * x[k];
+            meanY += weights[k] * y[k];
+        }
+        meanX /= total;
+        meanY /= total;
+        double covariance = 0;
+        double varianceX = 0;
+        double varianceY = 0;
+        for (int k = 0; k < x.length; k++) {
+            double dx = x[k] - meanX;
+            double dy = y[k] - meanY;
+            covariance += weights[k] * dx * dy;
+            varianceX += weights[k] * dx * dx;
+            varianceY += weights[k] * dy * dy;
+        }
+        if (!(varianceX > 0 && varianceY > 0)) {
+            return Double.NaN;
+        }
+        // Clamped: rounding can carry a perfect correlation a hair past ±1.
+        return Math.max(-1, Math.min(1, covariance / Math.sqrt(varianceX * varianceY)));
+    }
+
+    /** Two parameters (by position) and their weighted correlation. */
+    record Pair(int first, int second, double correlation) {
+    }
+
+    /**
+     * The {@code count} pairs of parameters whose weighted correlation (in the search coordinates, one row of
+     * {@code unitByParameter} per parameter) is largest in absolute value, strongest first; a pair whose
+     * correlation is undefined (a parameter without spread) is left out, and ties keep the order of the parameters.
+     */
+    static List<Pair> strongestPairs(double[][] unitByParameter, double[] weights, int count) {
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < unitByParameter.length; i++) {
+            for (int j = i + 1; j < unitByParameter.length; j++) {
+                double r = weightedCorrelation(unitByParameter[i], unitByParameter[j], weights);
+                if (!Double.isNaN(r)) {
+                    pairs.add(new Pair(i, j, r));
+                }
+            }
+        }
+        // A stable sort: equal |r| keep the order in which the pairs were listed.
+        pairs.sort(Comparator.comparingDouble((Pair p) -> -Math.abs(p.correlation())));
+        return List.copyOf(pairs.subList(0, Math.min(count, pairs.size())));
+    }
 }

@@ -45,7 +45,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 /**
  * The charts of a result folder, built from {@link ChartData} only. Years run along the x axis as calendar years;
  * every chart carries the scenario, seed and replications in a footer, and shades the fit and hold-out windows (a
- * calibration) and the projected years (after the last observed year) where they apply.
+ * calibration, a posterior) and the projected years (after the last observed year) where they apply. A posterior
+ * folder's run charts are of its posterior predictive runs (replication r at posterior draw r), and say so; its
+ * sampler's charts are {@link PosteriorCharts}'.
  */
 final class Charts {
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 17);
@@ -93,10 +95,17 @@ final class Charts {
         }
         if (f.calibration != null) {
             charts.add(loss(f.calibration, ctx));
-            charts.add(fitErrors(f.calibration, ctx));
+            charts.add(fitErrors(f.calibration.fit, ctx));
             if (f.calibration.evidence != null && !f.calibration.evidence.isEmpty()) {
                 charts.add(evidence(f.calibration.evidence, ctx));
             }
+        }
+        if (f.posterior != null) {
+            charts.add(fitErrors(f.posterior.fit, ctx));
+            if (f.posterior.evidence != null && !f.posterior.evidence.isEmpty()) {
+                charts.add(evidence(f.posterior.evidence, ctx));
+            }
+            charts.addAll(PosteriorCharts.all(f.posterior, ctx));
         }
         if (f.comparison != null) {
             charts.addAll(comparison(f.comparison, ctx));
@@ -107,23 +116,30 @@ final class Charts {
         return charts;
     }
 
-    /** What every chart of one folder shares: the footer, the windows and the projection to shade. */
+    /**
+     * What every chart of one folder shares: the footer, the windows and the projection to shade, and whether its
+     * runs are a posterior's predictive runs, each at its own draw of the parameters ({@code predictive}).
+     */
     record Context(String footer, int[] fitWindow, int[] holdOutWindow, int firstProjectedYear, int firstYear,
-                   int lastYear) {
+                   int lastYear, boolean predictive) {
         static Context of(ResultFolder f) {
             // A calibration's manifest gives the replications per evaluation; its charts show the final runs.
             long replications = f.run != null ? f.run.replications : f.manifest.path("replications").asLong(0);
+            boolean predictive = f.kind == ResultFolder.Kind.POSTERIOR;
             String footer = "escape-routes " + f.manifest.path("programVersion").asText("") + "  ·  "
                     + switch (f.kind) {
                         case COMPARISON -> "scenarios: ";
                         case SWEEP -> "sweep: ";
+                        case POSTERIOR -> "posterior of: ";
                         default -> "scenario: ";
                     } + f.title()
                     + (f.sweep == null ? "" : " (" + f.sweep.design.replace('_', ' ') + ", " + f.sweep.pointCount()
                             + " points)")
-                    + "  ·  seed " + f.seed() + (replications > 0 ? "  ·  " + replications + " replications" : "");
-            int[] fit = f.calibration == null ? null : f.calibration.window("fit");
-            int[] holdOut = f.calibration == null ? null : f.calibration.window("hold-out");
+                    + "  ·  seed " + f.seed() + (replications <= 0 ? "" : predictive && f.run != null
+                            ? "  ·  " + replications + " posterior predictive runs"
+                            : "  ·  " + replications + " replications");
+            int[] fit = f.window("fit");
+            int[] holdOut = f.window("hold-out");
             int firstProjected = Integer.MAX_VALUE;
             int first = Integer.MAX_VALUE;
             int last = Integer.MIN_VALUE;
@@ -137,18 +153,33 @@ final class Charts {
                 first = f.comparison.firstYear;
                 last = f.comparison.lastYear;
             }
-            return new Context(footer, fit, holdOut, firstProjected, first, last);
+            return new Context(footer, fit, holdOut, firstProjected, first, last, predictive);
         }
     }
 
     static Chart arrivals(ResultFolder.RunTables run, Context ctx) {
         Band band = ChartData.arrivals(run, "all");
-        XYPlot plot = bandPlot(List.of(new Named("simulated", band, Palette.ALL)),
-                "arrivals (persons per year)", "year of arrival");
+        XYPlot plot = bandPlot(List.of(new Named(ctx.predictive() ? "posterior predictive" : "simulated", band,
+                Palette.ALL)), "arrivals (persons per year)", "year of arrival");
         addObserved(plot, ChartData.observed(run, "all"), "observed (Ministry of Unification)");
-        return finish("arrivals", "Arrivals in South Korea: simulated and observed",
+        return finish("arrivals", ctx.predictive() ? "Arrivals in South Korea: posterior predictive and observed"
+                        : "Arrivals in South Korea: simulated and observed",
                 "Line: simulated median; dark band: 50% of replications; light band: 90%. Points: the Ministry of "
-                        + "Unification's count (years it reports singly).", plot, ctx, true);
+                        + "Unification's count (years it reports singly)." + predictiveNote(ctx), plot, ctx, true);
+    }
+
+    /**
+     * A run chart's title, marked as the posterior predictive where the folder's runs are a posterior's: each at
+     * its own draw of the parameters, not one scenario replicated.
+     */
+    static String runTitle(String title, Context ctx) {
+        return ctx.predictive() ? title + " (posterior predictive)" : title;
+    }
+
+    /** What a posterior's run charts add to their caption: what their replications are. */
+    static String predictiveNote(Context ctx) {
+        return ctx.predictive() ? " Posterior predictive: replication r ran at the r-th draw from the posterior, so "
+                + "the spread holds the parameters' uncertainty as well as the model's own randomness." : "";
     }
 
     static Chart arrivalsBySex(ResultFolder.RunTables run, Context ctx) {
@@ -157,9 +188,9 @@ final class Charts {
                 "arrivals (persons per year)", "year of arrival");
         addObserved(plot, ChartData.observed(run, "female"), "observed women", Palette.WOMEN.darker());
         addObserved(plot, ChartData.observed(run, "male"), "observed men", Palette.MEN.darker());
-        return finish("arrivals-by-sex", "Arrivals in South Korea by sex",
+        return finish("arrivals-by-sex", runTitle("Arrivals in South Korea by sex", ctx),
                 "Lines: simulated medians of women and of men, with their 50% and 90% bands. Points: the Ministry of "
-                        + "Unification's counts of women and men.", plot, ctx, true);
+                        + "Unification's counts of women and men." + predictiveNote(ctx), plot, ctx, true);
     }
 
     static Chart shareWomen(ResultFolder.RunTables run, Context ctx) {
@@ -169,9 +200,10 @@ final class Charts {
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(NumberFormat.getPercentInstance());
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 1);
         addObserved(plot, ChartData.observedShareWomen(run), "observed share of women");
-        return finish("share-women", "Share of women among arrivals",
+        return finish("share-women", runTitle("Share of women among arrivals", ctx),
                 "Line: simulated median of each replication's share; dark band: 50% of replications; light "
-                        + "band: 90%. Points: the Ministry of Unification's share.", plot, ctx, true);
+                        + "band: 90%. Points: the Ministry of Unification's share." + predictiveNote(ctx), plot, ctx,
+                true);
     }
 
     static Chart inChina(ResultFolder.RunTables run, Context ctx) {
@@ -179,17 +211,17 @@ final class Charts {
                 new Named("hiding in China", ChartData.measure(run, "hiding_china_end"), Palette.HIDING),
                 new Named("held by China", ChartData.measure(run, "detained_china_end"), Palette.DETAINED)),
                 "persons at the end of the year", "year");
-        return finish("in-china", "North Koreans in China at the end of each year",
-                "Hiding and held (detained) by China on 31 December; median with 50% and 90% bands.", plot, ctx,
-                true);
+        return finish("in-china", runTitle("North Koreans in China at the end of each year", ctx),
+                "Hiding and held (detained) by China on 31 December; median with 50% and 90% bands."
+                        + predictiveNote(ctx), plot, ctx, true);
     }
 
     static Chart repatriations(ResultFolder.RunTables run, Context ctx) {
         XYPlot plot = bandPlot(List.of(new Named("forced repatriations", ChartData.measure(run, "repatriations"),
                 Palette.REPATRIATED)), "persons per year", "year");
-        return finish("repatriations", "Forced repatriations from China per year",
-                "People handed from China to North Korea each year; median with 50% and 90% bands.", plot, ctx,
-                true);
+        return finish("repatriations", runTitle("Forced repatriations from China per year", ctx),
+                "People handed from China to North Korea each year; median with 50% and 90% bands."
+                        + predictiveNote(ctx), plot, ctx, true);
     }
 
     static Chart loss(ResultFolder.CalibrationTables cal, Context ctx) {
@@ -230,14 +262,19 @@ final class Charts {
                         + "line: the best so far.", plot, ctx, false);
     }
 
-    static Chart fitErrors(ResultFolder.CalibrationTables cal, Context ctx) {
-        double[] errors = ChartData.logErrors(cal.fit);
+    /**
+     * The log error of the simulated mean in each fitted and held-out year of fit.csv: a calibration's best
+     * candidate's ({@code calibration-errors}), or the mean of a posterior's predictive runs ({@code
+     * predictive-errors}).
+     */
+    static Chart fitErrors(List<ResultFolder.CalibrationTables.FitRow> rows, Context ctx) {
+        double[] errors = ChartData.logErrors(rows);
         XYSeriesCollection data = new XYSeriesCollection();
         XYSeries fit = new XYSeries("fitted years", false, true);
         XYSeries hold = new XYSeries("held-out years", false, true);
         for (int i = 0; i < errors.length; i++) {
             if (!Double.isNaN(errors[i])) {
-                (cal.fit.get(i).window().equals("fit") ? fit : hold).add(cal.fit.get(i).year(), errors[i]);
+                (rows.get(i).window().equals("fit") ? fit : hold).add(rows.get(i).year(), errors[i]);
             }
         }
         data.addSeries(fit);
@@ -250,6 +287,12 @@ final class Charts {
                 new NumberAxis("log(simulated mean / observed)"), r);
         plot.addRangeMarker(new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1f)));
         style(plot);
+        if (ctx.predictive()) {
+            return finish("predictive-errors", "Posterior predictive: the mean's error in each year",
+                    "Bars: natural log of the mean of the posterior predictive runs over the observed total (0 = "
+                            + "exact; +0.1 ≈ 10% too many, −0.1 ≈ 10% too few), for the fitted and held-out years.",
+                    plot, ctx, false);
+        }
         return finish("calibration-errors", "Calibration: the best candidate's error in each year",
                 "Bars: natural log of the simulated mean over the observed total (0 = exact; +0.1 ≈ 10% too many, "
                         + "−0.1 ≈ 10% too few), for the fitted and held-out years.", plot, ctx, false);
@@ -331,11 +374,14 @@ final class Charts {
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         style(plot);
         plot.setDomainGridlinesVisible(false);
-        return finish(EVIDENCE, "Independent evidence: simulated against the record",
-                "Each item the calibration fitted besides arrivals, divided by its best value (1) so that persons, "
+        return finish(EVIDENCE, ctx.predictive() ? "Independent evidence: posterior predictive against the record"
+                        : "Independent evidence: simulated against the record",
+                "Each item " + (ctx.predictive() ? "the posterior's distance included" : "the calibration fitted")
+                        + " besides arrivals, divided by its best value (1) so that persons, "
                         + "shares, years and rates share one log axis; an item whose best value is 0 is divided "
                         + "by the top of its range. Light bar: the record's plausible range (an exact count has "
-                        + "none: the line at 1); dark bar: the simulated 5%–95% over the final replications; "
+                        + "none: the line at 1); dark bar: the simulated 5%–95% over the "
+                        + (ctx.predictive() ? "posterior predictive runs" : "final replications") + "; "
                         + "point: the simulated mean, green inside the range, red outside. A value of 0, or beyond "
                         + "the axis, is drawn at its edge.", plot, ctx, false);
     }
@@ -484,7 +530,7 @@ final class Charts {
         }
         XYPlot plot = new XYPlot(data, yearAxis(xLabel), new NumberAxis(yLabel), r);
         style(plot);
-        return finish(name, title, caption, plot, ctx, !name.equals("cohorts"));
+        return finish(name, runTitle(title, ctx), caption + predictiveNote(ctx), plot, ctx, !name.equals("cohorts"));
     }
 
     /** Chooses a category's colour from its name and position. */

@@ -32,6 +32,14 @@ final class Palette {
     static final Color EVIDENCE_RANGE = new Color(0xB0BEC5);
     static final Color INSIDE = FIT_WINDOW;
     static final Color OUTSIDE = new Color(0xC62828);
+    /**
+     * A posterior: its histogram, median and 90 % interval (indigo, a colour no other chart uses), against its
+     * prior's density (grey); the sampler's tolerance (slate) and acceptance rate (blue) by generation.
+     */
+    static final Color POSTERIOR = new Color(0x283593);
+    static final Color PRIOR = new Color(0x616161);
+    static final Color TOLERANCE = ALL;
+    static final Color ACCEPTANCE = new Color(0x0277BD);
     /** A heat map's cell without a value. */
     static final Color NO_VALUE = new Color(0xE0E0E0);
 

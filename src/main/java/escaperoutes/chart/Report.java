@@ -18,7 +18,9 @@ import java.util.Map;
  * {@code report.html}: one self-contained page (inline style, no scripts, no network; the images are the PNGs in
  * {@code charts/} beside it) that puts a folder's results together: what was asked, the charts, the per-year table
  * of observed against simulated, the fit metrics, the independent evidence (its chart and table), what differs
- * from the shipped baseline, and the manifest.
+ * from the shipped baseline, and the manifest. A posterior's report opens with its Posterior section (the sampler's
+ * summary, each parameter's posterior against its prior, the correlated pairs, the generations); its run charts,
+ * fit and evidence are those of the posterior predictive runs.
  */
 final class Report {
     private static final String STYLE = """
@@ -47,6 +49,7 @@ final class Report {
         String title = switch (f.kind) {
             case RUN -> "Run: " + f.title();
             case CALIBRATION -> "Calibration: " + f.title();
+            case POSTERIOR -> "Posterior: " + f.title();
             case COMPARISON -> "Comparison: " + f.title();
             case SWEEP -> "Sweep: " + f.title() + (f.sweep.isChunk() ? " (chunk " + f.sweep.chunk + ")" : "");
         };
@@ -56,7 +59,11 @@ final class Report {
                 .append("</style>\n</head>\n<body>\n<h1>").append(esc(title)).append("</h1>\n");
         h.append("<p class=\"meta\">escape-routes ").append(esc(f.manifest.path("programVersion").asText()))
                 .append(" · seed ").append(f.seed());
-        if (f.manifest.has("replications")) {
+        if (f.posterior != null) {
+            h.append(" · ").append(count(f.posterior.number("replicationsPerParticle")))
+                    .append(" replications per particle · ").append(count(f.posterior.number("predictiveDraws")))
+                    .append(" posterior predictive runs");
+        } else if (f.manifest.has("replications")) {
             h.append(" · ").append(f.manifest.path("replications").asLong()).append(" replications");
             if (f.kind == ResultFolder.Kind.CALIBRATION) {
                 h.append(" per evaluation");
@@ -66,10 +73,13 @@ final class Report {
         }
         h.append(" · finished ").append(esc(f.manifest.path("finishedAt").asText())).append("</p>\n");
         description(h, f);
-        h.append("<h2>Charts</h2>\n");
+        if (f.posterior != null) {
+            posterior(h, f.posterior, charts);
+        }
+        h.append(f.posterior != null ? "<h2>Posterior predictive runs</h2>\n" : "<h2>Charts</h2>\n");
         for (Chart c : charts) {
-            // The evidence chart stands beside the evidence table, further down.
-            if (!c.name().equals(Charts.EVIDENCE)) {
+            // The evidence chart stands beside the evidence table, further down; a posterior's in its section.
+            if (!c.name().equals(Charts.EVIDENCE) && !c.name().startsWith(PosteriorCharts.PREFIX)) {
                 figure(h, c);
             }
         }
@@ -79,7 +89,13 @@ final class Report {
         if (f.calibration != null) {
             metrics(h, f.calibration.metrics);
             if (f.calibration.evidence != null && !f.calibration.evidence.isEmpty()) {
-                evidence(h, f.calibration.evidence, charts);
+                evidence(h, f.calibration.evidence, charts, false);
+            }
+        }
+        if (f.posterior != null) {
+            predictiveFit(h, f.posterior);
+            if (f.posterior.evidence != null && !f.posterior.evidence.isEmpty()) {
+                evidence(h, f.posterior.evidence, charts, true);
             }
         }
         if (f.comparison != null) {
@@ -122,17 +138,31 @@ final class Report {
                         .append(esc(e.getValue().path("description").asText())).append("</dd>\n");
             }
             h.append("</dl>\n");
+        } else if (f.scenario == null) {
+            // A posterior folder without its base scenario.
+            if (f.run != null) {
+                h.append("<p class=\"meta\">Simulated ").append(f.run.firstYear).append(" to ")
+                        .append(f.run.lastYear).append(".").append(projections(f)).append("</p>\n");
+            }
         } else {
             h.append("<p class=\"lead\">").append(esc(f.scenario.path("description").asText())).append("</p>\n");
-            h.append("<p class=\"meta\">Simulated ").append(esc(f.scenario.path("start").asText())).append(" to ")
+            h.append("<p class=\"meta\">").append(f.kind == ResultFolder.Kind.POSTERIOR ? "Base scenario <b>"
+                    + esc(f.scenario.path("name").asText()) + "</b>, whose free parameters each posterior "
+                    + "predictive run takes from its own draw; simulated " : "Simulated ")
+                    .append(esc(f.scenario.path("start").asText())).append(" to ")
                     .append(esc(f.scenario.path("end").asText())).append(".");
-            if (f.run != null && f.run.lastObservedYear() < f.run.lastYear) {
-                h.append(" Years after ").append(f.run.lastObservedYear())
-                        .append(", the last year observed, are <b>projections</b> (shaded grey in the charts and "
-                                + "the table): they carry the enforcement timeline forward as the scenario says.");
-            }
-            h.append("</p>\n");
+            h.append(projections(f)).append("</p>\n");
         }
+    }
+
+    /** Which years are projections (after the last observed year), if any. */
+    private static String projections(ResultFolder f) {
+        if (f.run != null && f.run.lastObservedYear() < f.run.lastYear) {
+            return " Years after " + f.run.lastObservedYear() + ", the last year observed, are <b>projections</b> "
+                    + "(shaded grey in the charts and the table): they carry the enforcement timeline forward as the "
+                    + "scenario says.";
+        }
+        return "";
     }
 
     /** What the sweep asks, its design and its parameters. */
@@ -218,11 +248,12 @@ final class Report {
         Band share = ChartData.shareWomen(run);
         Map<Integer, Double> obs = ChartData.observed(run, "all");
         Map<Integer, Double> obsShare = ChartData.observedShareWomen(run);
-        int[] fit = f.calibration == null ? null : f.calibration.window("fit");
-        int[] hold = f.calibration == null ? null : f.calibration.window("hold-out");
+        int[] fit = f.window("fit");
+        int[] hold = f.window("hold-out");
         h.append("<h2>Arrivals per year: observed and simulated</h2>\n<p class=\"meta\">Simulated: median [5%–95%] "
-                        + "over ").append(run.replications).append(" replications. Observed: Ministry of "
-                        + "Unification, years it reports singly.");
+                        + "over ").append(run.replications).append(f.posterior != null ? " posterior predictive runs, "
+                        + "each at its own draw from the posterior." : " replications.").append(" Observed: Ministry "
+                        + "of Unification, years it reports singly.");
         if (fit != null) {
             h.append(" <span style=\"border-left:4px solid #43a047;padding-left:4px\">fitted years</span>");
         }
@@ -259,6 +290,30 @@ final class Report {
                         .asText())).append("); ").append(m.path("freeParameters").asInt())
                 .append(" free parameters; ").append(number(m.path("evaluationsPerSecond").asDouble()))
                 .append(" evaluations per second.</p>\n");
+        fitTable(h, m);
+        h.append("<h3>Calibrated parameters</h3>\n<table>\n<tr><th class=\"l\">path</th><th>value</th>"
+                + "<th>lower</th><th>upper</th><th>scale</th><th></th></tr>\n");
+        for (JsonNode p : m.path("parameters")) {
+            h.append("<tr><td class=\"l\"><code>").append(esc(p.path("path").asText())).append("</code></td><td>")
+                    .append(number(p.path("value").asDouble())).append("</td><td>")
+                    .append(number(p.path("lower").asDouble())).append("</td><td>")
+                    .append(number(p.path("upper").asDouble())).append("</td><td>")
+                    .append(p.path("logScale").asBoolean() ? "log" : "linear").append("</td><td>")
+                    .append(p.path("atBound").asBoolean() ? "<span class=\"flag\">at a bound</span>" : "")
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+        if (m.has("checks")) {
+            h.append("<h3>Checks the fit does not target</h3>\n");
+            tree(h, m.path("checks"));
+        }
+    }
+
+    /**
+     * The fit metrics of the "fit" window and, where there is one, the "holdOut" window of a metrics.json or
+     * posterior.json: one row per measure, one column per window.
+     */
+    private static void fitTable(StringBuilder h, JsonNode m) {
         h.append("<table>\n<tr><th class=\"l\">measure</th>");
         List<String> windows = m.has("holdOut") ? List.of("fit", "holdOut") : List.of("fit");
         for (String w : windows) {
@@ -283,32 +338,141 @@ final class Report {
             }
             h.append("</tr>\n");
         }
-        h.append("</table>\n<h3>Calibrated parameters</h3>\n<table>\n<tr><th class=\"l\">path</th><th>value</th>"
-                + "<th>lower</th><th>upper</th><th>scale</th><th></th></tr>\n");
-        for (JsonNode p : m.path("parameters")) {
-            h.append("<tr><td class=\"l\"><code>").append(esc(p.path("path").asText())).append("</code></td><td>")
-                    .append(number(p.path("value").asDouble())).append("</td><td>")
-                    .append(number(p.path("lower").asDouble())).append("</td><td>")
-                    .append(number(p.path("upper").asDouble())).append("</td><td>")
-                    .append(p.path("logScale").asBoolean() ? "log" : "linear").append("</td><td>")
-                    .append(p.path("atBound").asBoolean() ? "<span class=\"flag\">at a bound</span>" : "")
+        h.append("</table>\n");
+    }
+
+    /**
+     * A posterior's own section: how the sampler ran and stopped (posterior.json), each parameter's prior and
+     * posterior with its width ratio (posterior-summary.csv) and chart, the most correlated pairs, and each
+     * generation (generations.csv) with its chart.
+     */
+    private static void posterior(StringBuilder h, PosteriorTables t, List<Chart> charts) {
+        h.append("<h2>Posterior</h2>\n<p>The posterior over the calibration spec's free parameters: how plausible "
+                + "each value is, given its prior and the observed record")
+                .append(t.evidence != null && !t.evidence.isEmpty() ? " and the independent evidence" : "")
+                .append(", rather than one best fit. Sampled by approximate Bayesian computation (ABC-SMC): the "
+                        + "particles are parameter values whose simulations came within the tolerance of the data. <b>")
+                .append(count(t.number("generations")))
+                .append(" generations</b> of ").append(count(t.number("particles"))).append(" particles, ")
+                .append(count(t.number("simulations"))).append(" simulations of ")
+                .append(count(t.number("replicationsPerParticle"))).append(" replications each in ")
+                .append(seconds(t.number("seconds"))).append("; stopped because: ")
+                .append(esc(t.summary.path("stoppedBecause").asText())).append(". The last generation (")
+                .append(t.lastGeneration).append(") is the posterior sample: effective sample size ")
+                .append(count(t.number("effectiveSampleSize"))).append(", final tolerance ")
+                .append(significant(t.number("finalTolerance")))
+                .append(" (the distance, the calibration's loss, each of its particles beat).</p>\n");
+        h.append("<h3>Parameters</h3>\n<p class=\"meta\">From posterior-summary.csv, in each parameter's units. "
+                + "Prior: its distribution and 5%–95% range. Posterior: the weighted mean, median and 5%–95% range "
+                + "of the last generation. <b>Width ratio</b>: the posterior's 90% range over the prior's, on the "
+                + "search scale (in the logarithm for a log-scale parameter). Below about 0.5 the data narrowed the "
+                + "parameter a lot; near 1 the data said little about it, and the answer rests on the prior.</p>\n"
+                + "<table>\n<tr><th class=\"l\">path</th><th>scale</th><th class=\"l\">prior</th>"
+                + "<th>prior 5%–95%</th><th>posterior mean</th><th>posterior median [5%–95%]</th><th>ESS</th>"
+                + "<th>width ratio</th><th class=\"l\">what the data did</th></tr>\n");
+        for (PosteriorTables.Parameter p : t.parameters) {
+            h.append("<tr><td class=\"l\"><code>").append(esc(p.path())).append("</code></td><td>")
+                    .append(p.logScale() ? "log" : "linear").append("</td><td class=\"l\">")
+                    .append(esc(p.prior().replace('_', '-'))).append("</td><td>").append(significant(p.priorLow()))
+                    .append("–").append(significant(p.priorHigh())).append("</td><td>")
+                    .append(significant(p.mean())).append("</td><td>").append(significant(p.p50())).append(" [")
+                    .append(significant(p.p05())).append("–").append(significant(p.p95())).append("]</td><td>")
+                    .append(count(p.ess())).append("</td><td>").append(PosteriorCharts.ratio(p.widthRatio()))
+                    .append("</td><td class=\"l\">").append(narrowing(p.widthRatio())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+        String pairs = PosteriorCharts.PREFIX + "pair-";
+        String generations = PosteriorCharts.PREFIX + "generations";
+        for (Chart c : charts) {
+            if (c.name().startsWith(PosteriorCharts.PREFIX) && !c.name().startsWith(pairs)
+                    && !c.name().equals(generations)) {
+                figure(h, c);
+            }
+        }
+        if (charts.stream().anyMatch(c -> c.name().startsWith(pairs))) {
+            h.append("<h3>Correlated parameters</h3>\n<p class=\"meta\">The pairs of parameters whose posterior "
+                    + "values go together most (weighted correlation in the search coordinates): the data fix a "
+                    + "combination of the two better than either alone.</p>\n");
+            for (Chart c : charts) {
+                if (c.name().startsWith(pairs)) {
+                    figure(h, c);
+                }
+            }
+        }
+        h.append("<h3>Generations</h3>\n<p class=\"meta\">From generations.csv. Tolerance: the distance a "
+                + "proposal had to beat (generation 0 keeps every successful draw from the prior). Acceptance "
+                + "rate: the share of the generation's simulations kept. Proposals: drawn, including those outside "
+                + "the prior's support, which are not simulated. ESS: effective sample size of the generation's "
+                + "weights.</p>\n<table>\n<tr><th>generation</th><th>tolerance</th><th>acceptance rate</th>"
+                + "<th>proposals</th><th>simulations</th><th>ESS</th><th>seconds</th></tr>\n");
+        for (PosteriorTables.Generation g : t.generations) {
+            h.append("<tr><td>").append(g.generation()).append("</td><td>")
+                    .append(Double.isInfinite(g.tolerance()) ? "∞ (none)" : significant(g.tolerance()))
+                    .append("</td><td>").append(String.format(Locale.ROOT, "%.1f%%", 100 * g.acceptanceRate()))
+                    .append("</td><td>").append(count(g.proposals())).append("</td><td>")
+                    .append(count(g.simulations())).append("</td><td>").append(count(g.effectiveSampleSize()))
+                    .append("</td><td>").append(String.format(Locale.ROOT, "%,.1f", g.seconds()))
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
-        if (m.has("checks")) {
-            h.append("<h3>Checks the fit does not target</h3>\n");
-            tree(h, m.path("checks"));
+        for (Chart c : charts) {
+            if (c.name().equals(generations)) {
+                figure(h, c);
+            }
+        }
+    }
+
+    /** What a width ratio says, in words: below 0.5 narrowed a lot, from 0.9 up resting on the prior. */
+    static String narrowing(double widthRatio) {
+        if (Double.isNaN(widthRatio)) {
+            return "";
+        }
+        return widthRatio < 0.5 ? "narrowed a lot" : widthRatio < 0.9 ? "narrowed somewhat"
+                : "little: rests on the prior";
+    }
+
+    /** Seconds as they read best: {@code 42.0 s}, {@code 12 min 3 s}, {@code 2 h 5 min}. */
+    static String seconds(double s) {
+        if (!(s >= 60)) {
+            return String.format(Locale.ROOT, "%.1f s", s);
+        }
+        long whole = Math.round(s);
+        return whole < 3600 ? whole / 60 + " min " + whole % 60 + " s"
+                : whole / 3600 + " h " + whole % 3600 / 60 + " min";
+    }
+
+    /** The fit of a posterior's predictive runs (posterior.json), as a calibration's report gives its fit. */
+    private static void predictiveFit(StringBuilder h, PosteriorTables t) {
+        h.append("<h2>Posterior predictive fit</h2>\n<p>Over the ").append(count(t.number("predictiveDraws")))
+                .append(" posterior predictive runs (replication r at the r-th draw from the posterior), against "
+                        + "the observed arrivals:</p>\n");
+        fitTable(h, t.summary);
+        JsonNode e = t.summary.path("evidence");
+        if (e.isObject()) {
+            h.append("<p>Independent evidence: ").append(e.path("inside").asInt()).append(" of ")
+                    .append(e.path("items").asInt()).append(" items inside their plausible ranges");
+            if (e.path("outside").isArray() && !e.path("outside").isEmpty()) {
+                StringBuilder outside = new StringBuilder();
+                for (JsonNode id : e.path("outside")) {
+                    outside.append(outside.length() == 0 ? "" : ", ").append(id.asText());
+                }
+                h.append(" (outside: ").append(esc(outside.toString())).append(")");
+            }
+            h.append("; their part of the distance ").append(significant(e.path("loss").asDouble(Double.NaN)))
+                    .append(".</p>\n");
         }
     }
 
     /** The evidence chart and every item of evidence.csv: its range, the simulated statistic, and its source. */
     private static void evidence(StringBuilder h, List<ResultFolder.CalibrationTables.EvidenceRow> rows,
-                                 List<Chart> charts) {
-        h.append("<h2>Independent evidence</h2>\n<p class=\"meta\">From evidence.csv: each item the calibration "
-                + "fitted besides arrivals, in the measure's units (persons; a share as a percentage; years; per "
+                                 List<Chart> charts, boolean predictive) {
+        h.append("<h2>Independent evidence</h2>\n<p class=\"meta\">From evidence.csv: each item ")
+                .append(predictive ? "the posterior's distance included" : "the calibration fitted")
+                .append(" besides arrivals, in the measure's units (persons; a share as a percentage; years; per "
                 + "year). Range: low – best value – high (a minimum or maximum is documented at one end; an exact "
-                + "count has no width). Simulated: the mean [5%–95%] over the final replications. Rows outside "
-                + "the range are marked.</p>\n");
+                + "count has no width). Simulated: the mean [5%–95%] over the ")
+                .append(predictive ? "posterior predictive runs" : "final replications")
+                .append(". Rows outside the range are marked.</p>\n");
         for (Chart c : charts) {
             if (c.name().equals(Charts.EVIDENCE)) {
                 figure(h, c);
@@ -352,7 +516,21 @@ final class Report {
         if (share) {
             return String.format(Locale.ROOT, "%.1f%%", 100 * v);
         }
-        if (Math.abs(v) >= 100 || !Double.isFinite(v)) {
+        return significant(v);
+    }
+
+    /**
+     * A number in its own units (persons, years, a parameter's value) whole from 100 up and to three significant
+     * digits below: {@code 4,809}, {@code 3.17}, {@code 0.000119}; {@code ∞} for infinity, {@code NA} for NaN.
+     */
+    static String significant(double v) {
+        if (Double.isNaN(v)) {
+            return "NA";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "−∞";
+        }
+        if (Math.abs(v) >= 100) {
             return count(v);
         }
         return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
@@ -419,8 +597,17 @@ final class Report {
             }
             return;
         }
-        h.append(f.kind == ResultFolder.Kind.SWEEP ? "<h2>Values of the base scenario that differ from the shipped "
-                + "baseline</h2>\n" : "<h2>Parameters that differ from the shipped baseline</h2>\n");
+        if (f.scenario == null) {
+            // A posterior folder without its base scenario: nothing to compare.
+            return;
+        }
+        h.append(f.kind == ResultFolder.Kind.SWEEP || f.kind == ResultFolder.Kind.POSTERIOR ? "<h2>Values of the "
+                + "base scenario that differ from the shipped baseline</h2>\n"
+                : "<h2>Parameters that differ from the shipped baseline</h2>\n");
+        if (f.kind == ResultFolder.Kind.POSTERIOR) {
+            h.append("<p class=\"meta\">Where the posterior's free parameters appear here, it is at the base "
+                    + "scenario's values; each predictive run replaces them with its own draw.</p>\n");
+        }
         if (shippedBaseline == null) {
             h.append("<p>The shipped baseline (scenarios/baseline.json) was not found beside the program, so this "
                     + "list could not be made.</p>\n");

@@ -1,8 +1,10 @@
 package escaperoutes.chart;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import escaperoutes.io.Column;
 import escaperoutes.io.Csv;
 import escaperoutes.io.InvalidCsvException;
@@ -26,26 +28,37 @@ import java.util.TreeSet;
 
 /**
  * What the program wrote into one result folder, read back for charting: a run's tables, a calibration's (its
- * trace, fit, metrics and evidence, and the run tables of the calibrated scenario), a comparison's or a sweep's
- * ({@link SweepResults}). Everything is read and
- * checked before any chart is drawn, so a bad folder is reported without writing anything.
+ * trace, fit, metrics and evidence, and the run tables of the calibrated scenario), a posterior's ({@link
+ * PosteriorTables}, and the run tables, fit and evidence of its posterior predictive runs), a comparison's or a
+ * sweep's ({@link SweepResults}). Everything is read and checked before any chart is drawn, so a bad folder is
+ * reported without writing anything.
  */
 public final class ResultFolder {
 
     /** What made the folder. */
-    public enum Kind { RUN, CALIBRATION, COMPARISON, SWEEP }
+    public enum Kind { RUN, CALIBRATION, POSTERIOR, COMPARISON, SWEEP }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Also reads NaN and ±Infinity written as bare words (Jackson writes them quoted, as text, by default; a file
+     * edited by hand may not).
+     */
+    private static final ObjectMapper NON_FINITE_JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     final Path dir;
     final Kind kind;
     final JsonNode manifest;
     /** The tables a job has just written, held in memory, by file name; the others are read from {@link #dir}. */
     private final Map<String, Table> written;
-    /** The scenario that was run (run, calibration); null for a comparison. */
+    /**
+     * The scenario that was run (run, calibration; a posterior's base scenario where its folder has one); null for
+     * a comparison.
+     */
     JsonNode scenario;
     RunTables run;
     CalibrationTables calibration;
+    PosteriorTables posterior;
     ComparisonTables comparison;
     SweepResults sweep;
 
@@ -89,6 +102,8 @@ public final class ResultFolder {
             kind = Kind.SWEEP;
         } else if (has.test(ResultTable.COMPARISON)) {
             kind = Kind.COMPARISON;
+        } else if (has.test(ResultTable.POSTERIOR) || Files.exists(dir.resolve(ResultFiles.POSTERIOR_METRICS))) {
+            kind = Kind.POSTERIOR;
         } else if (has.test(ResultTable.TRACE)) {
             kind = Kind.CALIBRATION;
         } else if (has.test(ResultTable.ANNUAL) || has.test(ResultTable.SUMMARY)) {
@@ -96,12 +111,16 @@ public final class ResultFolder {
         } else {
             throw new InvalidResultFolderException(dir + ": not a result folder of escape-routes (it has none of "
                     + ResultTable.ANNUAL.file() + ", " + ResultTable.TRACE.file() + ", "
-                    + ResultTable.COMPARISON.file() + ", " + ResultTable.POINTS.file() + ")");
+                    + ResultTable.POSTERIOR.file() + ", " + ResultTable.COMPARISON.file() + ", "
+                    + ResultTable.POINTS.file() + ")");
         }
         Path manifestFile = dir.resolve(ResultFiles.MANIFEST);
         if (!Files.exists(manifestFile)) {
             throw new InvalidResultFolderException(manifestFile + ": the file is missing"
                     + (kind == Kind.CALIBRATION ? " (an interrupted calibration writes it only at the end)"
+                    : kind == Kind.POSTERIOR && Files.exists(dir.resolve(ResultFiles.POSTERIOR_STATE))
+                    ? " (the posterior has not finished: " + ResultFiles.POSTERIOR_STATE + " holds its last "
+                    + "complete generation)"
                     : kind == Kind.SWEEP ? " (a sweep writes it only when every point is done; an unfinished one "
                     + "is continued by running the same sweep command again)" : ""));
         }
@@ -116,6 +135,14 @@ public final class ResultFolder {
                 folder.scenario = json(dir.resolve(ResultFiles.CALIBRATED));
                 folder.calibration = CalibrationTables.read(folder);
                 // Folders from before calibrate wrote the calibrated scenario's run tables have only the fit.
+                folder.run = folder.has(ResultTable.ANNUAL) ? RunTables.read(folder) : null;
+            }
+            case POSTERIOR -> {
+                // Each predictive run had its own parameters; the base scenario they vary is optional context.
+                Path base = dir.resolve(ResultFiles.RESOLVED_SCENARIO);
+                folder.scenario = Files.exists(base) ? json(base) : null;
+                folder.posterior = PosteriorTables.read(folder);
+                // A posterior asked for no predictive draws has no run tables.
                 folder.run = folder.has(ResultTable.ANNUAL) ? RunTables.read(folder) : null;
             }
             case COMPARISON -> folder.comparison = ComparisonTables.read(folder);
@@ -154,7 +181,22 @@ public final class ResultFolder {
         if (kind == Kind.SWEEP) {
             return sweep.name;
         }
+        if (scenario == null) {
+            // A posterior folder without its base scenario: the scenario file's name, as the manifest records it.
+            String file = Path.of(manifest.path("scenarioFile").asText("scenario")).getFileName().toString();
+            return file.endsWith(".json") ? file.substring(0, file.length() - ".json".length()) : file;
+        }
         return scenario.path("name").asText("scenario");
+    }
+
+    /**
+     * First and last year of a window of fit.csv ("fit", "hold-out") of a calibration or a posterior, or null if
+     * the folder has no such window.
+     */
+    int[] window(String name) {
+        List<CalibrationTables.FitRow> fit = calibration != null ? calibration.fit
+                : posterior != null ? posterior.fit : List.of();
+        return CalibrationTables.window(fit, name);
     }
 
     long seed() {
@@ -162,8 +204,17 @@ public final class ResultFolder {
     }
 
     static JsonNode json(Path file) throws InvalidResultFolderException {
+        return json(file, JSON);
+    }
+
+    /** A JSON object whose numbers may be NaN or ±Infinity, as a bare word or as text. */
+    static JsonNode jsonWithNonFiniteNumbers(Path file) throws InvalidResultFolderException {
+        return json(file, NON_FINITE_JSON);
+    }
+
+    private static JsonNode json(Path file, ObjectMapper mapper) throws InvalidResultFolderException {
         try {
-            JsonNode node = JSON.readTree(Files.readString(file));
+            JsonNode node = mapper.readTree(Files.readString(file));
             if (node == null || !node.isObject()) {
                 throw new InvalidResultFolderException(file + ": not a JSON object");
             }
@@ -178,7 +229,7 @@ public final class ResultFolder {
         }
     }
 
-    private static void requireField(JsonNode node, Path file, String field) throws InvalidResultFolderException {
+    static void requireField(JsonNode node, Path file, String field) throws InvalidResultFolderException {
         if (!node.has(field)) {
             throw new InvalidResultFolderException(file + ": the field '" + field + "' is missing");
         }
@@ -364,9 +415,19 @@ public final class ResultFolder {
             for (int r = 0; r < trace.size(); r++) {
                 t.losses[r] = trace.number(r, Column.LOSS);
             }
+            t.fit.addAll(fit(f));
+            t.metrics = json(f.dir.resolve(ResultFiles.METRICS));
+            // Folders of calibrations without evidence (and of versions before it) have no evidence.csv.
+            t.evidence = f.has(ResultTable.EVIDENCE) ? evidence(f) : null;
+            return t;
+        }
+
+        /** fit.csv: per year of the fit and hold-out windows, observed against the simulated mean and band. */
+        static List<FitRow> fit(ResultFolder f) throws InvalidCsvException {
             Table fit = f.table(ResultTable.FIT, Column.YEAR, Column.WINDOW, Column.OBSERVED_TOTAL, Column.OBSERVED_WOMEN,
                     Column.SIMULATED_TOTAL_MEAN, Column.SIMULATED_TOTAL_P05, Column.SIMULATED_TOTAL_P95, Column.OBSERVED_SHARE_WOMEN,
                     Column.SIMULATED_SHARE_WOMEN);
+            List<FitRow> rows = new ArrayList<>();
             for (int r = 0; r < fit.size(); r++) {
                 FitRow row = new FitRow(fit.integer(r, Column.YEAR), fit.text(r, Column.WINDOW),
                         fit.number(r, Column.OBSERVED_TOTAL), fit.number(r, Column.OBSERVED_WOMEN),
@@ -376,15 +437,13 @@ public final class ResultFolder {
                 if (row.observedTotal() < 0 || row.observedWomen() < 0) {
                     throw fit.error(r, "a negative observed count");
                 }
-                t.fit.add(row);
+                rows.add(row);
             }
-            t.metrics = json(f.dir.resolve(ResultFiles.METRICS));
-            // Folders of calibrations without evidence (and of versions before it) have no evidence.csv.
-            t.evidence = f.has(ResultTable.EVIDENCE) ? evidence(f) : null;
-            return t;
+            return rows;
         }
 
-        private static List<EvidenceRow> evidence(ResultFolder f) throws InvalidCsvException {
+        /** evidence.csv: every item, checked (ids unique, kind known, range in order and finite). */
+        static List<EvidenceRow> evidence(ResultFolder f) throws InvalidCsvException {
             Table e = f.table(ResultTable.EVIDENCE, Column.ITEM, Column.MEASURE, Column.PERIOD, Column.STATISTIC,
                     Column.KIND, Column.VALUE, Column.LOW, Column.HIGH, Column.WEIGHT, Column.SIMULATED_MEAN,
                     Column.SIMULATED_P05, Column.SIMULATED_P95, Column.INSIDE, Column.LOSS, Column.SOURCE);
@@ -433,6 +492,10 @@ public final class ResultFolder {
 
         /** First and last year of the rows in a window ("fit", "hold-out"), or null if it has none. */
         int[] window(String name) {
+            return window(fit, name);
+        }
+
+        static int[] window(List<FitRow> fit, String name) {
             int[] span = null;
             for (FitRow r : fit) {
                 if (r.window().equals(name)) {

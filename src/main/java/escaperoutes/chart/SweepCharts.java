@@ -344,9 +344,10 @@ final class SweepCharts {
     }
 
     /**
-     * A logarithmic axis (along the bottom) whose ticks are round numbers written plainly: 1, 2 and 5 times powers
-     * of ten over a decade or more, 1, 1.5, 2, 3, 5 and 7 times over less (0.3, 0.5, 0.7, 1, 1.5), where
-     * {@link LogAxis} puts them at even steps of the logarithm (0.016, 0.025, 0.04).
+     * A logarithmic axis whose ticks are round numbers written plainly: 1, 2 and 5 times powers of ten over a
+     * decade or more, 1, 1.5, 2, 3, 5 and 7 times over less (0.3, 0.5, 0.7, 1, 1.5), where {@link LogAxis} puts
+     * them at even steps of the logarithm (0.016, 0.025, 0.04). A range too narrow for two of those (3.1 to 3.9)
+     * gets five ticks evenly spaced in the logarithm, to two significant digits.
      */
     static final class PlainLogAxis extends LogAxis {
         private static final double[] WIDE = {1, 2, 5};
@@ -358,11 +359,31 @@ final class SweepCharts {
 
         @Override
         protected List<ValueTick> refreshTicksHorizontal(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+            return ticks(TextAnchor.TOP_CENTER);
+        }
+
+        @Override
+        protected List<ValueTick> refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+            return ticks(edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
+        }
+
+        private List<ValueTick> ticks(TextAnchor anchor) {
             double low = getRange().getLowerBound();
             double high = getRange().getUpperBound();
+            List<Double> values = plainTicks(low, high);
+            if (values.size() < 2 && low > 0 && high > low) {
+                values = new ArrayList<>();
+                for (int k = 0; k < 5; k++) {
+                    double v = new BigDecimal(low * Math.pow(high / low, (k + 0.5) / 5)).round(new MathContext(2))
+                            .doubleValue();
+                    if (values.isEmpty() || values.get(values.size() - 1) != v) {
+                        values.add(v);
+                    }
+                }
+            }
             List<ValueTick> ticks = new ArrayList<>();
-            for (double v : plainTicks(low, high)) {
-                ticks.add(new NumberTick(TickType.MAJOR, v, plain(v), TextAnchor.TOP_CENTER, TextAnchor.CENTER, 0));
+            for (double v : values) {
+                ticks.add(new NumberTick(TickType.MAJOR, v, plain(v), anchor, TextAnchor.CENTER, 0));
             }
             return ticks;
         }

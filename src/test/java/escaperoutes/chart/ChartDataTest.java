@@ -151,4 +151,64 @@ class ChartDataTest {
         return new ResultFolder.CalibrationTables.EvidenceRow("item", "arrivals", "2010", "sum", "interval", value,
                 low, high, 1, mean, p05, p95, true, 0, "source");
     }
+
+    @Test
+    void theHistogramIsEachBinsShareOfTheWeightAsDensityPerUnitOfTheSearchCoordinate() {
+        // Bins of width 0.25: 0 and 0.1 in the first (weight 2), none in the second, 0.5 and 0.74 in the third
+        // (2), 1.0 in the last (4, the upper end belongs to the last bin); of 8 in all: shares 1/4, 0, 1/4, 1/2,
+        // times 4 bins per unit.
+        assertArrayEquals(new double[] {1, 0, 1, 2},
+                ChartData.unitHistogram(new double[] {0, 0.1, 0.5, 0.74, 1.0}, new double[] {1, 1, 1, 1, 4}, 4), EPS);
+        // A value a rounding step outside [0, 1] counts at the nearer end.
+        assertArrayEquals(new double[] {2, 0},
+                ChartData.unitHistogram(new double[] {-1e-12}, new double[] {0.3}, 2), EPS);
+    }
+
+    @Test
+    void theWeightedCorrelationIsPearsonsWithEachPointCountedByItsWeight() {
+        // Weights 1, 1, 2: means 5/4 and 7/4; covariance 1.75·1.25 + 0.25·0.75 + 2·0.75·1.25 = 4.25; variances
+        // 1.25² + 0.25² + 2·0.75² = 2.75 and 1.75² + 0.75² + 2·1.25² = 6.75.
+        double expected = 4.25 / Math.sqrt(2.75 * 6.75);
+        assertEquals(expected, ChartData.weightedCorrelation(new double[] {0, 1, 2}, new double[] {0, 1, 3},
+                new double[] {1, 1, 2}), EPS);
+        // A point of weight 0 counts for nothing; scaling the weights changes nothing.
+        assertEquals(expected, ChartData.weightedCorrelation(new double[] {0, 1, 2, 10},
+                new double[] {0, 1, 3, -10}, new double[] {0.25, 0.25, 0.5, 0}), EPS);
+        assertEquals(-1, ChartData.weightedCorrelation(new double[] {0, 1, 2}, new double[] {4, 2, 0},
+                new double[] {1, 3, 1}), EPS);
+        assertTrue(Double.isNaN(ChartData.weightedCorrelation(new double[] {1, 2}, new double[] {5, 5},
+                new double[] {1, 1})), "no spread, no correlation");
+    }
+
+    @Test
+    void theStrongestPairsAreThoseOfLargestAbsoluteCorrelation() {
+        // Equal weights. a and b: r = −1. a and c: deviations from the means ∓0.5, 0 and −1/3, −1/12, 5/12; sums
+        // of products 0.375, of squares 0.5 and 42/144: r = 0.375 / √(0.5 · 42/144) = 0.982; b and c: −0.982.
+        // d has no spread, so no pair with it.
+        double[][] unit = {{0, 0.5, 1}, {1, 0.5, 0}, {0, 0.25, 0.75}, {0.4, 0.4, 0.4}};
+        double[] weights = {1, 1, 1};
+        double ac = 0.375 / Math.sqrt(0.5 * 42.0 / 144);
+        List<ChartData.Pair> pairs = ChartData.strongestPairs(unit, weights, 3);
+        assertEquals(3, pairs.size());
+        assertEquals(List.of(0, 1), List.of(pairs.get(0).first(), pairs.get(0).second()));
+        assertEquals(-1, pairs.get(0).correlation(), EPS);
+        // a–c and b–c tie in |r|: they keep the parameters' order.
+        assertEquals(List.of(0, 2), List.of(pairs.get(1).first(), pairs.get(1).second()));
+        assertEquals(List.of(1, 2), List.of(pairs.get(2).first(), pairs.get(2).second()));
+        assertEquals(ac, pairs.get(1).correlation(), EPS);
+        assertEquals(-ac, pairs.get(2).correlation(), EPS);
+        assertEquals(1, ChartData.strongestPairs(unit, weights, 1).size());
+        assertEquals(List.of(), ChartData.strongestPairs(new double[][] {{0, 1}}, new double[] {1, 1}, 3),
+                "one parameter has no pair");
+    }
+
+    @Test
+    void aParametersSearchCoordinateIsLinearOrInItsLogarithm() {
+        var log = new PosteriorTables.Parameter("$.a", true, 10, 1000, "log_uniform", 0, 0, 0, 0, 0, 0, 0, 0);
+        assertEquals(0.5, log.unitOf(100), EPS);
+        assertEquals(100, log.valueAt(0.5), 1e-9);
+        var linear = new PosteriorTables.Parameter("$.b", false, 2, 4, "uniform", 0, 0, 0, 0, 0, 0, 0, 0);
+        assertEquals(0.25, linear.unitOf(2.5), EPS);
+        assertEquals(3.5, linear.valueAt(0.75), EPS);
+    }
 }

@@ -250,7 +250,7 @@ class ChartFolderTest {
     void chartOnSomethingElseSaysWhatIsWrongAndWritesNothing() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         bad(empty, "error: " + empty + ": not a result folder of escape-routes (it has none of annual.csv, "
-                + "trace.csv, comparison.csv, points.csv)");
+                + "trace.csv, posterior.csv, comparison.csv, points.csv)");
         bad(dir.resolve("nowhere"), "error: " + dir.resolve("nowhere") + ": not a folder");
     }
 
@@ -304,7 +304,7 @@ class ChartFolderTest {
     }
 
     /** A bad folder: exit 2, the message, no stack trace, and the folder exactly as it was. */
-    private void bad(Path folder, String message) throws IOException {
+    static void bad(Path folder, String message) throws IOException {
         Set<String> before = Files.exists(folder) ? listing(folder) : Set.of();
         Outcome o = execute("chart", folder);
         assertEquals(Main.BAD_INPUT, o.code(), o.err());
