@@ -270,8 +270,11 @@ final class PosteriorTables {
                         + "numbered from 0)");
             }
             double tolerance = numberOrInfinity(g, r, Column.TOLERANCE);
-            if (!(tolerance >= 0)) {
-                throw g.error(r, "tolerance '" + g.text(r, Column.TOLERANCE) + "' is not a number ≥ 0 (or Infinity)");
+            // Generation 0 keeps every simulated proposal: the job writes its tolerance as NA (none).
+            boolean none = r == 0 && Double.isNaN(tolerance);
+            if (!(tolerance >= 0) && !none) {
+                throw g.error(r, "tolerance '" + g.text(r, Column.TOLERANCE) + "' is not a number ≥ 0 (or Infinity"
+                        + (r == 0 ? ", or NA for generation 0" : "") + ")");
             }
             double acceptance = g.number(r, Column.ACCEPTANCE_RATE);
             if (!(acceptance >= 0 && acceptance <= 1)) {

@@ -407,7 +407,7 @@ final class Report {
                 + "<th>proposals</th><th>simulations</th><th>ESS</th><th>seconds</th></tr>\n");
         for (PosteriorTables.Generation g : t.generations) {
             h.append("<tr><td>").append(g.generation()).append("</td><td>")
-                    .append(Double.isInfinite(g.tolerance()) ? "∞ (none)" : significant(g.tolerance()))
+                    .append(!Double.isFinite(g.tolerance()) ? "none (all kept)" : significant(g.tolerance()))
                     .append("</td><td>").append(String.format(Locale.ROOT, "%.1f%%", 100 * g.acceptanceRate()))
                     .append("</td><td>").append(count(g.proposals())).append("</td><td>")
                     .append(count(g.simulations())).append("</td><td>").append(count(g.effectiveSampleSize()))

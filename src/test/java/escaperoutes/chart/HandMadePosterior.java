@@ -45,7 +45,7 @@ final class HandMadePosterior {
             """;
     static final String GENERATIONS = """
             generation,tolerance,acceptance_rate,proposals,simulations,effective_sample_size,seconds
-            0,Infinity,1,30,30,30,0.8
+            0,NA,1,30,30,30,0.8
             1,41.5,0.25,150,120,26.4,3.1
             """;
     static final String FIT = """

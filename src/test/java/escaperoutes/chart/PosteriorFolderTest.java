@@ -72,7 +72,7 @@ class PosteriorFolderTest {
                 + "<td>26</td><td>0.57</td><td class=\"l\">narrowed somewhat</td></tr>"), report);
         assertTrue(report.contains("near 1 the data said little about it, and the answer rests on the prior"),
                 "what the width ratio means");
-        assertTrue(report.contains("<tr><td>0</td><td>∞ (none)</td><td>100.0%</td><td>30</td><td>30</td>"
+        assertTrue(report.contains("<tr><td>0</td><td>none (all kept)</td><td>100.0%</td><td>30</td><td>30</td>"
                 + "<td>30</td><td>0.8</td></tr>"), "generation 0");
         assertTrue(report.contains("<tr><td>1</td><td>41.5</td><td>25.0%</td><td>150</td><td>120</td>"
                 + "<td>26</td><td>3.1</td></tr>"), "generation 1");
@@ -133,7 +133,7 @@ class PosteriorFolderTest {
         assertEquals(HandMadePosterior.PARTICLES, t.weights.length);
         assertEquals(1, java.util.Arrays.stream(t.weights).sum(), 1e-12);
         assertEquals(List.of(ATTEMPTS, ARREST), t.parameters.stream().map(PosteriorTables.Parameter::path).toList());
-        assertEquals(Double.POSITIVE_INFINITY, t.generations.get(0).tolerance());
+        assertEquals(Double.NaN, t.generations.get(0).tolerance(), "generation 0 has none");
         assertEquals(41.5, t.generations.get(1).tolerance());
         double[] density = ChartData.unitHistogram(t.unitValues(0), t.weights, PosteriorCharts.HISTOGRAM_BINS);
         assertEquals(1, java.util.Arrays.stream(density).sum() / PosteriorCharts.HISTOGRAM_BINS, 1e-12);
@@ -156,8 +156,8 @@ class PosteriorFolderTest {
     }
 
     /**
-     * A job hands its tables over in memory, numbers as numbers: generation 0's infinite tolerance is then the
-     * text our CSV writes ("Inf"), where the file holds "Infinity"; both draw the same charts and report.
+     * A job hands its tables over in memory, numbers as numbers: generation 0's missing tolerance is then NaN
+     * where the file holds "NA"; both draw the same charts and report.
      */
     @Test
     void tablesHandedOverInMemoryDrawTheSameChartsAsTheFiles() throws Exception {
@@ -166,12 +166,12 @@ class PosteriorFolderTest {
         Path inMemory = HandMadePosterior.write(dir.resolve("in-memory"));
         Table.Builder generations = Table.builder(inMemory.resolve("generations.csv").toString(),
                 ResultTable.GENERATIONS.columns());
-        generations.number(0).number(Double.POSITIVE_INFINITY).number(1).number(30).number(30).number(30)
+        generations.number(0).number(Double.NaN).number(1).number(30).number(30).number(30)
                 .number(0.8);
         generations.number(1).number(41.5).number(0.25).number(150).number(120).number(26.4).number(3.1);
         List<Table> tables = List.of(generations.build(), Csv.read(inMemory.resolve("posterior.csv")),
                 Csv.read(inMemory.resolve("posterior-summary.csv")), Csv.read(inMemory.resolve("prior-density.csv")));
-        assertEquals("Inf", tables.get(0).text(0, Column.TOLERANCE), "the in-memory table's text");
+        assertEquals("NA", tables.get(0).text(0, Column.TOLERANCE), "the in-memory table's text");
         for (String file : List.of("generations.csv", "posterior.csv", "posterior-summary.csv", "prior-density.csv")) {
             Files.delete(inMemory.resolve(file));
         }
