@@ -126,7 +126,9 @@ final class PosteriorTables {
             ResultFolder.requireField(summary, summaryFile, field);
             JsonNode v = summary.path(field);
             boolean nonFinite = v.isTextual() && List.of("NaN", "Infinity", "-Infinity").contains(v.asText());
-            if (!v.isNumber() && !nonFinite) {
+            // A posterior stopped after generation 0 has no tolerance: the job writes null.
+            boolean none = v.isNull() && field.equals("finalTolerance");
+            if (!v.isNumber() && !nonFinite && !none) {
                 throw new InvalidResultFolderException(summaryFile + ": the field '" + field + "' holds " + v
                         + ", not a number");
             }

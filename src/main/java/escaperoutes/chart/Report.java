@@ -359,9 +359,10 @@ final class Report {
                 .append(seconds(t.number("seconds"))).append("; stopped because: ")
                 .append(esc(t.summary.path("stoppedBecause").asText())).append(". The last generation (")
                 .append(t.lastGeneration).append(") is the posterior sample: effective sample size ")
-                .append(count(t.number("effectiveSampleSize"))).append(", final tolerance ")
-                .append(significant(t.number("finalTolerance")))
-                .append(" (the distance, the calibration's loss, each of its particles beat).</p>\n");
+                .append(count(t.number("effectiveSampleSize"))).append(Double.isFinite(t.number("finalTolerance"))
+                        ? ", final tolerance " + significant(t.number("finalTolerance"))
+                        + " (the distance, the calibration's loss, each of its particles beat).</p>\n"
+                        : "; no tolerance yet: generation 0 is a sample of the priors.</p>\n");
         h.append("<h3>Parameters</h3>\n<p class=\"meta\">From posterior-summary.csv, in each parameter's units. "
                 + "Prior: its distribution and 5%–95% range. Posterior: the weighted mean, median and 5%–95% range "
                 + "of the last generation. <b>Width ratio</b>: the posterior's 90% range over the prior's, on the "
