@@ -50,6 +50,8 @@ class GoldenOutputsTest {
                     in("calibration-cmaes.json"), "--final-replications", "2"),
             List.of("calibrate-nelder-mead", "calibrate", in("small.json"), "--spec",
                     in("calibration-nelder-mead.json"), "--final-replications", "3"),
+            List.of("posterior", "posterior", in("small.json"), "--spec", in("posterior-small.json"), "--threads",
+                    "2"),
             List.of("sweep-grid", "sweep", in("sweep-grid.json")),
             List.of("sweep-latin-hypercube", "sweep", in("sweep-latin_hypercube.json")),
             List.of("sweep-sobol", "sweep", in("sweep-sobol.json")),
@@ -68,6 +70,11 @@ class GoldenOutputsTest {
             runOk(c.subList(1, c.size()), out);
             actual.putAll(digests(c.get(0), out));
         }
+        // What-ifs over the posterior just sampled: its folder's path is only in the manifest, which is not compared.
+        Path overPosterior = dir.resolve("compare-posterior");
+        runOk(List.of("compare", in("small.json"), in("small.json"), "--posterior", dir.resolve("posterior").toString(),
+                "--replications", "4", "--seed", "2"), overPosterior);
+        actual.putAll(digests("compare-posterior", overPosterior));
         // A sweep in two chunks, joined: the same tables as the whole sweep at once (and as recorded).
         Path chunks = dir.resolve("chunks");
         runOk(List.of("sweep", in("sweep-saltelli.json"), "--chunk", "1/2"), chunks.resolve("1"));
@@ -134,16 +141,29 @@ class GoldenOutputsTest {
     }
 
     /**
-     * The bytes compared: the whole file, but for a calibration's {@code metrics.json} without its lines of
-     * wall-clock speed ({@code searchSeconds}, {@code evaluationsPerSecond}), which no two runs share.
+     * The bytes compared: the whole file, but without the wall-clock times no two runs share: a calibration's
+     * {@code metrics.json} without its lines of speed ({@code searchSeconds}, {@code evaluationsPerSecond}), a
+     * posterior's {@code posterior.json} without {@code seconds}, and its {@code generations.csv} and
+     * {@code posterior-state.csv} without their {@code seconds} column.
      */
     private static byte[] comparedBytes(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        if (!file.getFileName().toString().equals("metrics.json")) {
+        String name = file.getFileName().toString();
+        if (name.equals("generations.csv") || name.equals("posterior-state.csv")) {
+            List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+            int seconds = List.of(lines.get(0).split(",")).indexOf("seconds");
+            return lines.stream().map(line -> {
+                List<String> fields = new ArrayList<>(List.of(line.split(",", -1)));
+                fields.remove(seconds);
+                return String.join(",", fields);
+            }).collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8);
+        }
+        if (!name.equals("metrics.json") && !name.equals("posterior.json")) {
             return bytes;
         }
         String kept = new String(bytes, StandardCharsets.UTF_8).lines()
-                .filter(line -> !line.contains("\"searchSeconds\"") && !line.contains("\"evaluationsPerSecond\""))
+                .filter(line -> !line.contains("\"searchSeconds\"") && !line.contains("\"evaluationsPerSecond\"")
+                        && !line.contains("\"seconds\""))
                 .collect(Collectors.joining("\n"));
         return kept.getBytes(StandardCharsets.UTF_8);
     }
