@@ -1,7 +1,9 @@
 package escaperoutes.experiment;
 
 import escaperoutes.calibration.ObservedSeries;
+import com.fasterxml.jackson.databind.JsonNode;
 import escaperoutes.io.Json;
+import escaperoutes.parameter.ParameterSpace;
 import escaperoutes.io.ResultFiles;
 import escaperoutes.io.Table;
 import escaperoutes.model.ModelConfig;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +40,8 @@ import java.util.regex.Pattern;
  * with the first, into a new folder ({@code comparison.csv}, {@code differences.csv}, {@code cumulative.csv}, each
  * scenario's resolved JSON, the manifest, the charts and the report). With a posterior's folder, replication r of
  * every scenario runs at posterior draw r / 2 (the same parameters and the same random streams for every
- * scenario), and {@code variance.csv} splits each summed difference's variance between the parameters and chance.
+ * scenario: what-ifs that extend the base are read again onto the base at the draw), and {@code variance.csv} splits
+ * each summed difference's variance between the parameters and chance.
  */
 public final class CompareJob {
     private static final Pattern WINDOW = Pattern.compile("(\\d{4})(?:-(\\d{4}))?");
@@ -105,10 +109,7 @@ public final class CompareJob {
                         + "the parameters' share of each difference's variance from chance");
             }
             posterior = PosteriorFolder.read(request.posterior());
-            for (int i = 0; i < reads.size(); i++) {
-                drawConfigs.add(posterior.configs(reads.get(i).scenario(), reads.get(i).files().get(0).toString(),
-                        request.replications() / 2, request.seed()));
-            }
+            drawConfigs = atDraws(reads, posterior, request.replications() / 2, request.seed());
         }
         // Every scenario's replications that run at once must fit in memory; all that do not are listed.
         List<InvalidScenarioException> tooLarge = new ArrayList<>();
@@ -204,6 +205,44 @@ public final class CompareJob {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Every scenario at every posterior draw: the base with the posterior's parameters set to the draw; a scenario
+     * that extends the base (directly or through other files) read again onto that base, so that what it copies
+     * from the base ({@code $copy}, {@code $times}) carries the draw's values and what it sets itself stays its
+     * own; a scenario that does not extend it with the parameters set directly.
+     */
+    private static List<List<ModelConfig>> atDraws(List<ScenarioReader.Read> reads, PosteriorFolder posterior,
+                                                   int draws, long seed)
+            throws JobRefused, InvalidScenarioException, IOException {
+        Path baseFile = reads.get(0).files().get(0);
+        ParameterSpace baseSpace = posterior.spaceOver(reads.get(0).scenario(), baseFile.toString());
+        List<double[]> values = posterior.draws(draws, seed);
+        List<List<ModelConfig>> configs = new ArrayList<>();
+        for (int i = 0; i < reads.size(); i++) {
+            configs.add(new ArrayList<>());
+        }
+        ScenarioReader reader = new ScenarioReader();
+        List<ParameterSpace> direct = new ArrayList<>(java.util.Collections.nCopies(reads.size(), null));
+        for (int d = 0; d < draws; d++) {
+            Scenario baseAtDraw = baseSpace.scenarioAt(values.get(d));
+            JsonNode tree = Json.mapper().valueToTree(baseAtDraw);
+            configs.get(0).add(ScenarioCompiler.compile(baseAtDraw));
+            for (int i = 1; i < reads.size(); i++) {
+                Path file = reads.get(i).files().get(0);
+                Optional<Scenario> onto = reader.readOnto(file, baseFile, tree, baseFile + " at posterior draw " + d);
+                if (onto.isPresent()) {
+                    configs.get(i).add(ScenarioCompiler.compile(onto.get()));
+                } else {
+                    if (direct.get(i) == null) {
+                        direct.set(i, posterior.spaceOver(reads.get(i).scenario(), file.toString()));
+                    }
+                    configs.get(i).add(direct.get(i).configAt(values.get(d)));
+                }
+            }
+        }
+        return configs;
     }
 
     /** The --window years, or every simulated year. */

@@ -6,7 +6,6 @@ import escaperoutes.io.InvalidCsvException;
 import escaperoutes.io.JsonBinder;
 import escaperoutes.io.Problem;
 import escaperoutes.io.ResultFiles;
-import escaperoutes.model.ModelConfig;
 import escaperoutes.model.RandomStreams;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.PosteriorFiles;
@@ -15,7 +14,6 @@ import escaperoutes.parameter.ParameterSpace;
 import escaperoutes.parameter.Scale;
 import escaperoutes.posterior.AbcSmc;
 import escaperoutes.posterior.PosteriorSummary;
-import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.SpecChecks;
 import java.io.IOException;
@@ -91,18 +89,31 @@ final class PosteriorFolder {
     }
 
     /**
-     * The posterior draws' configurations of one scenario: the scenario with the posterior's parameters set to draw
-     * d, for d = 0 … draws − 1 (systematic resampling by weight, placed by the seed, so that every scenario of a
-     * comparison gets the same draws). Refused, naming the spec's JSON path, if a parameter is not a number of the
-     * scenario.
-     *
-     * @param scenarioFile the scenario's file, for the messages
+     * The parameters' values at posterior draws 0 … draws − 1: systematic resampling of the last generation by
+     * weight, placed by the seed, so that a comparison's scenarios share their draws and a seed gives the same ones.
      */
-    List<ModelConfig> configs(Scenario scenario, String scenarioFile, int draws, long seed)
-            throws JobRefused, InvalidScenarioException {
-        ParameterSpace space;
+    List<double[]> draws(int draws, long seed) {
+        double u = new RandomStreams(seed, 0).stream(DRAWS_STREAM).nextDouble();
+        List<double[]> values = new ArrayList<>(draws);
+        for (AbcSmc.Particle p : PosteriorSummary.resample(posterior, draws, u)) {
+            double[] v = new double[parameters.size()];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = parameters.get(k).scale().valueAt(p.unit()[k]);
+            }
+            values.add(v);
+        }
+        return values;
+    }
+
+    /**
+     * The posterior's parameters over a scenario; refused, naming the posterior spec's JSON path, if one is not a
+     * number of the scenario.
+     *
+     * @param scenarioFile the scenario's file, for the message
+     */
+    ParameterSpace spaceOver(Scenario scenario, String scenarioFile) throws JobRefused {
         try {
-            space = new ParameterSpace(scenario, parameters);
+            return new ParameterSpace(scenario, parameters);
         } catch (IllegalArgumentException e) {
             // Name the first parameter the scenario lacks, by its place in the posterior's spec.
             for (int i = 0; i < parameters.size(); i++) {
@@ -113,16 +124,11 @@ final class PosteriorFolder {
                             + JsonBinder.childPath(JsonBinder.elementPath(JsonBinder.childPath(JsonBinder.ROOT,
                             "parameters"), i), "path") + ": " + specParameters.get(i).path() + " is not a number of "
                             + scenarioFile + " (" + missing.getMessage() + "); the posterior's parameters must all "
-                            + "be numbers of every compared scenario");
+                            + "be numbers of the base scenario, and of every compared scenario that does not extend "
+                            + "it");
                 }
             }
             throw new JobRefused(scenarioFile + ": the posterior's parameters cannot be set: " + e.getMessage());
         }
-        double u = new RandomStreams(seed, 0).stream(DRAWS_STREAM).nextDouble();
-        List<ModelConfig> configs = new ArrayList<>(draws);
-        for (AbcSmc.Particle p : PosteriorSummary.resample(posterior, draws, u)) {
-            configs.add(space.configAt(space.fromUnit(p.unit())));
-        }
-        return configs;
     }
 }

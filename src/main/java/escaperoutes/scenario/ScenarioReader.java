@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -61,6 +62,64 @@ public final class ScenarioReader {
         String source = file.toString();
         List<ScenarioInheritance.Layer> chain = new ArrayList<>();
         List<Path> files = new ArrayList<>();
+        layers(file, source, chain, files);
+        return new Read(merged(chain, source), files);
+    }
+
+    /**
+     * {@code file} read as if the file {@code ancestor} of its chain of {@code extends} held {@code ancestorTree}, a
+     * complete scenario (say the base scenario at a posterior draw, as {@link escaperoutes.io.Json} writes it): the
+     * files between them are merged onto that tree as they are onto the ancestor's own, so that their {@code $copy}
+     * and {@code $times} take the tree's values. Empty if {@code ancestor} is not in the chain.
+     *
+     * @param ancestorLabel how messages name the substituted tree
+     */
+    public Optional<Scenario> readOnto(Path file, Path ancestor, JsonNode ancestorTree, String ancestorLabel)
+            throws InvalidScenarioException {
+        String source = file.toString();
+        List<ScenarioInheritance.Layer> chain = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        layers(file, source, chain, files);
+        int at = -1;
+        for (int i = 0; i < files.size(); i++) {
+            if (identity(files.get(i)).equals(identity(ancestor))) {
+                at = i;
+            }
+        }
+        if (at < 0 || !ancestorTree.isObject()) {
+            return Optional.empty();
+        }
+        // files runs from the file named to the root; chain from the root to the file named.
+        List<ScenarioInheritance.Layer> onto = new ArrayList<>();
+        onto.add(new ScenarioInheritance.Layer(ancestorLabel, ((ObjectNode) ancestorTree).deepCopy()));
+        onto.addAll(chain.subList(files.size() - at, chain.size()));
+        return Optional.of(merged(onto, source));
+    }
+
+    /** The scenario a chain of layers (root first) merges to, bound and validated. */
+    private Scenario merged(List<ScenarioInheritance.Layer> chain, String source) throws InvalidScenarioException {
+        List<Problem> problems = new ArrayList<>();
+        ScenarioInheritance.Layer root = chain.get(0);
+        ScenarioInheritance.reportOperatorsWithoutParent(root.tree(), JsonBinder.ROOT, root.file(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidScenarioException(source, problems);
+        }
+        if (chain.size() == 1) {
+            return fromTree(root.tree(), source, problem -> source);
+        }
+        ScenarioInheritance.Merged merged = ScenarioInheritance.merge(chain, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidScenarioException(source, problems);
+        }
+        return fromTree(merged.tree(), source, merged::fileOf);
+    }
+
+    /**
+     * Reads {@code file} and the files it extends: their layers (without {@code extends}) root first into
+     * {@code chain}, the files from {@code file} to the root into {@code files}.
+     */
+    private static void layers(Path file, String source, List<ScenarioInheritance.Layer> chain, List<Path> files)
+            throws InvalidScenarioException {
         Map<Path, Path> seen = new LinkedHashMap<>();
         Path current = file;
         while (true) {
@@ -102,21 +161,6 @@ public final class ScenarioReader {
             }
             current = parent;
         }
-
-        List<Problem> problems = new ArrayList<>();
-        ScenarioInheritance.Layer root = chain.get(0);
-        ScenarioInheritance.reportOperatorsWithoutParent(root.tree(), JsonBinder.ROOT, root.file(), problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidScenarioException(source, problems);
-        }
-        if (chain.size() == 1) {
-            return new Read(fromTree(root.tree(), source, problem -> source), files);
-        }
-        ScenarioInheritance.Merged merged = ScenarioInheritance.merge(chain, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidScenarioException(source, problems);
-        }
-        return new Read(fromTree(merged.tree(), source, merged::fileOf), files);
     }
 
     /** The tree of one file; problems of the file as a whole (missing, malformed) name it. */
