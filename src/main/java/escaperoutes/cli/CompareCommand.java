@@ -73,10 +73,15 @@ final class CompareCommand extends JobCommand {
                 if (result.overPosterior()) {
                     Comparison.VarianceSplit v = result.comparison().cumulativeVarianceSplit(s,
                             Measure.ARRIVALS.key(), SexGroup.ALL);
-                    out.printf(Locale.ROOT, "over the posterior (%d draws, 2 replications each): %.0f%% of the "
-                                    + "summed difference's variance from the parameters, %.0f%% from chance "
-                                    + "(variance.csv)%n", result.comparison().replications() / 2,
-                            100 * v.parameterShare(), 100 * v.chance() / v.total());
+                    if (v.total() > 0) {
+                        out.printf(Locale.ROOT, "over the posterior (%d draws, 2 replications each): %.0f%% of the "
+                                        + "summed difference's variance from the parameters, %.0f%% from chance "
+                                        + "(variance.csv)%n", result.comparison().replications() / 2,
+                                100 * v.parameterShare(), 100 * v.chance() / v.total());
+                    } else {
+                        out.printf(Locale.ROOT, "over the posterior (%d draws, 2 replications each): the summed "
+                                + "difference is the same in every replication%n", result.comparison().replications() / 2);
+                    }
                 }
             }
         }
