@@ -12,7 +12,6 @@ import escaperoutes.io.Table;
 import escaperoutes.observe.RunResult;
 import escaperoutes.output.CalibrationFiles;
 import escaperoutes.output.Manifest;
-import escaperoutes.output.ResultTables;
 import escaperoutes.parameter.ParameterSpace;
 import escaperoutes.parameter.Scale;
 import escaperoutes.scenario.InvalidScenarioException;
@@ -93,33 +92,14 @@ public final class CalibrateJob {
             Scenario best = calibrated(space, result.best().values(), base, cs, request.name());
             List<RunResult> runs = Replications.run(ScenarioCompiler.compile(best), cs.seed(),
                     request.finalReplications(), request.threads(), null);
-            FitMetrics fit = FitMetrics.compute(runs, resolved.observed(), cs.fitWindow().from(), cs.fitWindow().to());
-            List<FitMetrics> windows = new ArrayList<>(List.of(fit));
-            List<String> names = new ArrayList<>(List.of("fit"));
-            FitMetrics holdOut = null;
-            if (cs.holdOutWindow() != null) {
-                holdOut = FitMetrics.compute(runs, resolved.observed(), cs.holdOutWindow().from(),
-                        cs.holdOutWindow().to());
-                windows.add(holdOut);
-                names.add("hold-out");
-            }
-            tables.add(CalibrationFiles.writeFit(dir, ResultValues.fitRows(windows, names)));
-            List<CalibrationFiles.EvidenceRow> evidence = ResultValues.evidenceRows(resolved.evidence(), runs);
-            if (!evidence.isEmpty()) {
-                tables.add(CalibrationFiles.writeEvidence(dir, evidence));
-            }
             // The calibrated scenario's own run tables, as run would write them, for the charts and the report.
-            tables.addAll(ResultTables.writeAll(dir, runs, resolved.observed()::single));
-            Json.write(dir.resolve(ResultFiles.METRICS), metrics(request, space, result, seconds, fit, holdOut, runs,
-                    evidence));
-            List<Path> files = resolved.scenarioFiles();
-            Manifest manifest = new Manifest(cs.seed(), cs.replications(), request.threads(),
-                    Manifest.currentProgramVersion(), Program.gitCommit(), files.get(0).toString(),
-                    Manifest.sha256(files.get(0)), Manifest.InputFile.of(files.subList(1, files.size())),
-                    resolved.observed().source(), resolved.observed().sha256(), started.toString(),
-                    Instant.now().toString(), Manifest.currentJavaVersion(), request.commandLine());
-            return new Result(folder.commit(manifest, tables), result, seconds, cs.fitWindow(), fit, evidence.size(),
-                    (int) evidence.stream().filter(CalibrationFiles.EvidenceRow::inside).count());
+            FittedRuns fitted = FittedRuns.write(dir, resolved, runs, tables);
+            Json.write(dir.resolve(ResultFiles.METRICS), metrics(request, space, result, seconds, fitted.fit(),
+                    fitted.holdOut(), runs, fitted.evidence()));
+            Manifest manifest = FittedRuns.manifest(resolved, cs.replications(), request.threads(), started,
+                    request.commandLine());
+            return new Result(folder.commit(manifest, tables), result, seconds, cs.fitWindow(), fitted.fit(),
+                    fitted.evidence().size(), fitted.evidenceInside());
         }
     }
 

@@ -12,10 +12,8 @@ import escaperoutes.io.Table;
 import escaperoutes.model.ModelConfig;
 import escaperoutes.model.RandomStreams;
 import escaperoutes.observe.RunResult;
-import escaperoutes.output.CalibrationFiles;
 import escaperoutes.output.Manifest;
 import escaperoutes.output.PosteriorFiles;
-import escaperoutes.output.ResultTables;
 import escaperoutes.parameter.Parameter;
 import escaperoutes.parameter.ParameterSpace;
 import escaperoutes.parameter.Prior;
@@ -159,32 +157,13 @@ public final class PosteriorJob {
 
             List<RunResult> runs = predictive(space, posterior, settings.predictiveDraws(), cs.seed(),
                     request.threads());
-            FitMetrics fit = FitMetrics.compute(runs, resolved.observed(), cs.fitWindow().from(), cs.fitWindow().to());
-            List<FitMetrics> windows = new ArrayList<>(List.of(fit));
-            List<String> names = new ArrayList<>(List.of("fit"));
-            FitMetrics holdOut = null;
-            if (cs.holdOutWindow() != null) {
-                holdOut = FitMetrics.compute(runs, resolved.observed(), cs.holdOutWindow().from(),
-                        cs.holdOutWindow().to());
-                windows.add(holdOut);
-                names.add("hold-out");
-            }
-            tables.add(CalibrationFiles.writeFit(dir, ResultValues.fitRows(windows, names)));
-            List<CalibrationFiles.EvidenceRow> evidence = ResultValues.evidenceRows(resolved.evidence(), runs);
-            if (!evidence.isEmpty()) {
-                tables.add(CalibrationFiles.writeEvidence(dir, evidence));
-            }
-            tables.addAll(ResultTables.writeAll(dir, runs, resolved.observed()::single));
-            Json.write(dir.resolve(ResultFiles.POSTERIOR_METRICS), metrics(request, sampling, seconds, settings, fit,
-                    holdOut, evidence));
-            List<Path> files = resolved.scenarioFiles();
-            Manifest manifest = new Manifest(cs.seed(), settings.predictiveDraws(), request.threads(),
-                    Manifest.currentProgramVersion(), Program.gitCommit(), files.get(0).toString(),
-                    Manifest.sha256(files.get(0)), Manifest.InputFile.of(files.subList(1, files.size())),
-                    resolved.observed().source(), resolved.observed().sha256(), started.toString(),
-                    Instant.now().toString(), Manifest.currentJavaVersion(), request.commandLine());
-            return new Result(folder.commit(manifest, tables), sampling, seconds, fit, summary, evidence.size(),
-                    (int) evidence.stream().filter(CalibrationFiles.EvidenceRow::inside).count());
+            FittedRuns fitted = FittedRuns.write(dir, resolved, runs, tables);
+            Json.write(dir.resolve(ResultFiles.POSTERIOR_METRICS), metrics(request, sampling, seconds, settings,
+                    fitted));
+            Manifest manifest = FittedRuns.manifest(resolved, settings.predictiveDraws(), request.threads(), started,
+                    request.commandLine());
+            return new Result(folder.commit(manifest, tables), sampling, seconds, fitted.fit(), summary,
+                    fitted.evidence().size(), fitted.evidenceInside());
         }
     }
 
@@ -262,8 +241,7 @@ public final class PosteriorJob {
     }
 
     private static Map<String, Object> metrics(Request request, AbcSmc.Result sampling, double seconds,
-                                               CalibrationSpec.Posterior settings, FitMetrics fit,
-                                               FitMetrics holdOut, List<CalibrationFiles.EvidenceRow> evidence) {
+                                               CalibrationSpec.Posterior settings, FittedRuns fitted) {
         CalibrationSpec cs = request.calibration().spec();
         AbcSmc.Generation last = sampling.last();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -277,12 +255,12 @@ public final class PosteriorJob {
         m.put("finalTolerance", Double.isFinite(last.tolerance()) ? last.tolerance() : null);
         m.put("replicationsPerParticle", settings.replicationsPerParticle());
         m.put("predictiveDraws", settings.predictiveDraws());
-        m.put("fit", CalibrateJob.windowReport(cs.fitWindow(), fit));
-        if (holdOut != null) {
-            m.put("holdOut", CalibrateJob.windowReport(cs.holdOutWindow(), holdOut));
+        m.put("fit", CalibrateJob.windowReport(cs.fitWindow(), fitted.fit()));
+        if (fitted.holdOut() != null) {
+            m.put("holdOut", CalibrateJob.windowReport(cs.holdOutWindow(), fitted.holdOut()));
         }
-        if (!evidence.isEmpty()) {
-            m.put("evidence", CalibrateJob.evidenceReport(request.calibration(), evidence));
+        if (!fitted.evidence().isEmpty()) {
+            m.put("evidence", CalibrateJob.evidenceReport(request.calibration(), fitted.evidence()));
         }
         return m;
     }
