@@ -225,10 +225,15 @@ public final class AbcSmc {
         List<Particle> kept = new ArrayList<>(settings.particles());
         long proposals = 0;
         long simulations = 0;
-        int wave = pool == null ? 1 : 4 * settings.threads();
-        while (kept.size() < settings.particles()) {
-            List<Outcome> outcomes = propose(number, proposals, wave, settings.seed(), kernel, simulator, pool);
-            for (Outcome o : outcomes) {
+        // Proposals are simulated ahead, up to this many in flight, and taken in their order as each finishes:
+        // a slow simulation holds back only the taking, not the other threads (a barrier after each batch left one
+        // core idle while the other finished a batch's slowest draw: 1.3 times faster on 2 threads, not 2).
+        int ahead = pool == null ? 1 : 4 * settings.threads();
+        Proposals inFlight = new Proposals(number, settings.seed(), kernel, simulator, pool);
+        try {
+            while (kept.size() < settings.particles()) {
+                inFlight.fill(ahead);
+                Outcome o = inFlight.next();
                 if (o.simulated()) {
                     if (simulations >= simulationsAllowed) {
                         return null;
@@ -239,11 +244,10 @@ public final class AbcSmc {
                 if (o.simulated() && Double.isFinite(o.distance()) && o.distance() <= tolerance) {
                     double weight = kernel == null ? 1 : priorDensity(o.unit()) / kernel.mixtureDensity(o.unit());
                     kept.add(new Particle(o.unit(), weight, o.distance()));
-                    if (kept.size() == settings.particles()) {
-                        break;
-                    }
                 }
             }
+        } finally {
+            inFlight.cancel();
         }
         double total = kept.stream().mapToDouble(Particle::weight).sum();
         double sumOfSquares = 0;
@@ -257,41 +261,56 @@ public final class AbcSmc {
                 1 / sumOfSquares, (System.nanoTime() - started) / 1e9, normalised);
     }
 
-    /** Proposals first .. first + count − 1 of a generation, simulated on the pool (or here), in order. */
-    private List<Outcome> propose(int generation, long first, int count, long seed, Kernel kernel,
-                                  Simulator simulator, ExecutorService pool) throws InterruptedException {
-        if (pool == null) {
-            List<Outcome> outcomes = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                outcomes.add(proposal(generation, first + i, seed, kernel, simulator));
-            }
-            return outcomes;
+    /** A generation's proposals in the order of their numbers, simulated ahead on the pool (or here, one by one). */
+    private final class Proposals {
+        private final int generation;
+        private final long seed;
+        private final Kernel kernel;
+        private final Simulator simulator;
+        private final ExecutorService pool;
+        private final java.util.ArrayDeque<Future<Outcome>> queued = new java.util.ArrayDeque<>();
+        private long nextIndex;
+
+        Proposals(int generation, long seed, Kernel kernel, Simulator simulator, ExecutorService pool) {
+            this.generation = generation;
+            this.seed = seed;
+            this.kernel = kernel;
+            this.simulator = simulator;
+            this.pool = pool;
         }
-        List<Future<Outcome>> futures = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            long index = first + i;
-            futures.add(pool.submit(() -> proposal(generation, index, seed, kernel, simulator)));
+
+        /** Submits proposals until {@code ahead} are queued (none with no pool: {@link #next} simulates). */
+        void fill(int ahead) {
+            while (pool != null && queued.size() < ahead) {
+                long index = nextIndex++;
+                queued.add(pool.submit(() -> proposal(generation, index, seed, kernel, simulator)));
+            }
         }
-        List<Outcome> outcomes = new ArrayList<>(count);
-        try {
-            for (Future<Outcome> f : futures) {
-                outcomes.add(f.get());
+
+        /** The next proposal's outcome, waiting for its simulation. */
+        Outcome next() throws InterruptedException {
+            if (pool == null) {
+                return proposal(generation, nextIndex++, seed, kernel, simulator);
             }
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            Throwable cause = e.getCause();
-            if (cause instanceof InterruptedException ie) {
-                throw ie;
+            try {
+                return queued.poll().get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof InterruptedException ie) {
+                    throw ie;
+                }
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(cause);
             }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
-            throw e;
         }
-        return outcomes;
+
+        /** Gives up the proposals simulated ahead that the generation did not need. */
+        void cancel() {
+            queued.forEach(f -> f.cancel(true));
+            queued.clear();
+        }
     }
 
     private Outcome proposal(int generation, long index, long seed, Kernel kernel, Simulator simulator)
