@@ -75,8 +75,8 @@ import java.util.Locale;
  *     <td>uniform; log-uniform with {@code logScale}</td></tr>
  * <tr><td>{@code posterior}</td><td>settings of {@code escape-routes posterior}: {@code particles},
  *     {@code quantile}, {@code targetTolerance}, {@code minAcceptanceRate}, {@code maxSimulations},
- *     {@code maxGenerations}, {@code replicationsPerParticle}, {@code predictiveDraws} ({@link Posterior})</td>
- *     <td>300, 0.5, 0, 0.01, 60000, 25, 1, 100</td></tr>
+ *     {@code maxGenerations}, {@code replicationsPerParticle}, {@code predictiveDraws}, {@code kernel}
+ *     ({@link Posterior})</td><td>300, 0.5, 0, 0.01, 60000, 25, 1, 100, {@code "global"}</td></tr>
  * <tr><td>{@code evidence}</td><td>independent evidence fitted besides arrivals: {@code {"file": ..., "weight": w,
  *     "items": [{"id": ..., "weight": w}, ...]}}; {@code file} relative to the spec's folder (absent: the shipped
  *     {@code other-evidence.csv}), {@code items} absent: every item of the file; weights ≥ 0, default 1. Each
@@ -100,7 +100,7 @@ public record CalibrationSpec(
 
     /** The posterior's settings: the spec's, or every default if it has no {@code posterior} section. */
     public Posterior posteriorSettings() {
-        return posterior != null ? posterior : new Posterior(300, 0.5, 0, 0.01, 60_000, 25, 1, 100);
+        return posterior != null ? posterior : new Posterior(300, 0.5, 0, 0.01, 60_000, 25, 1, 100, Kernel.GLOBAL);
     }
 
     /**
@@ -117,6 +117,9 @@ public record CalibrationSpec(
      * @param maxGenerations          stop after this many generations
      * @param replicationsPerParticle replications per proposal, their loss its distance
      * @param predictiveDraws         posterior draws (one replication each) for the posterior predictive tables
+     * @param kernel                  the perturbation's covariance: {@code global}, twice the previous generation's
+     *                                (Beaumont et al. 2009), or {@code local}, each particle's optimal local
+     *                                covariance over the particles within the new tolerance (Filippi et al. 2013)
      */
     public record Posterior(
             @Default("300") @Range(min = 2) int particles,
@@ -126,7 +129,18 @@ public record CalibrationSpec(
             @Default("60000") @Range(min = 1) long maxSimulations,
             @Default("25") @Range(min = 1) int maxGenerations,
             @Default("1") @Range(min = 1) int replicationsPerParticle,
-            @Default("100") @Range(min = 1) int predictiveDraws) {
+            @Default("100") @Range(min = 1) int predictiveDraws,
+            @Default("\"global\"") Kernel kernel) {
+    }
+
+    /** The perturbation kernel of the posterior's sampler. */
+    public enum Kernel {
+        GLOBAL, LOCAL;
+
+        @JsonValue
+        public String jsonName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /**

@@ -125,7 +125,9 @@ public final class PosteriorJob {
             };
             AbcSmc.Settings abc = new AbcSmc.Settings(settings.particles(), settings.quantile(),
                     settings.targetTolerance(), settings.minAcceptanceRate(), maxSimulations,
-                    settings.maxGenerations(), cs.seed(), request.threads());
+                    settings.maxGenerations(), cs.seed(), request.threads(),
+                    settings.kernel() == CalibrationSpec.Kernel.LOCAL ? AbcSmc.KernelChoice.LOCAL
+                            : AbcSmc.KernelChoice.GLOBAL);
             List<AbcSmc.Generation> generations = new ArrayList<>(done);
             List<Table> tables = new ArrayList<>();
             long startedNanos = System.nanoTime();

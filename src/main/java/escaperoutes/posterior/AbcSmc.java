@@ -54,9 +54,17 @@ public final class AbcSmc {
      * @param maxGenerations    stop after this many generations, generation 0 included
      * @param seed              seed of every proposal's stream
      * @param threads           simulations run at once (the result does not depend on it)
+     * @param kernel            the perturbation kernel's covariance (see {@link KernelChoice})
      */
     public record Settings(int particles, double quantile, double targetTolerance, double minAcceptanceRate,
-                           long maxSimulations, int maxGenerations, long seed, int threads) {
+                           long maxSimulations, int maxGenerations, long seed, int threads, KernelChoice kernel) {
+        /** Settings with Beaumont et al.'s global kernel. */
+        public Settings(int particles, double quantile, double targetTolerance, double minAcceptanceRate,
+                        long maxSimulations, int maxGenerations, long seed, int threads) {
+            this(particles, quantile, targetTolerance, minAcceptanceRate, maxSimulations, maxGenerations, seed,
+                    threads, KernelChoice.GLOBAL);
+        }
+
         public Settings {
             if (particles < 2) {
                 throw new IllegalArgumentException("at least 2 particles are needed, found " + particles);
@@ -67,7 +75,16 @@ public final class AbcSmc {
             if (threads < 1 || maxGenerations < 1 || maxSimulations < 1) {
                 throw new IllegalArgumentException("threads, generations and simulations must be at least 1");
             }
+            java.util.Objects.requireNonNull(kernel, "kernel");
         }
+    }
+
+    /** How the perturbation kernel's covariance is chosen (see {@link Kernel}). */
+    public enum KernelChoice {
+        /** Twice the previous generation's weighted covariance, for every particle (Beaumont et al. 2009). */
+        GLOBAL,
+        /** Each particle's optimal local covariance over the particles within the new tolerance (Filippi 2013). */
+        LOCAL
     }
 
     /** A kept proposal: unit coordinates, normalised weight, distance. */
@@ -221,7 +238,7 @@ public final class AbcSmc {
                                 long simulationsAllowed, ExecutorService pool) throws InterruptedException {
         long started = System.nanoTime();
         double tolerance = previous == null ? Double.POSITIVE_INFINITY : nextTolerance(previous, settings.quantile());
-        Kernel kernel = previous == null ? null : new Kernel(previous);
+        Kernel kernel = previous == null ? null : new Kernel(previous, tolerance, settings.kernel());
         List<Particle> kept = new ArrayList<>(settings.particles());
         long proposals = 0;
         long simulations = 0;
@@ -342,25 +359,65 @@ public final class AbcSmc {
     }
 
     /**
-     * The perturbation: a normal kernel with covariance twice the previous generation's weighted covariance,
-     * centred on a particle of it drawn by weight.
+     * The perturbation: a normal kernel centred on a particle of the previous generation drawn by weight, with
+     * either twice the generation's weighted covariance for every particle ({@link KernelChoice#GLOBAL}, Beaumont
+     * et al. 2009) or, for particle i, the "optimal local covariance matrix" of Filippi, Barnes, Cornebise and Stumpf
+     * (2013, Statistical Applications in Genetics and Molecular Biology 12): Σ_i = Σ_k ω_k (θ_k − θ_i)(θ_k − θ_i)ᵀ
+     * over the particles k already within the new tolerance, their weights renormalised ({@link KernelChoice#LOCAL}),
+     * which moves each particle towards where the next generation will be kept and so keeps more proposals as the
+     * tolerance tightens.
      */
     private static final class Kernel {
         private final List<Particle> particles;
         private final double[] cumulativeWeights;
-        private final double[][] lower;
+        /** Per particle, the lower Cholesky factor of its covariance (all the same one for the global kernel). */
+        private final double[][][] lower;
+        /** Per particle, −½ ln det of its covariance: the local kernels' densities differ by this factor. */
+        private final double[] logNormaliser;
 
-        Kernel(Generation previous) {
+        Kernel(Generation previous, double tolerance, KernelChoice choice) {
             this.particles = previous.particles();
             int n = particles.size();
             int d = particles.get(0).unit().length;
             cumulativeWeights = new double[n];
             double sum = 0;
-            double[] mean = new double[d];
             for (int j = 0; j < n; j++) {
-                Particle p = particles.get(j);
-                sum += p.weight();
+                sum += particles.get(j).weight();
                 cumulativeWeights[j] = sum;
+            }
+            lower = new double[n][][];
+            logNormaliser = new double[n];
+            List<Particle> within = particles.stream().filter(p -> p.distance() <= tolerance).toList();
+            if (choice == KernelChoice.GLOBAL || within.isEmpty()) {
+                double[][] l = cholesky(twiceCovariance(particles));
+                java.util.Arrays.fill(lower, l);
+            } else {
+                double total = within.stream().mapToDouble(Particle::weight).sum();
+                for (int i = 0; i < n; i++) {
+                    double[] centre = particles.get(i).unit();
+                    double[][] covariance = new double[d][d];
+                    for (Particle k : within) {
+                        double w = k.weight() / total;
+                        for (int a = 0; a < d; a++) {
+                            for (int b = 0; b <= a; b++) {
+                                covariance[a][b] += w * (k.unit()[a] - centre[a]) * (k.unit()[b] - centre[b]);
+                                covariance[b][a] = covariance[a][b];
+                            }
+                        }
+                    }
+                    lower[i] = cholesky(covariance);
+                    for (int a = 0; a < d; a++) {
+                        logNormaliser[i] -= Math.log(lower[i][a][a]);
+                    }
+                }
+            }
+        }
+
+        /** Twice the weighted covariance of the particles (Beaumont et al.'s kernel). */
+        private static double[][] twiceCovariance(List<Particle> particles) {
+            int d = particles.get(0).unit().length;
+            double[] mean = new double[d];
+            for (Particle p : particles) {
                 for (int i = 0; i < d; i++) {
                     mean[i] += p.weight() * p.unit()[i];
                 }
@@ -374,7 +431,7 @@ public final class AbcSmc {
                     }
                 }
             }
-            lower = cholesky(covariance);
+            return covariance;
         }
 
         /** Lower-triangular L with L·Lᵀ = the covariance, a little widened if it is (nearly) singular. */
@@ -403,6 +460,7 @@ public final class AbcSmc {
             int j = Arrays.binarySearch(cumulativeWeights, u);
             j = j >= 0 ? j : Math.min(-j - 1, cumulativeWeights.length - 1);
             double[] centre = particles.get(j).unit();
+            double[][] l = lower[j];
             int d = centre.length;
             double[] z = new double[d];
             for (int i = 0; i < d; i++) {
@@ -411,32 +469,34 @@ public final class AbcSmc {
             double[] x = centre.clone();
             for (int a = 0; a < d; a++) {
                 for (int b = 0; b <= a; b++) {
-                    x[a] += lower[a][b] * z[b];
+                    x[a] += l[a][b] * z[b];
                 }
             }
             return x;
         }
 
         /**
-         * Σ_j w_j exp(−½ (x − x_j)ᵀ Σ⁻¹ (x − x_j)), the kernel mixture's density up to its constant factor,
-         * which is the same for every proposal of a generation and cancels when the weights are normalised.
+         * Σ_j w_j |Σ_j|^−½ exp(−½ (x − x_j)ᵀ Σ_j⁻¹ (x − x_j)), the kernel mixture's density up to the factor
+         * (2π)^−d/2, the same for every proposal, which cancels when the weights are normalised.
          */
         double mixtureDensity(double[] x) {
             int d = x.length;
             double[] y = new double[d];
             double sum = 0;
-            for (Particle p : particles) {
+            for (int j = 0; j < particles.size(); j++) {
+                Particle p = particles.get(j);
+                double[][] l = lower[j];
                 // Solve L y = x − x_j by forward substitution; the quadratic form is |y|².
                 double q = 0;
                 for (int a = 0; a < d; a++) {
                     double v = x[a] - p.unit()[a];
                     for (int b = 0; b < a; b++) {
-                        v -= lower[a][b] * y[b];
+                        v -= l[a][b] * y[b];
                     }
-                    y[a] = v / lower[a][a];
+                    y[a] = v / l[a][a];
                     q += y[a] * y[a];
                 }
-                sum += p.weight() * Math.exp(-0.5 * q);
+                sum += p.weight() * Math.exp(logNormaliser[j] - 0.5 * q);
             }
             return sum;
         }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The sampler on toy models whose posterior is known exactly. */
 class AbcSmcTest {
@@ -33,8 +35,10 @@ class AbcSmcTest {
      * posterior is ∝ θ^42 e^{−10θ} / θ, a gamma distribution of shape 42 and rate 10 (its mass outside [0.5, 50]
      * is below 1e-20). The sum is sufficient and discrete, so at tolerance 0 the sample is exact.
      */
-    @Test
-    void poissonCountsWithALogUniformPriorGiveTheGammaPosterior() throws InterruptedException {
+    @ParameterizedTest
+    @EnumSource(AbcSmc.KernelChoice.class)
+    void poissonCountsWithALogUniformPriorGiveTheGammaPosterior(AbcSmc.KernelChoice kernel)
+            throws InterruptedException {
         Scale scale = Scale.range(0.5, 50, true);
         AbcSmc sampler = new AbcSmc(List.of(new Prior.LogUniform(0.5, 50)), List.of(scale));
         AbcSmc.Simulator poisson = (unit, seed) -> {
@@ -51,7 +55,7 @@ class AbcSmcTest {
             }
             return Math.abs(sum - 42);
         };
-        AbcSmc.Result result = sampler.run(new AbcSmc.Settings(2000, 0.5, 0, 0.001, 1_000_000, 30, 7, 2),
+        AbcSmc.Result result = sampler.run(new AbcSmc.Settings(2000, 0.5, 0, 0.001, 1_000_000, 30, 7, 2, kernel),
                 poisson, List.of(), g -> { });
         assertEquals("target tolerance 0.0 reached", result.stoppedBecause());
         AbcSmc.Generation last = result.last();
@@ -70,8 +74,10 @@ class AbcSmcTest {
      * posterior is normal with precision 1 + 20, mean 16/21 and standard deviation 1/√21 (truncation negligible).
      * ABC at tolerance ε on the mean adds at most ε²/3 to the variance: nothing at ε ≤ 0.02.
      */
-    @Test
-    void normalObservationsWithANormalPriorGiveTheConjugatePosterior() throws InterruptedException {
+    @ParameterizedTest
+    @EnumSource(AbcSmc.KernelChoice.class)
+    void normalObservationsWithANormalPriorGiveTheConjugatePosterior(AbcSmc.KernelChoice kernel)
+            throws InterruptedException {
         Scale scale = Scale.range(-5, 5, false);
         AbcSmc sampler = new AbcSmc(List.of(new Prior.Normal(0, 1, -5, 5)), List.of(scale));
         AbcSmc.Simulator normal = (unit, seed) -> {
@@ -83,8 +89,8 @@ class AbcSmcTest {
             }
             return Math.abs(sum / 20 - 0.8);
         };
-        AbcSmc.Result result = sampler.run(new AbcSmc.Settings(2000, 0.5, 0.02, 0.001, 1_000_000, 30, 3, 2),
-                normal, List.of(), g -> { });
+        AbcSmc.Result result = sampler.run(new AbcSmc.Settings(2000, 0.5, 0.02, 0.001, 1_000_000, 30, 3, 2,
+                kernel), normal, List.of(), g -> { });
         AbcSmc.Generation last = result.last();
         assertTrue(last.tolerance() <= 0.02, result.stoppedBecause());
         double mean = 16.0 / 21;
