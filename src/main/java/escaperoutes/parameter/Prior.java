@@ -32,7 +32,8 @@ public sealed interface Prior {
         if (unit < 0 || unit > 1) {
             return 0;
         }
-        double value = scale.valueAt(unit);
+        // exp(ln(upper / lower)) can overshoot upper by a rounding error at u = 1: the value stays in the interval.
+        double value = Math.min(upper(), Math.max(lower(), scale.valueAt(unit)));
         double jacobian;
         if (scale instanceof Scale.Linear linear) {
             jacobian = linear.upper() - linear.lower();

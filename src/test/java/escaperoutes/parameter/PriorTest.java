@@ -21,6 +21,8 @@ class PriorTest {
         assertEquals(1, uniform.unitDensity(Scale.range(2, 6, false), 0.3), 1e-12);
         assertEquals(1, logUniform.unitDensity(Scale.range(1, 100, true), 0.7), 1e-12);
         assertEquals(0, logUniform.unitDensity(Scale.range(1, 100, true), 1.01));
+        // At u = 1 the log scale's value, 0.002 · exp(ln 100), overshoots 0.2 by a rounding error: still inside.
+        assertEquals(1, new Prior.LogUniform(0.002, 0.2).unitDensity(Scale.range(0.002, 0.2, true), 1), 1e-12);
         // A uniform prior searched on a log scale: density (1/99) · value · ln 100, so at u = 0.5 (value 10) 0.4652.
         assertEquals(10 * Math.log(100) / 99, new Prior.Uniform(1, 100).unitDensity(Scale.range(1, 100, true), 0.5),
                 1e-12);
