@@ -146,6 +146,10 @@ public final class PosteriorJob {
                         (System.nanoTime() - startedNanos) / 1e9);
                 progressTo.flush();
             });
+            if (sampling.generations().isEmpty()) {
+                throw new JobRefused("no generation finished: " + sampling.stoppedBecause() + " (proposals whose "
+                        + "scenario is invalid count as simulations; raise --max-simulations or narrow the bounds)");
+            }
             if (tables.isEmpty()) {
                 // A resumed run that stopped at once: its generations are written again from the state.
                 tables.addAll(PosteriorFiles.writeGenerations(dir, sampling.generations(), paths, scales));
