@@ -27,11 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -170,41 +165,13 @@ public final class CompareJob {
      */
     private static List<List<RunResult>> overDraws(List<List<ModelConfig>> drawConfigs, long seed, int replications,
                                                    int threads, Progress progress) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "compare-posterior");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            AtomicInteger done = new AtomicInteger();
-            List<List<Future<RunResult>>> futures = new ArrayList<>();
-            for (List<ModelConfig> configs : drawConfigs) {
-                List<Future<RunResult>> scenario = new ArrayList<>();
-                for (int r = 0; r < replications; r++) {
-                    ModelConfig config = configs.get(r / 2);
-                    int replication = r;
-                    scenario.add(pool.submit(() -> {
-                        RunResult result = Replications.runOne(config, seed, replication);
-                        progress.update(done.incrementAndGet());
-                        return result;
-                    }));
-                }
-                futures.add(scenario);
-            }
-            List<List<RunResult>> results = new ArrayList<>();
-            for (List<Future<RunResult>> scenario : futures) {
-                List<RunResult> runs = new ArrayList<>();
-                for (Future<RunResult> f : scenario) {
-                    runs.add(f.get());
-                }
-                results.add(runs);
-            }
-            return results;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a replication failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<List<RunResult>> results = new ArrayList<>();
+        for (List<ModelConfig> configs : drawConfigs) {
+            int before = results.size() * replications;
+            results.add(Replications.runEach(r -> configs.get(r / 2), seed, replications, threads,
+                    done -> progress.update(before + done)));
         }
+        return results;
     }
 
     /**

@@ -33,10 +33,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The {@code posterior} job: samples the posterior of a calibration spec's free parameters by ABC-SMC
@@ -212,27 +208,7 @@ public final class PosteriorJob {
     static List<RunResult> predictive(ParameterSpace space, AbcSmc.Generation posterior, int draws, long seed,
                                       int threads) throws InterruptedException {
         List<ModelConfig> configs = predictiveConfigs(space, posterior, draws, seed);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "posterior-predictive");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<RunResult>> futures = new ArrayList<>();
-            for (int r = 0; r < draws; r++) {
-                int replication = r;
-                futures.add(pool.submit(() -> Replications.runOne(configs.get(replication), seed, replication)));
-            }
-            List<RunResult> runs = new ArrayList<>(draws);
-            for (Future<RunResult> f : futures) {
-                runs.add(f.get());
-            }
-            return runs;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a posterior predictive run failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return Replications.runEach(configs::get, seed, draws, threads, null);
     }
 
     /** The configurations of the posterior draws 0 .. draws − 1 (resampled from the last generation by weight). */

@@ -49,13 +49,29 @@ public final class Replications {
      */
     public static List<RunResult> run(ModelConfig config, long seed, int count, int threads, IntConsumer progress,
                                       IntFunction<ProgressListener> days) throws InterruptedException {
+        return runEach(r -> config, seed, count, threads, progress, days);
+    }
+
+    /**
+     * Replications 0..count-1 where replication r runs {@code configOf.apply(r)} (a posterior draw, say), on
+     * {@code threads} threads, returned in replication order; as {@link #run(ModelConfig, long, int, int, IntConsumer)}
+     * otherwise.
+     */
+    public static List<RunResult> runEach(IntFunction<ModelConfig> configOf, long seed, int count, int threads,
+                                          IntConsumer progress) throws InterruptedException {
+        return runEach(configOf, seed, count, threads, progress, r -> ProgressListener.NONE);
+    }
+
+    private static List<RunResult> runEach(IntFunction<ModelConfig> configOf, long seed, int count, int threads,
+                                           IntConsumer progress, IntFunction<ProgressListener> days)
+            throws InterruptedException {
         if (threads <= 1) {
             List<RunResult> results = new ArrayList<>(count);
             for (int r = 0; r < count; r++) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException();
                 }
-                results.add(runOne(config, seed, r, days.apply(r)));
+                results.add(runOne(configOf.apply(r), seed, r, days.apply(r)));
                 if (progress != null) {
                     progress.accept(r + 1);
                 }
@@ -73,7 +89,7 @@ public final class Replications {
             for (int r = 0; r < count; r++) {
                 final int replication = r;
                 futures.add(pool.submit(() -> {
-                    RunResult result = runOne(config, seed, replication, days.apply(replication));
+                    RunResult result = runOne(configOf.apply(replication), seed, replication, days.apply(replication));
                     int finished = done.incrementAndGet();
                     if (progress != null) {
                         progress.accept(finished);
