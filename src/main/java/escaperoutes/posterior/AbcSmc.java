@@ -3,6 +3,7 @@ package escaperoutes.posterior;
 import escaperoutes.model.RandomStreams;
 import escaperoutes.parameter.Prior;
 import escaperoutes.parameter.Scale;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -88,7 +89,8 @@ public final class AbcSmc {
     }
 
     /** A kept proposal: unit coordinates, normalised weight, distance. */
-    public record Particle(double[] unit, double weight, double distance) {
+    public record Particle(double[] unit, double weight, double distance) implements Serializable {
+        private static final long serialVersionUID = 1L;
     }
 
     /**
@@ -101,7 +103,10 @@ public final class AbcSmc {
      * @param seconds        wall-clock time it took (not reproducible; everything else is)
      */
     public record Generation(int number, double tolerance, long proposals, long simulations, double acceptanceRate,
-                             double effectiveSampleSize, double seconds, List<Particle> particles) {
+                             double effectiveSampleSize, double seconds, List<Particle> particles)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         public Generation {
             particles = List.copyOf(particles);
         }
@@ -146,9 +151,27 @@ public final class AbcSmc {
      */
     public Result run(Settings settings, Simulator simulator, List<Generation> done, Listener listener)
             throws InterruptedException {
+        return run(settings, new Evaluation(simulator, null), done, listener);
+    }
+
+    /**
+     * As {@link #run(Settings, Simulator, List, Listener)}, the proposals simulated by {@code batches} (a cluster)
+     * instead of local threads; the result is the same.
+     */
+    public Result run(Settings settings, ProposalBatches batches, List<Generation> done, Listener listener)
+            throws InterruptedException {
+        return run(settings, new Evaluation(null, batches), done, listener);
+    }
+
+    /** Where proposals are simulated: here by {@code simulator}, or elsewhere by {@code batches}. */
+    private record Evaluation(Simulator simulator, ProposalBatches batches) {
+    }
+
+    private Result run(Settings settings, Evaluation evaluation, List<Generation> done, Listener listener)
+            throws InterruptedException {
         List<Generation> generations = new ArrayList<>(done);
         long simulations = generations.stream().mapToLong(Generation::simulations).sum();
-        ExecutorService pool = settings.threads() > 1 ? Executors.newFixedThreadPool(settings.threads(), r -> {
+        ExecutorService pool = evaluation.simulator() != null && settings.threads() > 1 ? Executors.newFixedThreadPool(settings.threads(), r -> {
             Thread t = new Thread(r, "abc-smc");
             t.setDaemon(true);
             return t;
@@ -161,7 +184,7 @@ public final class AbcSmc {
                 }
                 int number = generations.size();
                 Generation next = generate(number, generations.isEmpty() ? null : generations.get(number - 1),
-                        settings, simulator, settings.maxSimulations() - simulations, pool);
+                        settings, evaluation, settings.maxSimulations() - simulations, pool);
                 if (next == null) {
                     return new Result(generations, "simulation budget of " + settings.maxSimulations()
                             + " used during generation " + number + ", which is dropped");
@@ -229,28 +252,94 @@ public final class AbcSmc {
         return below == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : below;
     }
 
-    /** One proposal's outcome. */
-    private record Outcome(double[] unit, boolean simulated, double distance) {
+    /**
+     * One proposal's outcome: its point in unit coordinates, whether it was simulated (false: outside the prior's
+     * support) and its distance (+∞ for a failed simulation, NaN when not simulated).
+     */
+    public record Proposal(double[] unit, boolean simulated, double distance) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * What a generation's proposals depend on, besides their numbers: the generation, the seed, the kernel's choice,
+     * the previous generation (null for generation 0) and the tolerance. A cluster's worker given a round draws the
+     * same proposals as the driver would.
+     */
+    public record Round(int generation, long seed, KernelChoice kernel, Generation previous, double tolerance)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** A round with its perturbation kernel built, ready to draw proposals from (see {@link #prepare}). */
+    public static final class PreparedRound {
+        private final Round round;
+        private final Kernel kernel;
+
+        private PreparedRound(Round round, Kernel kernel) {
+            this.round = round;
+            this.kernel = kernel;
+        }
+
+        public Round round() {
+            return round;
+        }
+    }
+
+    /**
+     * Simulates a generation's proposals elsewhere — a cluster's workers — in batches of consecutive numbers: the
+     * sampler asks for a batch, takes its proposals in order, and asks for the next while it needs more. Proposals
+     * simulated beyond the generation's last kept particle are discarded (and not counted), so the result equals
+     * that of local threads.
+     */
+    public interface ProposalBatches {
+        /** Proposals the executor simulates at once: each batch asked for is a multiple of it. */
+        int parallelism();
+
+        /** Proposals {@code from … from + count − 1} of the round, in their order. */
+        List<Proposal> evaluate(Round round, long from, int count) throws InterruptedException;
+    }
+
+    /** The round's kernel, built once for many proposals. */
+    public PreparedRound prepare(Round round) {
+        return new PreparedRound(round, round.previous() == null ? null
+                : new Kernel(round.previous(), round.tolerance(), round.kernel()));
+    }
+
+    /** Proposals {@code from … from + count − 1} of a round, simulated here one after another. */
+    public List<Proposal> proposals(PreparedRound prepared, long from, int count, Simulator simulator)
+            throws InterruptedException {
+        List<Proposal> out = new ArrayList<>(count);
+        for (long k = from; k < from + count; k++) {
+            out.add(proposal(prepared.round.generation(), k, prepared.round.seed(), prepared.kernel, simulator));
+        }
+        return out;
+    }
+
+    /** A generation's proposals in the order of their numbers, wherever they are simulated. */
+    private interface ProposalStream {
+        /** The next proposal, {@code stillNeeded} more particles being needed and {@code kept} kept so far. */
+        Proposal next(int stillNeeded, int kept, long proposalsTaken) throws InterruptedException;
+
+        /** Gives up the proposals simulated ahead that the generation did not need. */
+        void cancel();
     }
 
     /** The next generation, or null if the simulations allowed ran out first. */
-    private Generation generate(int number, Generation previous, Settings settings, Simulator simulator,
+    private Generation generate(int number, Generation previous, Settings settings, Evaluation evaluation,
                                 long simulationsAllowed, ExecutorService pool) throws InterruptedException {
         long started = System.nanoTime();
         double tolerance = previous == null ? Double.POSITIVE_INFINITY : nextTolerance(previous, settings.quantile());
-        Kernel kernel = previous == null ? null : new Kernel(previous, tolerance, settings.kernel());
+        Round round = new Round(number, settings.seed(), settings.kernel(), previous, tolerance);
+        PreparedRound prepared = prepare(round);
         List<Particle> kept = new ArrayList<>(settings.particles());
         long proposals = 0;
         long simulations = 0;
-        // Proposals are simulated ahead, up to this many in flight, and taken in their order as each finishes:
-        // a slow simulation holds back only the taking, not the other threads (a barrier after each batch left one
-        // core idle while the other finished a batch's slowest draw: 1.3 times faster on 2 threads, not 2).
-        int ahead = pool == null ? 1 : 4 * settings.threads();
-        Proposals inFlight = new Proposals(number, settings.seed(), kernel, simulator, pool);
+        ProposalStream stream = evaluation.batches() != null
+                ? new Batches(round, evaluation.batches(), previous, simulationsAllowed)
+                : new Proposals(prepared, evaluation.simulator(), pool, pool == null ? 1 : 4 * settings.threads());
         try {
             while (kept.size() < settings.particles()) {
-                inFlight.fill(ahead);
-                Outcome o = inFlight.next();
+                Proposal o = stream.next(settings.particles() - kept.size(), kept.size(), proposals);
                 if (o.simulated()) {
                     if (simulations >= simulationsAllowed) {
                         return null;
@@ -259,12 +348,13 @@ public final class AbcSmc {
                 }
                 proposals++;
                 if (o.simulated() && Double.isFinite(o.distance()) && o.distance() <= tolerance) {
-                    double weight = kernel == null ? 1 : priorDensity(o.unit()) / kernel.mixtureDensity(o.unit());
+                    double weight = prepared.kernel == null ? 1
+                            : priorDensity(o.unit()) / prepared.kernel.mixtureDensity(o.unit());
                     kept.add(new Particle(o.unit(), weight, o.distance()));
                 }
             }
         } finally {
-            inFlight.cancel();
+            stream.cancel();
         }
         double total = kept.stream().mapToDouble(Particle::weight).sum();
         double sumOfSquares = 0;
@@ -278,36 +368,37 @@ public final class AbcSmc {
                 1 / sumOfSquares, (System.nanoTime() - started) / 1e9, normalised);
     }
 
-    /** A generation's proposals in the order of their numbers, simulated ahead on the pool (or here, one by one). */
-    private final class Proposals {
-        private final int generation;
-        private final long seed;
-        private final Kernel kernel;
+    /**
+     * Proposals simulated here: ahead on the pool, up to {@code ahead} in flight, and taken in their order as each
+     * finishes (or one by one on this thread with no pool). A slow simulation holds back only the taking, not the
+     * other threads (a barrier after each batch left one core idle while the other finished a batch's slowest draw:
+     * 1.3 times faster on 2 threads, not 2).
+     */
+    private final class Proposals implements ProposalStream {
+        private final PreparedRound prepared;
         private final Simulator simulator;
         private final ExecutorService pool;
-        private final java.util.ArrayDeque<Future<Outcome>> queued = new java.util.ArrayDeque<>();
+        private final int ahead;
+        private final java.util.ArrayDeque<Future<Proposal>> queued = new java.util.ArrayDeque<>();
         private long nextIndex;
 
-        Proposals(int generation, long seed, Kernel kernel, Simulator simulator, ExecutorService pool) {
-            this.generation = generation;
-            this.seed = seed;
-            this.kernel = kernel;
+        Proposals(PreparedRound prepared, Simulator simulator, ExecutorService pool, int ahead) {
+            this.prepared = prepared;
             this.simulator = simulator;
             this.pool = pool;
+            this.ahead = ahead;
         }
 
-        /** Submits proposals until {@code ahead} are queued (none with no pool: {@link #next} simulates). */
-        void fill(int ahead) {
-            while (pool != null && queued.size() < ahead) {
-                long index = nextIndex++;
-                queued.add(pool.submit(() -> proposal(generation, index, seed, kernel, simulator)));
-            }
-        }
-
-        /** The next proposal's outcome, waiting for its simulation. */
-        Outcome next() throws InterruptedException {
+        @Override
+        public Proposal next(int stillNeeded, int kept, long proposalsTaken) throws InterruptedException {
+            int generation = prepared.round.generation();
+            long seed = prepared.round.seed();
             if (pool == null) {
-                return proposal(generation, nextIndex++, seed, kernel, simulator);
+                return proposal(generation, nextIndex++, seed, prepared.kernel, simulator);
+            }
+            while (queued.size() < ahead) {
+                long index = nextIndex++;
+                queued.add(pool.submit(() -> proposal(generation, index, seed, prepared.kernel, simulator)));
             }
             try {
                 return queued.poll().get();
@@ -323,14 +414,65 @@ public final class AbcSmc {
             }
         }
 
-        /** Gives up the proposals simulated ahead that the generation did not need. */
-        void cancel() {
+        @Override
+        public void cancel() {
             queued.forEach(f -> f.cancel(true));
             queued.clear();
         }
     }
 
-    private Outcome proposal(int generation, long index, long seed, Kernel kernel, Simulator simulator)
+    /**
+     * Proposals simulated elsewhere in batches. Each batch is sized to finish the generation with a margin — the
+     * particles still needed over the share of proposals kept (so far in this generation once some are; before,
+     * the previous generation's share, halved since the tolerance tightens) — and rounded up to a multiple of the
+     * executor's parallelism: a batch too small costs another round trip, one too large simulates proposals that
+     * are thrown away.
+     */
+    private static final class Batches implements ProposalStream {
+        /** Batches never exceed this many proposals per particle still needed (an acceptance of 1 in 50). */
+        private static final int MAX_PROPOSALS_PER_PARTICLE = 50;
+        private final Round round;
+        private final ProposalBatches batches;
+        private final double previousAcceptance;
+        private final long simulationsAllowed;
+        private final java.util.ArrayDeque<Proposal> ready = new java.util.ArrayDeque<>();
+        private long nextIndex;
+
+        Batches(Round round, ProposalBatches batches, Generation previous, long simulationsAllowed) {
+            this.round = round;
+            this.batches = batches;
+            this.previousAcceptance = previous == null ? 1 : Math.max(previous.acceptanceRate() / 2, 1e-3);
+            this.simulationsAllowed = simulationsAllowed;
+        }
+
+        @Override
+        public Proposal next(int stillNeeded, int kept, long proposalsTaken) throws InterruptedException {
+            if (ready.isEmpty()) {
+                double acceptance = kept > 0 ? (double) kept / proposalsTaken : previousAcceptance;
+                double wanted = Math.min(1.1 * stillNeeded / acceptance, (double) MAX_PROPOSALS_PER_PARTICLE
+                        * stillNeeded);
+                // No batch larger than the simulations the budget still allows (plus one, to learn it is spent).
+                wanted = Math.min(wanted, simulationsAllowed - proposalsTaken + 1);
+                int parallelism = Math.max(1, batches.parallelism());
+                int count = (int) Math.max(parallelism, Math.ceil(wanted / parallelism) * parallelism);
+                List<Proposal> batch = batches.evaluate(round, nextIndex, count);
+                if (batch.size() != count) {
+                    throw new IllegalStateException("the executor returned " + batch.size() + " of " + count
+                            + " proposals");
+                }
+                ready.addAll(batch);
+                nextIndex += count;
+            }
+            return ready.poll();
+        }
+
+        @Override
+        public void cancel() {
+            ready.clear();
+        }
+    }
+
+    private Proposal proposal(int generation, long index, long seed, Kernel kernel, Simulator simulator)
             throws InterruptedException {
         RandomGenerator random = new RandomStreams(seed, generation).stream(streamName(index));
         double[] unit = new double[dimension()];
@@ -342,13 +484,12 @@ public final class AbcSmc {
             unit = kernel.move(random);
         }
         if (!(priorDensity(unit) > 0)) {
-            return new Outcome(unit, false, Double.NaN);
+            return new Proposal(unit, false, Double.NaN);
         }
         long simulationSeed = random.nextLong();
         double distance = simulator.distance(unit, simulationSeed);
-        return new Outcome(unit, true, Double.isNaN(distance) ? Double.POSITIVE_INFINITY : distance);
+        return new Proposal(unit, true, Double.isNaN(distance) ? Double.POSITIVE_INFINITY : distance);
     }
-
     /** The prior density of a point in unit coordinates (0 outside the unit cube). */
     double priorDensity(double[] unit) {
         double density = 1;

@@ -144,6 +144,69 @@ class AbcSmcTest {
         }
     }
 
+    /**
+     * A cluster stand-in: each batch's round goes through Java serialization (as Spark ships it to a worker) and
+     * is evaluated by a sampler of its own, in pieces of 3 as tasks would be.
+     */
+    private static final class SerializingBatches implements AbcSmc.ProposalBatches {
+        final List<Integer> batchSizes = new ArrayList<>();
+
+        @Override
+        public int parallelism() {
+            return 6;
+        }
+
+        @Override
+        public List<AbcSmc.Proposal> evaluate(AbcSmc.Round round, long from, int count) throws InterruptedException {
+            batchSizes.add(count);
+            AbcSmc.Round shipped = roundTrip(round);
+            AbcSmc worker = twoParameters();
+            AbcSmc.PreparedRound prepared = worker.prepare(shipped);
+            List<AbcSmc.Proposal> out = new ArrayList<>();
+            for (long k = from; k < from + count; k += 3) {
+                out.addAll(worker.proposals(prepared, k, (int) Math.min(3, from + count - k),
+                        AbcSmcTest::twoParameterDistance));
+            }
+            return out;
+        }
+
+        private static AbcSmc.Round roundTrip(AbcSmc.Round round) {
+            try {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                    out.writeObject(round);
+                }
+                try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                    return (AbcSmc.Round) in.readObject();
+                }
+            } catch (java.io.IOException | ClassNotFoundException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void batchesSimulatedElsewhereGiveTheSameSampleAsLocalThreads() throws InterruptedException {
+        AbcSmc.Settings settings = new AbcSmc.Settings(200, 0.5, 0, 0, 1_000_000, 5, 11, 2);
+        AbcSmc.Result local = twoParameters().run(settings, AbcSmcTest::twoParameterDistance, List.of(), g -> { });
+        SerializingBatches batches = new SerializingBatches();
+        AbcSmc.Result remote = twoParameters().run(settings, batches, List.of(), g -> { });
+        assertSame(local, remote);
+        assertEquals(local.stoppedBecause(), remote.stoppedBecause());
+        // Every batch is a multiple of the parallelism; generation 0 (acceptance 1) needs one batch of 1.1 × 200
+        // rounded up to 222.
+        assertTrue(batches.batchSizes.stream().allMatch(n -> n % 6 == 0), batches.batchSizes.toString());
+        assertEquals(222, batches.batchSizes.get(0));
+
+        // The budget: the same generations dropped, the same reason.
+        AbcSmc.Settings small = new AbcSmc.Settings(100, 0.5, 0, 0, 450, 50, 11, 2);
+        AbcSmc.Result localSmall = twoParameters().run(small, AbcSmcTest::twoParameterDistance, List.of(), g -> { });
+        AbcSmc.Result remoteSmall = twoParameters().run(small, new SerializingBatches(), List.of(), g -> { });
+        assertSame(localSmall, remoteSmall);
+        assertEquals(localSmall.stoppedBecause(), remoteSmall.stoppedBecause());
+    }
+
     @Test
     void theSimulationBudgetDropsAnUnfinishedGeneration() throws InterruptedException {
         List<AbcSmc.Generation> written = new ArrayList<>();
