@@ -402,7 +402,7 @@ public final class CalibrationSpecReader {
     }
 
     /** A file the spec names, relative to the spec file's folder. */
-    private static Path besideSpec(Path specFile, String name) {
+    public static Path besideSpec(Path specFile, String name) {
         Path folder = specFile.getParent();
         return folder == null ? Path.of(name) : folder.resolve(name);
     }

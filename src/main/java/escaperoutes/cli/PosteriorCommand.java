@@ -46,14 +46,33 @@ final class PosteriorCommand extends JobCommand {
     @CommandLine.Mixin
     FolderOptions folder;
 
+    @Option(names = "--executor", paramLabel = "E", defaultValue = "threads",
+            description = "where the proposals are simulated: threads (local threads, the default) or spark (Apache "
+                    + "Spark: needs the -Pspark build, ./escape-routes --spark posterior ...; the sample is the same)")
+    String executor;
+
+    @Option(names = "--spark-master", paramLabel = "URL",
+            description = "with --executor spark: the master (local[2], spark://host:7077, yarn, k8s://…); default "
+                    + "spark-submit's --master, else local[T] with T = --threads")
+    String sparkMaster;
+
+    @Option(names = "--proposals-per-task", paramLabel = "N", defaultValue = "8",
+            description = "with --executor spark: proposals simulated by one Spark task (default ${DEFAULT-VALUE})")
+    int proposalsPerTask;
+
     @Override
     int execute(PrintWriter out, PrintWriter err) throws InvalidCalibrationSpecException, InvalidScenarioException,
             JobRefused, IOException, InterruptedException {
         CalibrationSpecReader.ResolvedCalibration calibration = new CalibrationSpecReader().resolve(specFile,
                 scenarioFile);
         calibration.notes().forEach(note -> err.println("note: " + note));
+        if (executor.equals("threads") && sparkMaster != null) {
+            throw new JobRefused("--spark-master goes with --executor spark");
+        }
+        PosteriorJob.Cluster cluster = executor.equals("threads") ? null
+                : new PosteriorJob.Cluster(executor, sparkMaster, proposalsPerTask);
         PosteriorJob.Result result = PosteriorJob.run(new PosteriorJob.Request(calibration, threads.count(),
-                maxSimulations, folder.out, resume, commandLine()), folder.quiet.quiet ? new PrintWriter(
+                maxSimulations, folder.out, resume, commandLine(), cluster), folder.quiet.quiet ? new PrintWriter(
                         Writer.nullWriter()) : err);
         if (!folder.quiet.quiet) {
             long simulations = result.sampling().generations().stream().mapToLong(g -> g.simulations()).sum();

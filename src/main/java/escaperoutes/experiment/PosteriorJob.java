@@ -53,7 +53,22 @@ public final class PosteriorJob {
      * @param resume         a folder of an interrupted posterior of the same spec and scenario to continue, or null
      */
     public record Request(CalibrationSpecReader.ResolvedCalibration calibration, int threads, Long maxSimulations,
-                          Path out, Path resume, List<String> commandLine) {
+                          Path out, Path resume, List<String> commandLine, Cluster cluster) {
+        /** A request whose proposals run on local threads. */
+        public Request(CalibrationSpecReader.ResolvedCalibration calibration, int threads, Long maxSimulations,
+                       Path out, Path resume, List<String> commandLine) {
+            this(calibration, threads, maxSimulations, out, resume, commandLine, null);
+        }
+    }
+
+    /**
+     * Where the proposals run when not on local threads.
+     *
+     * @param executor         the executor's name ({@code spark})
+     * @param master           its master URL, or null (the submitting tool's, else local[threads])
+     * @param proposalsPerTask proposals per cluster task
+     */
+    public record Cluster(String executor, String master, int proposalsPerTask) {
     }
 
     /** The folder written and what to tell the user. */
@@ -100,25 +115,27 @@ public final class PosteriorJob {
         if (request.resume() != null) {
             done = resumable(request.resume(), specTree, scenarioTree, space.dimension());
         }
-        try (JobFolder folder = request.resume() != null ? JobFolder.resumedInPlace(request.resume())
+        DistributedPosteriorExecutor executor = null;
+        if (request.cluster() != null) {
+            JobRefused.requireAtLeastOne("--proposals-per-task", request.cluster().proposalsPerTask());
+            String name = request.cluster().executor();
+            executor = DistributedPosteriorExecutor.find(name).orElseThrow(() -> new JobRefused("--executor " + name
+                    + ": " + (name.equals("spark") ? "this build of escape-routes has no Spark executor; run "
+                    + "./escape-routes --spark posterior ..., or build with `mvn -B -Pspark -DskipTests package` "
+                    + "and run target/escape-routes-spark.jar with spark-submit (see the README's Spark section)"
+                    : "expected threads or spark")));
+        }
+        try (DistributedPosteriorExecutor.Session session = executor == null ? null
+                : executor.open(new DistributedPosteriorExecutor.Job(base.name() + " posterior",
+                        CalibrationTexts.of(resolved), request.cluster().master(), request.threads(),
+                        request.cluster().proposalsPerTask()));
+             JobFolder folder = request.resume() != null ? JobFolder.resumedInPlace(request.resume())
                 : JobFolder.inPlace(request.out(), base.name() + "-posterior", "a posterior")) {
             Path dir = folder.path();
             Instant started = Instant.now();
             Json.write(dir.resolve(ResultFiles.CALIBRATION_SPEC), cs);
             Json.write(dir.resolve(ResultFiles.RESOLVED_SCENARIO), base);
 
-            Objective objective = new Objective(resolved.observed(), cs.fitWindow().from(), cs.fitWindow().to(),
-                    cs.loss().lossWeights(), resolved.negativeBinomialSize(), resolved.evidence(), cs.seed(),
-                    settings.replicationsPerParticle(), 1);
-            int perParticle = settings.replicationsPerParticle();
-            AbcSmc.Simulator simulator = (unit, seed) -> {
-                double[] values = space.fromUnit(unit);
-                if (!space.problemsAt(values).isEmpty()) {
-                    return Double.NaN;
-                }
-                ModelConfig config = space.checkedConfigAt(values);
-                return objective.score(Replications.run(config, seed, perParticle, 1, null)).total();
-            };
             AbcSmc.Settings abc = new AbcSmc.Settings(settings.particles(), settings.quantile(),
                     settings.targetTolerance(), settings.minAcceptanceRate(), maxSimulations,
                     settings.maxGenerations(), cs.seed(), request.threads(),
@@ -127,7 +144,7 @@ public final class PosteriorJob {
             List<AbcSmc.Generation> generations = new ArrayList<>(done);
             List<Table> tables = new ArrayList<>();
             long startedNanos = System.nanoTime();
-            AbcSmc.Result sampling = new AbcSmc(priors, scales).run(abc, simulator, done, generation -> {
+            AbcSmc.Listener written = generation -> {
                 generations.add(generation);
                 try {
                     tables.clear();
@@ -141,7 +158,16 @@ public final class PosteriorJob {
                         generation.acceptanceRate(), generation.effectiveSampleSize(), simulations,
                         (System.nanoTime() - startedNanos) / 1e9);
                 progressTo.flush();
-            });
+            };
+            AbcSmc.Result sampling;
+            String executedBy;
+            if (session == null) {
+                sampling = sampler(resolved).run(abc, simulator(resolved), done, written);
+                executedBy = "threads " + request.threads();
+            } else {
+                sampling = sampler(resolved).run(abc, session, done, written);
+                executedBy = session.describe();
+            }
             if (sampling.generations().isEmpty()) {
                 throw new JobRefused("no generation finished: " + sampling.stoppedBecause() + " (proposals whose "
                         + "scenario is invalid count as simulations; raise --max-simulations or narrow the bounds)");
@@ -161,12 +187,39 @@ public final class PosteriorJob {
                     request.threads());
             FittedRuns fitted = FittedRuns.write(dir, resolved, runs, tables);
             Json.write(dir.resolve(ResultFiles.POSTERIOR_METRICS), metrics(request, sampling, seconds, settings,
-                    fitted));
+                    fitted, executedBy));
             Manifest manifest = FittedRuns.manifest(resolved, settings.predictiveDraws(), request.threads(), started,
                     request.commandLine());
             return new Result(folder.commit(manifest, tables), sampling, seconds, fitted.fit(), summary,
                     fitted.evidence().size(), fitted.evidenceInside());
         }
+    }
+
+    /** The sampler over the calibration's priors, on its parameters' search scales. */
+    static AbcSmc sampler(CalibrationSpecReader.ResolvedCalibration resolved) {
+        return new AbcSmc(resolved.priors(), resolved.space().parameters().stream().map(Parameter::scale).toList());
+    }
+
+    /**
+     * The distance of a point: {@code calibrate}'s loss (arrivals and every evidence item of the spec) over the
+     * spec's replications per particle, each run with a seed of the proposal's own, on this thread; NaN (a
+     * rejection) where the point makes an invalid scenario.
+     */
+    static AbcSmc.Simulator simulator(CalibrationSpecReader.ResolvedCalibration resolved) {
+        CalibrationSpec cs = resolved.spec();
+        int perParticle = cs.posteriorSettings().replicationsPerParticle();
+        Objective objective = new Objective(resolved.observed(), cs.fitWindow().from(), cs.fitWindow().to(),
+                cs.loss().lossWeights(), resolved.negativeBinomialSize(), resolved.evidence(), cs.seed(),
+                perParticle, 1);
+        ParameterSpace space = resolved.space();
+        return (unit, seed) -> {
+            double[] values = space.fromUnit(unit);
+            if (!space.problemsAt(values).isEmpty()) {
+                return Double.NaN;
+            }
+            ModelConfig config = space.checkedConfigAt(values);
+            return objective.score(Replications.run(config, seed, perParticle, 1, null)).total();
+        };
     }
 
     /**
@@ -223,7 +276,8 @@ public final class PosteriorJob {
     }
 
     private static Map<String, Object> metrics(Request request, AbcSmc.Result sampling, double seconds,
-                                               CalibrationSpec.Posterior settings, FittedRuns fitted) {
+                                               CalibrationSpec.Posterior settings, FittedRuns fitted,
+                                               String executedBy) {
         CalibrationSpec cs = request.calibration().spec();
         AbcSmc.Generation last = sampling.last();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -231,6 +285,7 @@ public final class PosteriorJob {
         m.put("generations", sampling.generations().size());
         m.put("simulations", sampling.generations().stream().mapToLong(AbcSmc.Generation::simulations).sum());
         m.put("seconds", seconds);
+        m.put("executor", executedBy);
         m.put("particles", last.particles().size());
         m.put("effectiveSampleSize", last.effectiveSampleSize());
         // Generation 0 alone has no tolerance (it keeps every simulated proposal): JSON's null, not Infinity.

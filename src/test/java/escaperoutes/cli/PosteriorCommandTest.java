@@ -207,4 +207,23 @@ class PosteriorCommandTest {
         assertTrue(notPosterior.err().contains("not a posterior's folder"), notPosterior.err());
         assertFalse(Files.exists(dir.resolve("cmp")));
     }
+
+    @Test
+    void anUnknownExecutorOrASparkOptionWithoutSparkIsRefused() throws Exception {
+        Path scenario = scenario();
+        Path spec = spec(SPEC);
+        Outcome unknown = execute("posterior", scenario.toString(), "--spec", spec.toString(), "--out",
+                dir.resolve("p").toString(), "--executor", "dask");
+        assertEquals(2, unknown.code(), unknown.err());
+        assertTrue(unknown.err().contains("--executor dask: expected threads or spark"), unknown.err());
+        Outcome master = execute("posterior", scenario.toString(), "--spec", spec.toString(), "--out",
+                dir.resolve("p").toString(), "--spark-master", "local[2]");
+        assertEquals(2, master.code(), master.err());
+        assertTrue(master.err().contains("--spark-master goes with --executor spark"), master.err());
+        Outcome perTask = execute("posterior", scenario.toString(), "--spec", spec.toString(), "--out",
+                dir.resolve("p").toString(), "--executor", "spark", "--proposals-per-task", "0");
+        assertEquals(2, perTask.code(), perTask.err());
+        assertTrue(perTask.err().contains("--proposals-per-task must be at least 1, found 0"), perTask.err());
+        assertFalse(Files.exists(dir.resolve("p")));
+    }
 }
