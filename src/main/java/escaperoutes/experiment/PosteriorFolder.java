@@ -50,13 +50,18 @@ final class PosteriorFolder {
 
     /** Reads the folder; a folder that is not a finished generation's posterior is refused, saying why. */
     static PosteriorFolder read(Path dir) throws JobRefused, IOException {
+        return read(dir, "--posterior " + dir);
+    }
+
+    /** As {@link #read(Path)}; {@code named} says where the folder was named, to begin a refusal's message. */
+    static PosteriorFolder read(Path dir, String named) throws JobRefused, IOException {
         Path specFile = dir.resolve(ResultFiles.CALIBRATION_SPEC);
         Path state = dir.resolve(ResultFiles.POSTERIOR_STATE);
         if (!Files.isDirectory(dir)) {
-            throw new JobRefused("--posterior " + dir + ": no such folder");
+            throw new JobRefused(named + ": no such folder");
         }
         if (!Files.exists(specFile) || !Files.exists(state)) {
-            throw new JobRefused("--posterior " + dir + ": not a posterior's folder (it needs "
+            throw new JobRefused(named + ": not a posterior's folder (it needs "
                     + ResultFiles.CALIBRATION_SPEC + " and " + ResultFiles.POSTERIOR_STATE
                     + ", as escape-routes posterior writes them)");
         }
@@ -71,10 +76,10 @@ final class PosteriorFolder {
         try {
             generations = PosteriorFiles.readState(dir, spec.parameters().size());
         } catch (InvalidCsvException e) {
-            throw new JobRefused("--posterior " + dir + ": " + e.getMessage());
+            throw new JobRefused(named + ": " + e.getMessage());
         }
         if (generations.isEmpty()) {
-            throw new JobRefused("--posterior " + dir + ": " + state + " holds no complete generation");
+            throw new JobRefused(named + ": " + state + " holds no complete generation");
         }
         return new PosteriorFolder(dir, spec.parameters(), generations.get(generations.size() - 1),
                 Manifest.sha256(state));
@@ -82,6 +87,11 @@ final class PosteriorFolder {
 
     Path dir() {
         return dir;
+    }
+
+    /** The posterior's parameters as its spec gives them: path and the paths set to the same value. */
+    List<CalibrationSpec.Parameter> specParameters() {
+        return specParameters;
     }
 
     String stateSha256() {
@@ -124,8 +134,7 @@ final class PosteriorFolder {
                             + JsonBinder.childPath(JsonBinder.elementPath(JsonBinder.childPath(JsonBinder.ROOT,
                             "parameters"), i), "path") + ": " + specParameters.get(i).path() + " is not a number of "
                             + scenarioFile + " (" + missing.getMessage() + "); the posterior's parameters must all "
-                            + "be numbers of the base scenario, and of every compared scenario that does not extend "
-                            + "it");
+                            + "be numbers of the scenario they are set in");
                 }
             }
             throw new JobRefused(scenarioFile + ": the posterior's parameters cannot be set: " + e.getMessage());

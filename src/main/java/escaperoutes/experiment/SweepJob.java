@@ -19,6 +19,7 @@ import escaperoutes.sweep.InvalidSweepSpecException;
 import escaperoutes.sweep.SweepPlan;
 import escaperoutes.sweep.SweepRows;
 import escaperoutes.sweep.SweepRunner;
+import escaperoutes.sweep.SweepSpec;
 import escaperoutes.sweep.SweepSpecReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,9 +29,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,7 +95,7 @@ public final class SweepJob {
         }
         int[] chunk = chunk(request.chunk());
         Optional<DistributedSweepExecutor> distributed = distributedExecutor(request);
-        SweepSpecReader.ResolvedSweep resolved = request.sweep();
+        SweepSpecReader.ResolvedSweep resolved = withPosteriorDraws(request.sweep());
         SweepPlan plan = SweepPlan.of(resolved);
         if (chunk[1] > plan.points()) {
             throw new JobRefused("--chunk " + request.chunk() + ": the sweep has " + plan.points() + " points, so at "
@@ -231,6 +234,10 @@ public final class SweepJob {
                     + "--chunk, --resume nor --executor " + request.executor());
         }
         SweepSpecReader.ResolvedSweep resolved = request.sweep();
+        if (resolved.spec().posterior() != null) {
+            throw new JobRefused("--only-point runs one parameter set into a run folder; over a posterior every pair "
+                    + "of replications has its own (run the sweep, or compare --posterior for one scenario)");
+        }
         SweepPlan plan = SweepPlan.of(resolved);
         if (point < 0 || point >= plan.points()) {
             throw new JobRefused("--only-point " + point + ": the sweep's points are 0 to " + (plan.points() - 1));
@@ -250,6 +257,34 @@ public final class SweepJob {
         }
         return RunJob.runScenario(scenario, config, resolved.scenarioFiles(), plan.seed(), plan.replications(),
                 request.threads(), request.out(), request.commandLine(), err);
+    }
+
+    /**
+     * The sweep with its posterior's draws filled in, when its spec names a posterior's folder: the posterior's
+     * parameters, the checksum of its state and the values at draws 0 … replications / 2 − 1 (drawn as {@code compare
+     * --posterior} draws them, with the sweep's seed), which go into {@code sweep.resolved.json} — so that the
+     * sweep's checksum changes with the posterior, and its chunks, a resumption and a cluster's workers run the same
+     * draws. A folder that is not a posterior, or a posterior parameter that is not a number of the base scenario,
+     * is refused naming the spec's JSON path.
+     */
+    static SweepSpecReader.ResolvedSweep withPosteriorDraws(SweepSpecReader.ResolvedSweep resolved)
+            throws JobRefused, IOException {
+        SweepSpec spec = resolved.spec();
+        if (spec.posterior() == null || spec.posterior().resolved()) {
+            return resolved;
+        }
+        Path folder = resolved.specFile().toAbsolutePath().getParent().resolve(spec.posterior().folder()).normalize();
+        PosteriorFolder posterior = PosteriorFolder.read(folder, resolved.specFile() + ": $.posterior.folder: "
+                + folder);
+        posterior.spaceOver(resolved.scenario(), resolved.scenarioFile().toString());
+        List<List<Double>> draws = posterior.draws(spec.replications() / 2, spec.seed()).stream()
+                .map(v -> Arrays.stream(v).boxed().toList()).toList();
+        List<SweepSpec.PosteriorParameter> parameters = posterior.specParameters().stream()
+                .map(p -> new SweepSpec.PosteriorParameter(p.path(), p.alsoPaths())).toList();
+        SweepSpec filled = spec.withPosterior(new SweepSpec.Posterior(spec.posterior().folder(), parameters,
+                posterior.stateSha256(), draws));
+        return new SweepSpecReader.ResolvedSweep(filled, resolved.specFile(), resolved.scenarioFile(),
+                resolved.scenario(), resolved.scenarioFiles());
     }
 
     /** {@code I/N} as {index, count}; {1, 1} for the whole sweep. */
@@ -310,11 +345,17 @@ public final class SweepJob {
                     throw new InvalidSweepSpecException(specFile.toString(), problems.stream()
                             .map(p -> new Problem(specFile + ": " + p.path(), p.message())).toList());
                 }
-                // The point expected to create the most persons, run on every thread at once, must fit in memory.
-                int largest = ScenarioSize.largestOf(slice.from(), slice.to(), plan::configAt);
+                // The run expected to create the most persons, run on every thread at once, must fit in memory
+                // (over a posterior, each point at each draw: unit u is point u / pairs at draw u % pairs).
+                int pairs = plan.overPosterior() ? plan.replications() / 2 : 1;
+                IntFunction<ModelConfig> unitConfig = u -> plan.overPosterior()
+                        ? plan.configAt(slice.from() + u / pairs, 2 * (u % pairs)) : plan.configAt(slice.from() + u);
+                int largest = ScenarioSize.largestOf(0, slice.size() * pairs, unitConfig);
                 try {
-                    ScenarioSize.check(resolved.specFile().toString(), "$.parameters: point " + largest,
-                            plan.configAt(largest), Math.min(threads, slice.size() * plan.replications()));
+                    ScenarioSize.check(resolved.specFile().toString(), "$.parameters: point "
+                                    + (slice.from() + largest / pairs) + (plan.overPosterior() ? " at posterior draw "
+                                    + largest % pairs : ""),
+                            unitConfig.apply(largest), Math.min(threads, slice.size() * plan.replications()));
                 } catch (InvalidScenarioException e) {
                     throw new InvalidSweepSpecException(resolved.specFile().toString(), e.problems());
                 }

@@ -11,6 +11,8 @@ import escaperoutes.parameter.Scale;
 import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.io.Problem;
 import escaperoutes.scenario.Scenario;
+import escaperoutes.scenario.ScenarioPath;
+import escaperoutes.scenario.ScenarioVariants;
 import escaperoutes.scenario.SpecChecks;
 import escaperoutes.design.FactorialGrid;
 import escaperoutes.design.LatinHypercube;
@@ -76,10 +78,33 @@ public final class SweepPlan {
     private final List<SexGroup> sexes;
     private final List<SweepSpec.Years> windows;
     private final List<Measure> windowMeasures;
+    /**
+     * With a posterior: its parameters first, then the sweep's, over the base — a number both set takes the
+     * sweep's value, which is set last — and the posterior's values at each draw; null without one.
+     */
+    private final ScenarioVariants overDraws;
+    private final double[][] draws;
 
-    private SweepPlan(SweepSpec spec, ParameterSpace space) {
+    private SweepPlan(SweepSpec spec, ParameterSpace space, Scenario base) {
         this.spec = spec;
         this.space = space;
+        SweepSpec.Posterior posterior = spec.posterior();
+        if (posterior != null && posterior.draws() != null) {
+            List<List<ScenarioPath>> numbers = new ArrayList<>();
+            for (SweepSpec.PosteriorParameter p : posterior.parameters()) {
+                List<ScenarioPath> paths = new ArrayList<>();
+                paths.add(ScenarioPath.parse(p.path()));
+                p.alsoPaths().forEach(also -> paths.add(ScenarioPath.parse(also)));
+                numbers.add(paths);
+            }
+            space.parameters().forEach(p -> numbers.add(p.paths()));
+            this.overDraws = new ScenarioVariants(base, numbers);
+            this.draws = posterior.draws().stream().map(d -> d.stream().mapToDouble(Double::doubleValue).toArray())
+                    .toArray(double[][]::new);
+        } else {
+            this.overDraws = null;
+            this.draws = null;
+        }
         List<Parameter> parameters = space.parameters();
         int d = parameters.size();
         this.parameterNames = parameters.stream().map(Parameter::name).toList();
@@ -139,7 +164,7 @@ public final class SweepPlan {
 
     /** The plan of a sweep that {@link SweepSpecReader} has checked and resolved. */
     public static SweepPlan of(SweepSpecReader.ResolvedSweep resolved) {
-        return new SweepPlan(resolved.spec(), resolved.space());
+        return new SweepPlan(resolved.spec(), resolved.space(), resolved.scenario());
     }
 
     // A value between bounds is rounded to 12 significant digits, so that a grid step of 0.1 gives 0.3 rather than
@@ -231,9 +256,33 @@ public final class SweepPlan {
         return space.scenarioAt(values[point]).withName(spec.name() + "-point-" + point);
     }
 
-    /** The model configuration of a point whose scenario {@link #checkPoints} has accepted (not validated again). */
+    /**
+     * The model configuration of a point whose scenario {@link #checkPoints} has accepted (not validated again); a
+     * sweep over a posterior has one per pair of replications ({@link #configAt(int, int)}).
+     */
     public ModelConfig configAt(int point) {
+        if (overDraws != null) {
+            throw new IllegalStateException("a sweep over a posterior has a configuration per pair of replications");
+        }
         return space.checkedConfigAt(values[point]);
+    }
+
+    /** Whether the points run over a posterior's draws: replications 2d and 2d + 1 at draw d. */
+    public boolean overPosterior() {
+        return overDraws != null;
+    }
+
+    /** The configuration replication {@code replication} of a point runs (checked by {@link #checkPoints}). */
+    public ModelConfig configAt(int point, int replication) {
+        return overDraws == null ? configAt(point) : overDraws.checkedConfigAt(valuesAt(point, replication / 2));
+    }
+
+    /** The posterior's values at draw {@code draw}, then the point's: what {@link #overDraws} sets. */
+    private double[] valuesAt(int point, int draw) {
+        double[] drawn = draws[draw];
+        double[] all = Arrays.copyOf(drawn, drawn.length + values[point].length);
+        System.arraycopy(values[point], 0, all, drawn.length, values[point].length);
+        return all;
     }
 
     /**
@@ -277,6 +326,14 @@ public final class SweepPlan {
 
     private List<Problem> pointProblems(int point) {
         List<Problem> found = space.problemsAt(values[point]);
+        int draw = -1;
+        if (found.isEmpty() && overDraws != null) {
+            // Every draw with the point's values: a draw and a point may break a rule across two numbers together.
+            for (int d = 0; d < draws.length && found.isEmpty(); d++) {
+                found = overDraws.problemsAt(valuesAt(point, d));
+                draw = d;
+            }
+        }
         if (found.isEmpty()) {
             return found;
         }
@@ -285,7 +342,7 @@ public final class SweepPlan {
             where.append(i == 0 ? "" : ", ").append(parameterNames.get(i)).append(" = ")
                     .append(SpecChecks.format(values[point][i]));
         }
-        where.append(")");
+        where.append(draw >= 0 ? ") at posterior draw " + draw : ")");
         return found.stream().map(p -> new Problem(where.toString(), "the scenario does not validate: " + p.path()
                 + ": " + p.message())).toList();
     }

@@ -50,13 +50,13 @@ public final class SweepRunner {
         if (threads <= 1) {
             int done = 0;
             for (int point = from; point < to; point++) {
-                ModelConfig config = plan.configAt(point);
+                ModelConfig config = plan.overPosterior() ? null : plan.configAt(point);
                 List<RunResult> runs = new ArrayList<>(replications);
                 for (int r = 0; r < replications; r++) {
                     if (Thread.interrupted()) {
                         throw new InterruptedException();
                     }
-                    runs.add(Replications.runOne(config, seed, r));
+                    runs.add(Replications.runOne(config != null ? config : plan.configAt(point, r), seed, r));
                     if (runsDone != null) {
                         runsDone.accept(++done);
                     }
@@ -78,7 +78,9 @@ public final class SweepRunner {
             // Each point's configuration is compiled (a few milliseconds) by a task of its own, submitted one point
             // ahead of the point's runs: the workers find it ready, and the main thread, which shares the cores with
             // them, only writes rows.
-            Future<ModelConfig> config = pool.submit(() -> plan.configAt(from));
+            // Over a posterior each unit compiles its own configuration (its draw's), in its own task.
+            boolean perUnit = plan.overPosterior();
+            Future<ModelConfig> config = perUnit ? null : pool.submit(() -> plan.configAt(from));
             Future<ModelConfig> nextConfig = null;
             long submitted = 0;
             List<RunResult> runs = new ArrayList<>(replications);
@@ -87,7 +89,7 @@ public final class SweepRunner {
                 while (submitted < units && submitted - consumed < ahead) {
                     int unitPoint = (int) (from + submitted / replications);
                     int replication = (int) (submitted % replications);
-                    if (replication == 0) {
+                    if (replication == 0 && !perUnit) {
                         if (nextConfig != null) {
                             config = nextConfig;
                         }
@@ -96,7 +98,9 @@ public final class SweepRunner {
                     }
                     Future<ModelConfig> unitConfig = config;
                     pending.add(pool.submit(() -> {
-                        RunResult result = Replications.runOne(Replications.resultOf(unitConfig), seed, replication);
+                        ModelConfig unit = perUnit ? plan.configAt(unitPoint, replication)
+                                : Replications.resultOf(unitConfig);
+                        RunResult result = Replications.runOne(unit, seed, replication);
                         int finished = done.incrementAndGet();
                         if (runsDone != null) {
                             runsDone.accept(finished);

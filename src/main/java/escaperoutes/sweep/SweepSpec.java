@@ -46,7 +46,44 @@ public record SweepSpec(
         @Default("1") @Range(min = 1) int replications,
         @Default("1") long seed,
         @Default("{}") Outputs outputs,
-        @Default("null") Sensitivity sensitivity) {
+        @Default("null") Sensitivity sensitivity,
+        @Doc("runs the points over a posterior's parameter sets: {\"folder\": ...}; replications 2d and 2d+1 of "
+                + "every point at posterior draw d")
+        @Default("null") Posterior posterior) {
+
+    /** The spec with its posterior section replaced (the draws filled in by the sweep job). */
+    public SweepSpec withPosterior(Posterior replacement) {
+        return new SweepSpec(name, description, scenario, parameters, design, replications, seed, outputs,
+                sensitivity, replacement);
+    }
+
+    /**
+     * A posterior whose parameter sets the points run over. A spec file gives its {@code folder} alone; the sweep
+     * writes the rest into {@code sweep.resolved.json} — the posterior's parameters, the checksum of its state and
+     * the values at each draw — so that a resumed sweep, its chunks and a cluster's workers run the very same draws
+     * without the posterior's folder.
+     */
+    public record Posterior(
+            @Doc("a posterior's folder (written by escape-routes posterior), relative to the spec file's folder")
+            String folder,
+            @Doc("written by the sweep in sweep.resolved.json: the posterior's parameters")
+            @Default("null") List<PosteriorParameter> parameters,
+            @Doc("written by the sweep in sweep.resolved.json: the SHA-256 of the posterior's posterior-state.csv")
+            @Default("null") String stateSha256,
+            @Doc("written by the sweep in sweep.resolved.json: the parameters' values at draws 0, 1, ...")
+            @Default("null") List<List<Double>> draws) {
+
+        /** Whether the sweep has filled in the draws (a resolved spec), rather than a user's spec naming a folder. */
+        public boolean resolved() {
+            return parameters != null || stateSha256 != null || draws != null;
+        }
+    }
+
+    /** A posterior's parameter: the number it is, and the others set to the same value. */
+    public record PosteriorParameter(
+            @Doc("where the number is in the scenario") String path,
+            @Default("[]") List<String> alsoPaths) {
+    }
 
     /**
      * A number of the scenario that varies: a range (lower, upper, optionally on a log scale) or a list of levels

@@ -129,6 +129,9 @@ public final class SweepSpecReader {
             SweepSpec.Sensitivity sensitivity = checks.part(tree, "sensitivity", SweepSpec.Sensitivity.class,
                     null);
             checkSensitivity(sensitivity, tree.has("sensitivity"), design, scenario, specProblems);
+            SweepSpec.Posterior posterior = checks.part(tree, "posterior", SweepSpec.Posterior.class, null);
+            checkPosterior(posterior, tree.path("replications").asInt(1), scenarioOverride != null, scenario,
+                    specProblems);
         }
 
         List<Problem> problems = new ArrayList<>(SpecChecks.inFile(source, specProblems));
@@ -137,6 +140,60 @@ public final class SweepSpecReader {
             throw new InvalidSweepSpecException(source, problems);
         }
         return new ResolvedSweep(resolve(spec, specFile, scenario), specFile, scenarioFile, scenario, scenarioFiles);
+    }
+
+    private static final String POSTERIOR = JsonBinder.childPath(JsonBinder.ROOT, "posterior");
+
+    /**
+     * A posterior's section: an even number of replications (2d and 2d + 1 share draw d); in a spec file the folder
+     * alone, in a resolved spec the draws the sweep filled in, one per pair of replications, each a value per
+     * parameter, and parameters that are numbers of the scenario.
+     */
+    private static void checkPosterior(SweepSpec.Posterior posterior, int replications, boolean resolvedSpec,
+                                       Scenario scenario, List<Problem> problems) {
+        if (posterior == null) {
+            return;
+        }
+        if (replications % 2 != 0) {
+            problems.add(new Problem(JsonBinder.childPath(JsonBinder.ROOT, "replications"), "with a posterior, an "
+                    + "even number: replications 2d and 2d + 1 of every point run at posterior draw d, so that the "
+                    + "parameters' part of the spread can be told from chance's; found " + replications));
+        }
+        if (!resolvedSpec) {
+            if (posterior.resolved()) {
+                problems.add(new Problem(POSTERIOR, "parameters, stateSha256 and draws are written by the sweep "
+                        + "into its sweep.resolved.json; a spec gives only folder"));
+            }
+            return;
+        }
+        if (posterior.parameters() == null || posterior.stateSha256() == null || posterior.draws() == null) {
+            problems.add(new Problem(POSTERIOR, "a resolved sweep's posterior needs parameters, stateSha256 and "
+                    + "draws"));
+            return;
+        }
+        String drawsAt = JsonBinder.childPath(POSTERIOR, "draws");
+        if (posterior.draws().size() != replications / 2) {
+            problems.add(new Problem(drawsAt, replications + " replications need " + replications / 2
+                    + " draws, found " + posterior.draws().size()));
+        }
+        for (int d = 0; d < posterior.draws().size(); d++) {
+            List<Double> draw = posterior.draws().get(d);
+            if (draw == null || draw.size() != posterior.parameters().size()) {
+                problems.add(new Problem(JsonBinder.elementPath(drawsAt, d), "needs one value per parameter ("
+                        + posterior.parameters().size() + ")"));
+            }
+        }
+        JsonNode scenarioTree = scenario == null ? null : Json.mapper().valueToTree(scenario);
+        String parametersAt = JsonBinder.childPath(POSTERIOR, "parameters");
+        for (int i = 0; i < posterior.parameters().size(); i++) {
+            SweepSpec.PosteriorParameter p = posterior.parameters().get(i);
+            String at = JsonBinder.elementPath(parametersAt, i);
+            SpecChecks.path(p.path(), JsonBinder.childPath(at, "path"), scenarioTree, problems);
+            for (int k = 0; k < p.alsoPaths().size(); k++) {
+                SpecChecks.path(p.alsoPaths().get(k), JsonBinder.elementPath(JsonBinder.childPath(at, "alsoPaths"), k),
+                        scenarioTree, problems);
+            }
+        }
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------------
@@ -573,6 +630,6 @@ public final class SweepSpecReader {
                             out.statistic())).toList(), s.bootstrap(), s.confidenceLevel());
         }
         return new SweepSpec(name, spec.description(), spec.scenario(), spec.parameters(), design,
-                spec.replications(), spec.seed(), outputs, sensitivity);
+                spec.replications(), spec.seed(), outputs, sensitivity, spec.posterior());
     }
 }

@@ -64,5 +64,22 @@ class SparkPosteriorTest {
                 .asText());
         assertEquals(3, onSpark.get("generations").asInt());
         assertTrue(Files.readAllLines(dir.resolve("spark/posterior.csv")).size() == 1 + 3 * 20);
+
+        // A sweep over this posterior: the workers rebuild its draws from sweep.resolved.json.
+        Path sweep = Files.writeString(dir.resolve("women.json"), """
+                {"scenario": "small.json",
+                 "parameters": [{"name": "women", "path": "$.attempts.femaleShare", "levels": [0.5, 0.75]}],
+                 "design": {"kind": "grid"},
+                 "replications": 4, "seed": 3,
+                 "outputs": {"measures": ["arrivals"], "sexes": ["all"]},
+                 "posterior": {"folder": "spark"}}
+                """);
+        Outcome local = execute("sweep", sweep, "--out", dir.resolve("sweep-threads"), "--threads", 2, "--quiet");
+        assertEquals(Main.OK, local.code(), local.err());
+        Outcome cluster = execute("sweep", sweep, "--out", dir.resolve("sweep-spark"), "--executor", "spark",
+                "--spark-master", "local[2]", "--runs-per-task", 2, "--quiet");
+        assertEquals(Main.OK, cluster.code(), cluster.err());
+        assertEquals(Files.readString(dir.resolve("sweep-threads/results.csv")),
+                Files.readString(dir.resolve("sweep-spark/results.csv")));
     }
 }

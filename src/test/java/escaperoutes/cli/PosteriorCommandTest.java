@@ -226,4 +226,46 @@ class PosteriorCommandTest {
         assertTrue(perTask.err().contains("--proposals-per-task must be at least 1, found 0"), perTask.err());
         assertFalse(Files.exists(dir.resolve("p")));
     }
+
+    @Test
+    void aSweepRunsItsPointsOverThePosteriorsDraws() throws Exception {
+        Path posterior = crackdownPosterior();
+        Files.writeString(dir.resolve("small.json"), ScenarioReaderTest.SMALL_SCENARIO);
+        Path spec = Files.writeString(dir.resolve("women.json"), """
+                {"scenario": "small.json",
+                 "parameters": [{"name": "women", "path": "$.attempts.femaleShare", "levels": [0.5, 0.75]}],
+                 "design": {"kind": "grid"},
+                 "replications": 4, "seed": 3,
+                 "outputs": {"measures": ["arrivals"], "sexes": ["all"]},
+                 "posterior": {"folder": "posterior"}}
+                """);
+        Outcome two = execute("sweep", spec.toString(), "--out", dir.resolve("s2").toString(), "--threads", "2",
+                "--quiet");
+        assertEquals(0, two.code(), two.err());
+        Outcome one = execute("sweep", spec.toString(), "--out", dir.resolve("s1").toString(), "--threads", "1",
+                "--quiet");
+        assertEquals(0, one.code(), one.err());
+        assertEquals(Files.readString(dir.resolve("s1/results.csv")), Files.readString(dir.resolve("s2/results.csv")));
+        JsonNode resolved = new ObjectMapper().readTree(dir.resolve("s2/sweep.resolved.json").toFile());
+        JsonNode draws = resolved.get("posterior").get("draws");
+        assertEquals(2, draws.size(), "4 replications: 2 draws");
+        assertEquals(2, draws.get(0).size(), "a value per posterior parameter");
+        assertEquals("$.attempts.attemptsPerYear", resolved.get("posterior").get("parameters").get(0).get("path")
+                .asText());
+        assertEquals(64, resolved.get("posterior").get("stateSha256").asText().length());
+
+        // Not a posterior's folder: refused at the spec's JSON path, nothing written.
+        Path notPosterior = Files.writeString(dir.resolve("bad.json"), Files.readString(spec)
+                .replace("\"folder\": \"posterior\"", "\"folder\": \"s1\""));
+        Outcome bad = execute("sweep", notPosterior.toString(), "--out", dir.resolve("s3").toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains(notPosterior + ": $.posterior.folder: " + dir.resolve("s1")
+                + ": not a posterior's folder"), bad.err());
+        assertFalse(Files.exists(dir.resolve("s3")));
+        Outcome onePoint = execute("sweep", spec.toString(), "--only-point", "0", "--out",
+                dir.resolve("s4").toString());
+        assertEquals(2, onePoint.code(), onePoint.err());
+        assertTrue(onePoint.err().contains("over a posterior every pair of replications has its own"),
+                onePoint.err());
+    }
 }
