@@ -46,15 +46,8 @@ final class PosteriorCommand extends JobCommand {
     @CommandLine.Mixin
     FolderOptions folder;
 
-    @Option(names = "--executor", paramLabel = "E", defaultValue = "threads",
-            description = "where the proposals are simulated: threads (local threads, the default) or spark (Apache "
-                    + "Spark: needs the -Pspark build, ./escape-routes --spark posterior ...; the sample is the same)")
-    String executor;
-
-    @Option(names = "--spark-master", paramLabel = "URL",
-            description = "with --executor spark: the master (local[2], spark://host:7077, yarn, k8s://…); default "
-                    + "spark-submit's --master, else local[T] with T = --threads")
-    String sparkMaster;
+    @CommandLine.Mixin
+    ExecutorChoice executor;
 
     @Option(names = "--proposals-per-task", paramLabel = "N", defaultValue = "8",
             description = "with --executor spark: proposals simulated by one Spark task (default ${DEFAULT-VALUE})")
@@ -66,11 +59,11 @@ final class PosteriorCommand extends JobCommand {
         CalibrationSpecReader.ResolvedCalibration calibration = new CalibrationSpecReader().resolve(specFile,
                 scenarioFile);
         calibration.notes().forEach(note -> err.println("note: " + note));
-        if (executor.equals("threads") && sparkMaster != null) {
+        if (executor.executor.equals("threads") && executor.sparkMaster != null) {
             throw new JobRefused("--spark-master goes with --executor spark");
         }
-        PosteriorJob.Cluster cluster = executor.equals("threads") ? null
-                : new PosteriorJob.Cluster(executor, sparkMaster, proposalsPerTask);
+        PosteriorJob.Cluster cluster = executor.executor.equals("threads") ? null
+                : new PosteriorJob.Cluster(executor.executor, executor.sparkMaster, proposalsPerTask);
         PosteriorJob.Result result = PosteriorJob.run(new PosteriorJob.Request(calibration, threads.count(),
                 maxSimulations, folder.out, resume, commandLine(), cluster), folder.quiet.quiet ? new PrintWriter(
                         Writer.nullWriter()) : err);

@@ -58,7 +58,7 @@ final class SweepCommand extends JobCommand {
     int execute(PrintWriter out, PrintWriter err)
             throws InvalidInputException, JobRefused, IOException, InterruptedException {
         SweepJob.Request request = new SweepJob.Request(new SweepSpecReader().read(specFile), threads.count(),
-                this.out, resume, chunk, executor.executor, executor.sparkMaster, executor.sparkParts,
+                this.out, resume, chunk, executor.choice.executor, executor.choice.sparkMaster, executor.sparkParts,
                 executor.runsPerTask, commandLine());
         if (onlyPoint != null) {
             out.println(SweepJob.runPoint(request, onlyPoint, quiet.progressTo(err)).folder());

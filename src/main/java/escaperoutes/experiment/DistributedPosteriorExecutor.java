@@ -52,10 +52,23 @@ public interface DistributedPosteriorExecutor {
         void close();
     }
 
-    /** The executors on the class path (none in the default build). */
+    /**
+     * The executors on the class path (none in the default build). A provider the services file names but this build
+     * lacks — a file left in target/classes by a {@code -Pspark} build before a default one — is skipped.
+     */
     static List<DistributedPosteriorExecutor> available() {
-        return ServiceLoader.load(DistributedPosteriorExecutor.class).stream().map(ServiceLoader.Provider::get)
-                .toList();
+        List<DistributedPosteriorExecutor> found = new java.util.ArrayList<>();
+        java.util.Iterator<DistributedPosteriorExecutor> providers = ServiceLoader.load(DistributedPosteriorExecutor.class).iterator();
+        while (true) {
+            try {
+                if (!providers.hasNext()) {
+                    return found;
+                }
+                found.add(providers.next());
+            } catch (java.util.ServiceConfigurationError missing) {
+                // The iterator goes on to the next provider after an error.
+            }
+        }
     }
 
     /** The executor named {@code name}, if this build has it. */

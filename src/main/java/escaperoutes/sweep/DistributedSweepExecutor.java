@@ -111,9 +111,23 @@ public interface DistributedSweepExecutor {
         void accept(int firstPoint, int lastPoint, String resultRows, String outputRows) throws IOException;
     }
 
-    /** The executors on the class path (none in the default build). */
+    /**
+     * The executors on the class path (none in the default build). A provider the services file names but this build
+     * lacks — a file left in target/classes by a {@code -Pspark} build before a default one — is skipped.
+     */
     static List<DistributedSweepExecutor> available() {
-        return ServiceLoader.load(DistributedSweepExecutor.class).stream().map(ServiceLoader.Provider::get).toList();
+        List<DistributedSweepExecutor> found = new java.util.ArrayList<>();
+        java.util.Iterator<DistributedSweepExecutor> providers = ServiceLoader.load(DistributedSweepExecutor.class).iterator();
+        while (true) {
+            try {
+                if (!providers.hasNext()) {
+                    return found;
+                }
+                found.add(providers.next());
+            } catch (java.util.ServiceConfigurationError missing) {
+                // The iterator goes on to the next provider after an error.
+            }
+        }
     }
 
     /** The executor named {@code name}, if this build has it. */
