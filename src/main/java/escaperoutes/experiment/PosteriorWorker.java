@@ -44,13 +44,12 @@ public final class PosteriorWorker {
     }
 
     /**
-     * Proposals {@code from … from + count − 1} of the round, one after another; {@code beforeEach} runs before
-     * each (a cancelled task stops there).
+     * The distances of the round's proposals {@code numbers}, simulated one after another; {@code beforeEach} runs
+     * before each simulation (a cancelled task stops there).
      */
-    public List<AbcSmc.Proposal> evaluate(AbcSmc.Round round, long from, int count, Runnable beforeEach)
-            throws InterruptedException {
+    public double[] distances(AbcSmc.Round round, long[] numbers, Runnable beforeEach) throws InterruptedException {
         AbcSmc.PreparedRound ready = preparedFor(round);
-        return sampler.proposals(ready, from, count, (unit, seed) -> {
+        return sampler.distances(ready, numbers, (unit, seed) -> {
             beforeEach.run();
             return simulator.distance(unit, seed);
         });

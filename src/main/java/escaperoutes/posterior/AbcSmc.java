@@ -253,12 +253,14 @@ public final class AbcSmc {
     }
 
     /**
-     * One proposal's outcome: its point in unit coordinates, whether it was simulated (false: outside the prior's
-     * support) and its distance (+∞ for a failed simulation, NaN when not simulated).
+     * One proposal's outcome: its point in unit coordinates (null when outside the prior's support: it is never
+     * used), whether it was simulated, and its distance (+∞ for a failed simulation, NaN when not simulated).
      */
-    public record Proposal(double[] unit, boolean simulated, double distance) implements Serializable {
-        private static final long serialVersionUID = 1L;
+    public record Proposal(double[] unit, boolean simulated, double distance) {
     }
+
+    /** A proposal outside the prior's support: not simulated, its point not needed. */
+    private static final Proposal OUTSIDE = new Proposal(null, false, Double.NaN);
 
     /**
      * What a generation's proposals depend on, besides their numbers: the generation, the seed, the kernel's choice,
@@ -286,17 +288,20 @@ public final class AbcSmc {
     }
 
     /**
-     * Simulates a generation's proposals elsewhere — a cluster's workers — in batches of consecutive numbers: the
-     * sampler asks for a batch, takes its proposals in order, and asks for the next while it needs more. Proposals
-     * simulated beyond the generation's last kept particle are discarded (and not counted), so the result equals
-     * that of local threads.
+     * Simulates proposals elsewhere — a cluster's workers. The sampler draws each proposal's point here (cheap) and
+     * sends only the numbers of those inside the prior's support, in batches; a worker draws the same point and
+     * simulation seed from the proposal's own stream and returns its distance. Proposals simulated beyond the
+     * generation's last kept particle are discarded (and not counted), so the result equals that of local threads.
      */
     public interface ProposalBatches {
-        /** Proposals the executor simulates at once: each batch asked for is a multiple of it. */
+        /** Simulations the executor runs at once: each batch asked for is a multiple of it. */
         int parallelism();
 
-        /** Proposals {@code from … from + count − 1} of the round, in their order. */
-        List<Proposal> evaluate(Round round, long from, int count) throws InterruptedException;
+        /**
+         * The distances of the round's proposals {@code numbers} (each inside the prior's support), in their order;
+         * NaN or +∞ for a failed simulation.
+         */
+        double[] distances(Round round, long[] numbers) throws InterruptedException;
     }
 
     /** The round's kernel, built once for many proposals. */
@@ -305,20 +310,31 @@ public final class AbcSmc {
                 : new Kernel(round.previous(), round.tolerance(), round.kernel()));
     }
 
-    /** Proposals {@code from … from + count − 1} of a round, simulated here one after another. */
-    public List<Proposal> proposals(PreparedRound prepared, long from, int count, Simulator simulator)
+    /**
+     * The distances of a round's proposals {@code numbers}, simulated here one after another (a worker's side of
+     * {@link ProposalBatches}); IllegalArgumentException for a number whose point lies outside the prior's support.
+     */
+    public double[] distances(PreparedRound prepared, long[] numbers, Simulator simulator)
             throws InterruptedException {
-        List<Proposal> out = new ArrayList<>(count);
-        for (long k = from; k < from + count; k++) {
-            out.add(proposal(prepared.round.generation(), k, prepared.round.seed(), prepared.kernel, simulator));
+        double[] out = new double[numbers.length];
+        for (int i = 0; i < numbers.length; i++) {
+            Candidate c = candidate(prepared.round.generation(), numbers[i], prepared.round.seed(), prepared.kernel);
+            if (!c.inside()) {
+                throw new IllegalArgumentException("proposal " + numbers[i] + " of generation "
+                        + prepared.round.generation() + " lies outside the prior's support");
+            }
+            out[i] = simulator.distance(c.unit(), c.simulationSeed());
         }
         return out;
     }
 
     /** A generation's proposals in the order of their numbers, wherever they are simulated. */
     private interface ProposalStream {
-        /** The next proposal, {@code stillNeeded} more particles being needed and {@code kept} kept so far. */
-        Proposal next(int stillNeeded, int kept, long proposalsTaken) throws InterruptedException;
+        /**
+         * The next proposal, {@code stillNeeded} more particles being needed, {@code kept} kept so far out of
+         * {@code simulations} simulated.
+         */
+        Proposal next(int stillNeeded, int kept, long simulations) throws InterruptedException;
 
         /** Gives up the proposals simulated ahead that the generation did not need. */
         void cancel();
@@ -335,11 +351,11 @@ public final class AbcSmc {
         long proposals = 0;
         long simulations = 0;
         ProposalStream stream = evaluation.batches() != null
-                ? new Batches(round, evaluation.batches(), previous, simulationsAllowed)
+                ? new Batches(prepared, evaluation.batches(), previous, simulationsAllowed)
                 : new Proposals(prepared, evaluation.simulator(), pool, pool == null ? 1 : 4 * settings.threads());
         try {
             while (kept.size() < settings.particles()) {
-                Proposal o = stream.next(settings.particles() - kept.size(), kept.size(), proposals);
+                Proposal o = stream.next(settings.particles() - kept.size(), kept.size(), simulations);
                 if (o.simulated()) {
                     if (simulations >= simulationsAllowed) {
                         return null;
@@ -390,15 +406,13 @@ public final class AbcSmc {
         }
 
         @Override
-        public Proposal next(int stillNeeded, int kept, long proposalsTaken) throws InterruptedException {
-            int generation = prepared.round.generation();
-            long seed = prepared.round.seed();
+        public Proposal next(int stillNeeded, int kept, long simulations) throws InterruptedException {
             if (pool == null) {
-                return proposal(generation, nextIndex++, seed, prepared.kernel, simulator);
+                return proposal(nextIndex++);
             }
             while (queued.size() < ahead) {
                 long index = nextIndex++;
-                queued.add(pool.submit(() -> proposal(generation, index, seed, prepared.kernel, simulator)));
+                queued.add(pool.submit(() -> proposal(index)));
             }
             try {
                 return queued.poll().get();
@@ -414,6 +428,14 @@ public final class AbcSmc {
             }
         }
 
+        private Proposal proposal(long index) throws InterruptedException {
+            Candidate c = candidate(prepared.round.generation(), index, prepared.round.seed(), prepared.kernel);
+            if (!c.inside()) {
+                return OUTSIDE;
+            }
+            return simulated(c.unit(), simulator.distance(c.unit(), c.simulationSeed()));
+        }
+
         @Override
         public void cancel() {
             queued.forEach(f -> f.cancel(true));
@@ -422,48 +444,69 @@ public final class AbcSmc {
     }
 
     /**
-     * Proposals simulated elsewhere in batches. Each batch is sized to finish the generation with a margin — the
-     * particles still needed over the share of proposals kept (so far in this generation once some are; before,
-     * the previous generation's share, halved since the tolerance tightens) — and rounded up to a multiple of the
-     * executor's parallelism: a batch too small costs another round trip, one too large simulates proposals that
-     * are thrown away.
+     * Proposals simulated elsewhere in batches. Points are drawn here; those inside the prior's support are sent, a
+     * batch at a time, sized to finish the generation with a margin — the particles still needed over the share of
+     * simulations kept (so far in this generation once some are; before, the previous generation's share, halved
+     * since the tolerance tightens), times 1.1, at most what the budget allows — and rounded up to a multiple of the
+     * executor's parallelism: a batch too small costs another round trip, one too large simulates proposals that are
+     * thrown away. Proposals outside the support are never sent (with a wide kernel in many dimensions they can be
+     * most of a generation's).
      */
-    private static final class Batches implements ProposalStream {
-        /** Batches never exceed this many proposals per particle still needed (an acceptance of 1 in 50). */
-        private static final int MAX_PROPOSALS_PER_PARTICLE = 50;
-        private final Round round;
+    private final class Batches implements ProposalStream {
+        /** Batches never exceed this many simulations per particle still needed (an acceptance of 1 in 50). */
+        private static final int MAX_SIMULATIONS_PER_PARTICLE = 50;
+        private final PreparedRound prepared;
         private final ProposalBatches batches;
         private final double previousAcceptance;
         private final long simulationsAllowed;
         private final java.util.ArrayDeque<Proposal> ready = new java.util.ArrayDeque<>();
         private long nextIndex;
 
-        Batches(Round round, ProposalBatches batches, Generation previous, long simulationsAllowed) {
-            this.round = round;
+        Batches(PreparedRound prepared, ProposalBatches batches, Generation previous, long simulationsAllowed) {
+            this.prepared = prepared;
             this.batches = batches;
             this.previousAcceptance = previous == null ? 1 : Math.max(previous.acceptanceRate() / 2, 1e-3);
             this.simulationsAllowed = simulationsAllowed;
         }
 
         @Override
-        public Proposal next(int stillNeeded, int kept, long proposalsTaken) throws InterruptedException {
+        public Proposal next(int stillNeeded, int kept, long simulations) throws InterruptedException {
             if (ready.isEmpty()) {
-                double acceptance = kept > 0 ? (double) kept / proposalsTaken : previousAcceptance;
-                double wanted = Math.min(1.1 * stillNeeded / acceptance, (double) MAX_PROPOSALS_PER_PARTICLE
-                        * stillNeeded);
-                // No batch larger than the simulations the budget still allows (plus one, to learn it is spent).
-                wanted = Math.min(wanted, simulationsAllowed - proposalsTaken + 1);
-                int parallelism = Math.max(1, batches.parallelism());
-                int count = (int) Math.max(parallelism, Math.ceil(wanted / parallelism) * parallelism);
-                List<Proposal> batch = batches.evaluate(round, nextIndex, count);
-                if (batch.size() != count) {
-                    throw new IllegalStateException("the executor returned " + batch.size() + " of " + count
-                            + " proposals");
-                }
-                ready.addAll(batch);
-                nextIndex += count;
+                fill(stillNeeded, kept, simulations);
             }
             return ready.poll();
+        }
+
+        private void fill(int stillNeeded, int kept, long simulations) throws InterruptedException {
+            double acceptance = kept > 0 ? (double) kept / simulations : previousAcceptance;
+            double wanted = Math.min(1.1 * stillNeeded / acceptance,
+                    (double) MAX_SIMULATIONS_PER_PARTICLE * stillNeeded);
+            // No batch larger than the simulations the budget still allows (plus one, to learn it is spent).
+            wanted = Math.min(wanted, simulationsAllowed - simulations + 1);
+            int parallelism = Math.max(1, batches.parallelism());
+            int count = (int) Math.max(parallelism, Math.ceil(wanted / parallelism) * parallelism);
+            List<Candidate> drawn = new ArrayList<>();
+            long[] numbers = new long[count];
+            int inside = 0;
+            while (inside < count) {
+                Candidate c = candidate(prepared.round.generation(), nextIndex++, prepared.round.seed(),
+                        prepared.kernel);
+                if (c.inside()) {
+                    numbers[inside++] = c.index();
+                    drawn.add(c);
+                } else {
+                    drawn.add(null);
+                }
+            }
+            double[] distances = batches.distances(prepared.round, numbers);
+            if (distances.length != count) {
+                throw new IllegalStateException("the executor returned " + distances.length + " of " + count
+                        + " distances");
+            }
+            int k = 0;
+            for (Candidate c : drawn) {
+                ready.add(c == null ? OUTSIDE : simulated(c.unit(), distances[k++]));
+            }
         }
 
         @Override
@@ -472,8 +515,17 @@ public final class AbcSmc {
         }
     }
 
-    private Proposal proposal(int generation, long index, long seed, Kernel kernel, Simulator simulator)
-            throws InterruptedException {
+    /** A simulated proposal; a NaN distance (a failed simulation) becomes +∞, which no tolerance keeps. */
+    private static Proposal simulated(double[] unit, double distance) {
+        return new Proposal(unit, true, Double.isNaN(distance) ? Double.POSITIVE_INFINITY : distance);
+    }
+
+    /** A proposal's point, whether it lies inside the prior's support, and its simulation's seed if it does. */
+    private record Candidate(long index, double[] unit, boolean inside, long simulationSeed) {
+    }
+
+    /** Draws proposal {@code index} of a generation from its own stream: the point, then the simulation's seed. */
+    private Candidate candidate(int generation, long index, long seed, Kernel kernel) {
         RandomGenerator random = new RandomStreams(seed, generation).stream(streamName(index));
         double[] unit = new double[dimension()];
         if (kernel == null) {
@@ -484,12 +536,11 @@ public final class AbcSmc {
             unit = kernel.move(random);
         }
         if (!(priorDensity(unit) > 0)) {
-            return new Proposal(unit, false, Double.NaN);
+            return new Candidate(index, unit, false, 0);
         }
-        long simulationSeed = random.nextLong();
-        double distance = simulator.distance(unit, simulationSeed);
-        return new Proposal(unit, true, Double.isNaN(distance) ? Double.POSITIVE_INFINITY : distance);
+        return new Candidate(index, unit, true, random.nextLong());
     }
+
     /** The prior density of a point in unit coordinates (0 outside the unit cube). */
     double priorDensity(double[] unit) {
         double density = 1;

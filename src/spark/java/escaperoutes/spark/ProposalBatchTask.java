@@ -5,23 +5,17 @@ import escaperoutes.experiment.CalibrationTexts;
 import escaperoutes.experiment.PosteriorWorker;
 import escaperoutes.posterior.AbcSmc;
 import java.io.IOException;
-import java.io.Serializable;
-import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 
 /**
- * One Spark task of a posterior: simulates a range of consecutive proposals of one round and returns them. Shipped
- * with Java serialization: the calibration's texts (rebuilt once per worker JVM, by checksum) and the round — the
- * previous generation's particles and the tolerance, from which the worker builds the same kernel as the driver.
+ * One Spark task of a posterior: simulates some proposals of one round, given by their numbers, and returns their
+ * distances. Shipped with Java serialization: the calibration's texts (rebuilt once per worker JVM, by checksum) and
+ * the round — the previous generation's particles and the tolerance, from which the worker builds the same kernel as
+ * the driver and so draws the same point and seed for each number.
  */
-final class ProposalBatchTask implements Function<ProposalBatchTask.Range, List<AbcSmc.Proposal>> {
+final class ProposalBatchTask implements Function<long[], double[]> {
     private static final long serialVersionUID = 1L;
-
-    /** Proposals {@code first … first + count − 1}. */
-    record Range(long first, int count) implements Serializable {
-        private static final long serialVersionUID = 1L;
-    }
 
     private final CalibrationTexts calibration;
     private final String sha256;
@@ -34,8 +28,7 @@ final class ProposalBatchTask implements Function<ProposalBatchTask.Range, List<
     }
 
     @Override
-    public List<AbcSmc.Proposal> call(Range range)
-            throws IOException, InvalidCalibrationSpecException, InterruptedException {
+    public double[] call(long[] numbers) throws IOException, InvalidCalibrationSpecException, InterruptedException {
         TaskContext context = TaskContext.get();
         // A cancelled job (the driver stopping) ends its tasks between simulations.
         Runnable checkCancelled = () -> {
@@ -43,6 +36,6 @@ final class ProposalBatchTask implements Function<ProposalBatchTask.Range, List<
                 context.killTaskIfInterrupted();
             }
         };
-        return PosteriorWorker.of(calibration, sha256).evaluate(round, range.first(), range.count(), checkCancelled);
+        return PosteriorWorker.of(calibration, sha256).distances(round, numbers, checkCancelled);
     }
 }

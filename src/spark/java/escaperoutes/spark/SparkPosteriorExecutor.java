@@ -3,6 +3,7 @@ package escaperoutes.spark;
 import escaperoutes.experiment.DistributedPosteriorExecutor;
 import escaperoutes.posterior.AbcSmc;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.apache.spark.SparkConf;
@@ -11,9 +12,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Simulates a posterior's proposals as Spark tasks: one Spark context for the whole posterior, and for each batch
- * the sampler asks for, one job of tasks of about {@code proposalsPerTask} consecutive proposals each. A task
- * returns its proposals' points and distances (a few hundred bytes each), so they come back through the driver's
- * memory, in order; the workers rebuild the calibration from its texts once per JVM.
+ * the sampler asks for — the numbers of proposals inside the prior's support — one job of tasks of
+ * {@code proposalsPerTask} proposals each. A task returns its proposals' distances (eight bytes each), so they come
+ * back through the driver's memory, in order; the workers rebuild the calibration from its texts once per JVM.
  */
 public final class SparkPosteriorExecutor implements DistributedPosteriorExecutor {
 
@@ -59,16 +60,18 @@ public final class SparkPosteriorExecutor implements DistributedPosteriorExecuto
         }
 
         @Override
-        public List<AbcSmc.Proposal> evaluate(AbcSmc.Round round, long from, int count)
-                throws InterruptedException {
-            List<ProposalBatchTask.Range> ranges = ranges(from, count, job.proposalsPerTask());
+        public double[] distances(AbcSmc.Round round, long[] numbers) throws InterruptedException {
+            List<long[]> tasks = split(numbers, job.proposalsPerTask());
             ProposalBatchTask task = new ProposalBatchTask(job.calibration(), sha256, round);
-            JavaFutureAction<List<List<AbcSmc.Proposal>>> action =
-                    spark.parallelize(ranges, ranges.size()).map(task).collectAsync();
+            JavaFutureAction<List<double[]>> action = spark.parallelize(tasks, tasks.size()).map(task).collectAsync();
             try {
-                List<AbcSmc.Proposal> proposals = new ArrayList<>(count);
-                action.get().forEach(proposals::addAll);
-                return proposals;
+                double[] distances = new double[numbers.length];
+                int at = 0;
+                for (double[] part : action.get()) {
+                    System.arraycopy(part, 0, distances, at, part.length);
+                    at += part.length;
+                }
+                return distances;
             } catch (ExecutionException e) {
                 if (spark.sc().isStopped()) {
                     // Spark's shutdown hook stopped the context: the JVM is ending (Ctrl-C, SIGTERM).
@@ -97,12 +100,12 @@ public final class SparkPosteriorExecutor implements DistributedPosteriorExecuto
         }
     }
 
-    /** Proposals {@code from … from + count − 1} in ranges of at most {@code perTask}, in order. */
-    static List<ProposalBatchTask.Range> ranges(long from, int count, int perTask) {
-        List<ProposalBatchTask.Range> ranges = new ArrayList<>();
-        for (long first = from; first < from + count; first += perTask) {
-            ranges.add(new ProposalBatchTask.Range(first, (int) Math.min(perTask, from + count - first)));
+    /** The numbers in consecutive pieces of at most {@code perTask}, in order: one task each. */
+    static List<long[]> split(long[] numbers, int perTask) {
+        List<long[]> pieces = new ArrayList<>();
+        for (int first = 0; first < numbers.length; first += perTask) {
+            pieces.add(Arrays.copyOfRange(numbers, first, Math.min(numbers.length, first + perTask)));
         }
-        return ranges;
+        return pieces;
     }
 }

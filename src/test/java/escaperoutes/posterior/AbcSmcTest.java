@@ -157,15 +157,16 @@ class AbcSmcTest {
         }
 
         @Override
-        public List<AbcSmc.Proposal> evaluate(AbcSmc.Round round, long from, int count) throws InterruptedException {
-            batchSizes.add(count);
+        public double[] distances(AbcSmc.Round round, long[] numbers) throws InterruptedException {
+            batchSizes.add(numbers.length);
             AbcSmc.Round shipped = roundTrip(round);
             AbcSmc worker = twoParameters();
             AbcSmc.PreparedRound prepared = worker.prepare(shipped);
-            List<AbcSmc.Proposal> out = new ArrayList<>();
-            for (long k = from; k < from + count; k += 3) {
-                out.addAll(worker.proposals(prepared, k, (int) Math.min(3, from + count - k),
-                        AbcSmcTest::twoParameterDistance));
+            double[] out = new double[numbers.length];
+            for (int k = 0; k < numbers.length; k += 3) {
+                long[] piece = java.util.Arrays.copyOfRange(numbers, k, Math.min(numbers.length, k + 3));
+                System.arraycopy(worker.distances(prepared, piece, AbcSmcTest::twoParameterDistance), 0, out, k,
+                        piece.length);
             }
             return out;
         }
@@ -194,10 +195,12 @@ class AbcSmcTest {
         AbcSmc.Result remote = twoParameters().run(settings, batches, List.of(), g -> { });
         assertSame(local, remote);
         assertEquals(local.stoppedBecause(), remote.stoppedBecause());
-        // Every batch is a multiple of the parallelism; generation 0 (acceptance 1) needs one batch of 1.1 × 200
-        // rounded up to 222.
+        // Every batch is a multiple of the parallelism; generation 0 (acceptance 1, every prior draw inside the
+        // support) needs one batch of 1.1 × 200 rounded up to 222.
         assertTrue(batches.batchSizes.stream().allMatch(n -> n % 6 == 0), batches.batchSizes.toString());
         assertEquals(222, batches.batchSizes.get(0));
+        // Later kernels propose points outside the prior's support; they are never sent (a worker refuses them).
+        assertTrue(remote.generations().stream().anyMatch(g -> g.proposals() > g.simulations()));
 
         // The budget: the same generations dropped, the same reason.
         AbcSmc.Settings small = new AbcSmc.Settings(100, 0.5, 0, 0, 450, 50, 11, 2);
