@@ -1,7 +1,12 @@
 /**
  * The jobs: {@link escaperoutes.experiment.RunJob run}, {@link escaperoutes.experiment.CompareJob compare},
- * {@link escaperoutes.experiment.CalibrateJob calibrate}, {@link escaperoutes.experiment.SweepJob sweep} (and its
- * {@code --only-point}) and {@link escaperoutes.experiment.SweepMergeJob sweep-merge}. Each takes input already
+ * {@link escaperoutes.experiment.CalibrateJob calibrate}, {@link escaperoutes.experiment.PosteriorJob posterior},
+ * {@link escaperoutes.experiment.SweepJob sweep} (and its {@code --only-point}) and
+ * {@link escaperoutes.experiment.SweepMergeJob sweep-merge}. A posterior's folder is read back by
+ * {@link escaperoutes.experiment.PosteriorFolder} to carry its draws into {@code compare --posterior} and sweeps; a
+ * posterior's proposals run on a cluster through a {@link escaperoutes.experiment.DistributedPosteriorExecutor}, whose
+ * workers rebuild the calibration from {@link escaperoutes.experiment.CalibrationTexts} in a
+ * {@link escaperoutes.experiment.PosteriorWorker}. Each takes input already
  * read and checked (a scenario, a calibration or sweep spec) and writes one result folder. Where that folder goes by
  * default is decided in {@link escaperoutes.experiment.ResultsLayout} alone; how it is made — an existing folder
  * refused, files staged under a temporary name or written in place, one shutdown behaviour, the manifest, then the
