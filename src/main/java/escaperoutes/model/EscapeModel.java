@@ -303,6 +303,13 @@ public final class EscapeModel extends SimState {
         finish();
     }
 
+    /** Ends the run (MASON calls it when stepping stops) and tells the listener. */
+    @Override
+    public void finish() {
+        super.finish();
+        listener.finished(daysReported);
+    }
+
     private void reportProgress(double days) {
         if (days > daysReported) {
             daysReported = days;

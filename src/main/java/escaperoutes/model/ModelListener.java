@@ -32,5 +32,12 @@ public interface ModelListener {
     default void leg(Person person, int leg, double fromDay, double toDay) {
     }
 
+    /**
+     * The run has finished ({@link EscapeModel#finish()}): after its last day, or earlier when whoever steps it stops
+     * (MASON's {@code -until}); every event before {@code daysDone} has been reported.
+     */
+    default void finished(double daysDone) {
+    }
+
     ModelListener NONE = (person, from, to, day) -> { };
 }
