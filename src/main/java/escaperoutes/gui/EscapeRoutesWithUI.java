@@ -57,6 +57,9 @@ public final class EscapeRoutesWithUI extends GUIState {
     private int yearsShown;
     /** For scripted runs: the step that reaches this day is the last (negative: no limit). */
     private volatile double stopAtDay = -1;
+    /** What pauses the console when the run reaches {@link #stopAtDay} (null: the run ends there instead). */
+    private volatile Runnable pauseAction;
+    private volatile boolean pauseAsked;
 
     Display2D display;
     JFrame displayFrame;
@@ -147,14 +150,47 @@ public final class EscapeRoutesWithUI extends GUIState {
     @Override
     public boolean step() {
         if (stopAtDay >= 0 && model().daysDone() >= stopAtDay) {
-            return false;
+            Runnable pause = pauseAction;
+            if (pause == null) {
+                return false;
+            }
+            if (!pauseAsked) {
+                pauseAsked = true;
+                pause.run();
+            }
+            // Until the pause takes hold, the console's play thread steps nothing.
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
         }
         return super.step();
     }
 
-    /** Makes the console's run end after the step that reaches {@code day} (scripted runs, tests). */
+    /** Makes the run end after the step that reaches {@code day} (runs without a console: tests). */
     void stopAtDay(double day) {
         stopAtDay = day;
+    }
+
+    /**
+     * Has {@code pause} run (once) when the run reaches {@code day}; no step happens after that day until
+     * {@link #playOnFreely()}.
+     */
+    void pauseAtDay(double day, Runnable pause) {
+        pauseAction = pause;
+        pauseAsked = false;
+        stopAtDay = day;
+    }
+
+    /** Forgets the day to pause at: play goes on from there at the inspector's days per step. */
+    void playOnFreely() {
+        stopAtDay = -1;
+        pauseAction = null;
+        synchronized (state.schedule) {
+            model().setDaysPerStep(controls.daysPerStepSetting());
+        }
     }
 
     private void attachFields() {

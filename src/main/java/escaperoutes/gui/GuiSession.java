@@ -23,8 +23,8 @@ public final class GuiSession {
 
     /**
      * Opens the window. Without {@code days}, returns when the console is closed. With {@code days}, plays until
-     * that day and pauses there; with a {@code snapshot} too, writes it and returns (the caller exits), else
-     * returns when the console is closed.
+     * that day and pauses there (▶ plays on); with a {@code snapshot} too, writes it and returns (the caller exits),
+     * else returns when the console is closed.
      *
      * @return 0; 1 if the snapshot could not be written
      */
@@ -44,14 +44,20 @@ public final class GuiSession {
             return c;
         });
         if (days != null) {
-            gui.stopAtDay(days);
+            CountDownLatch paused = new CountDownLatch(1);
+            gui.pauseAtDay(days, () -> SwingUtilities.invokeLater(() -> {
+                console.pressPause();
+                gui.playOnFreely();
+                paused.countDown();
+            }));
             onSwing(() -> {
                 console.pressPlay();
                 return null;
             });
-            // The console's play thread ends the run after the step that reaches the day (see stopAtDay).
-            while (console.getPlayState() != Console.PS_STOPPED) {
-                Thread.sleep(20);
+            // The step that reaches the day asks Swing's thread to press pause, as the button does.
+            while (!paused.await(20, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    && console.getPlayState() != Console.PS_STOPPED) {
+                // the run may also end before the day (a scenario shorter than asked is refused before)
             }
             double reached = gui.model().daysDone();
             MapView view = gui.view();
