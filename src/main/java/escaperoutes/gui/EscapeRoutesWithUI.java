@@ -283,6 +283,23 @@ public final class EscapeRoutesWithUI extends GUIState {
         return controls.getDate() + ", regime " + controls.getRegime();
     }
 
+    /** "1998 132, 1999 171, …": the arrivals (persons) of each calendar year the run has completed. */
+    String arrivalsOfYearsCompleted() {
+        EscapeModel model = model();
+        RunResult result;
+        synchronized (state.schedule) {
+            result = recorder.result(0, model.personEvents(), model.personsCreated());
+        }
+        ModelCalendar calendar = config.calendar();
+        java.util.List<String> years = new java.util.ArrayList<>();
+        for (int y = 0; y < calendar.years() && calendar.yearStartDay(y + 1) <= model.daysDone(); y++) {
+            int year = calendar.firstYear() + y;
+            years.add(String.format("%d %.0f", year,
+                    result.value(escaperoutes.observe.Measure.ARRIVALS, year, escaperoutes.observe.SexGroup.ALL)));
+        }
+        return years.isEmpty() ? "none yet" : String.join(", ", years);
+    }
+
     /** The recorder of the run the console has started (counts as {@code run} makes them). */
     Recorder recorder() {
         return recorder;

@@ -63,6 +63,7 @@ public final class GuiSession {
             MapView view = gui.view();
             out.printf("escape-routes gui: ran %s to %s (day %.0f): the map shows %d places and %d people%n",
                     scenario.name(), dateOf(config, reached), reached, view.nodes.length, view.dots());
+            out.println("escape-routes gui: arrivals in the years completed: " + gui.arrivalsOfYearsCompleted());
             if (snapshot != null) {
                 AtomicReference<IOException> failure = new AtomicReference<>();
                 onSwing(() -> {

@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import escaperoutes.chart.Palette;
+import escaperoutes.observe.Measure;
+import escaperoutes.observe.RunResult;
+import escaperoutes.observe.SexGroup;
 import escaperoutes.scenario.Scenario;
+import escaperoutes.scenario.ScenarioCompiler;
 import escaperoutes.scenario.ScenarioReader;
+import escaperoutes.simulation.Replications;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +49,8 @@ class GuiWindowTest {
 
     /**
      * A simulated year of the baseline: exit 0, one node on the map per place of the scenario (provinces and
-     * places), people on it, and a PNG that is a picture — many colours, the women's dots among them.
+     * places), people on it, the year's arrivals those of {@code run}'s replication 0 on the same seed, and a PNG
+     * that is a picture — many colours, the women's dots among them.
      */
     @Test
     void theConsoleRunsAYearOfTheBaselineAndWritesASnapshot() throws Exception {
@@ -58,6 +64,11 @@ class GuiWindowTest {
         Scenario baseline = new ScenarioReader().read(BASELINE);
         assertEquals(baseline.provinces().size() + baseline.places().size(), Integer.parseInt(shown.group(1)));
         assertTrue(Integer.parseInt(shown.group(2)) > 1000, "people on the map: " + shown.group(2));
+        // The console's run is run's replication 0 of the seed (1, the default of both).
+        RunResult replication0 = Replications.runOne(ScenarioCompiler.compile(baseline), 1, 0);
+        String arrivals = String.format("arrivals in the years completed: 1998 %.0f",
+                replication0.value(Measure.ARRIVALS, 1998, SexGroup.ALL));
+        assertTrue(run.out().contains(arrivals + System.lineSeparator()), arrivals + " in " + run.out());
 
         BufferedImage image = ImageIO.read(png.toFile());
         assertTrue(image.getWidth() > 1000 && image.getHeight() > 600, image.getWidth() + "x" + image.getHeight());
