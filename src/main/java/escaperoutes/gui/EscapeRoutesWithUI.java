@@ -100,6 +100,30 @@ public final class EscapeRoutesWithUI extends GUIState {
         return controls;
     }
 
+    /**
+     * The model's inspector, volatile: the date and regime change with every step, so the console refreshes it
+     * after each (MASON 18 makes the model's inspector non-volatile whatever {@code isInspectorVolatile} says).
+     */
+    @Override
+    public sim.portrayal.Inspector getInspector() {
+        sim.portrayal.Inspector inspector = super.getInspector();
+        inspector.setVolatile(true);
+        return inspector;
+    }
+
+    /**
+     * Lays the windows out side by side: the map, the console to its right, the charts to the right of the console
+     * (as far right as the screen allows).
+     */
+    void arrange(JFrame console) {
+        java.awt.Rectangle screen = java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment()
+                .getMaximumWindowBounds();
+        displayFrame.setLocation(screen.x, screen.y);
+        console.setLocation(screen.x + displayFrame.getWidth(), screen.y);
+        int chartsX = Math.min(console.getX() + console.getWidth(), screen.x + screen.width - chartsFrame.getWidth());
+        chartsFrame.setLocation(Math.max(screen.x, chartsX), screen.y);
+    }
+
     @Override
     public void start() {
         recorder = new Recorder(config);
@@ -235,7 +259,6 @@ public final class EscapeRoutesWithUI extends GUIState {
         chartsFrame.getContentPane().add(column, BorderLayout.CENTER);
         chartsFrame.getContentPane().add(save, BorderLayout.SOUTH);
         chartsFrame.pack();
-        chartsFrame.setLocation(displayFrame.getX() + displayFrame.getWidth(), displayFrame.getY());
         controller.registerFrame(chartsFrame);
         chartsFrame.setVisible(true);
     }

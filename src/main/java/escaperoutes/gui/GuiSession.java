@@ -40,6 +40,7 @@ public final class GuiSession {
                     closed.countDown();
                 }
             });
+            gui.arrange(c);
             c.setVisible(true);
             return c;
         });
