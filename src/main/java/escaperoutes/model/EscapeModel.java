@@ -358,8 +358,8 @@ public final class EscapeModel extends SimState {
      * Sets the multiplier of {@code kind} in {@code segment} for {@code sex} to {@code value} from the current day
      * ({@link #daysDone()}) to the end of the regime in force then (to the next regime's start between regimes).
      * It applies to what is decided from that day on: legs set out on, route choices, the share going straight on,
-     * China's and the retry decisions, and new attempts (the attempt processes draw their next attempt afresh from
-     * that day, which is exact: they are Poisson processes). What was decided before it keeps its draws: the legs of
+     * China's and the retry decisions, and new attempts (the attempt processes of that segment and sex draw their
+     * next attempt afresh from that day, which is exact: they are Poisson processes). What was decided before it keeps its draws: the legs of
      * a journey already walked ahead of the day, and the departure and arrest times of hiding spells already begun.
      * Call it between steps (holding the schedule's lock while the run is playing).
      */
@@ -377,7 +377,9 @@ public final class EscapeModel extends SimState {
         computeTables();
         if (kind == MultiplierKind.ATTEMPT) {
             for (Generator generator : generators) {
-                generator.redrawFrom(from);
+                if (generator.segment == segment && generator.sex == sex) {
+                    generator.redrawFrom(from);
+                }
             }
         }
     }
