@@ -23,7 +23,8 @@ final class GuiCommand extends JobCommand {
     Path scenarioFile;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-            description = "run seed: the window runs replication 0 of it, as `run` does (default: ${DEFAULT-VALUE})")
+            description = "run seed: the window runs replication 0 of it, the first replication of `run --seed S` "
+                    + "(default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--days", paramLabel = "N",

@@ -117,9 +117,10 @@ public final class MasonMain {
             return model;
         }
 
+        /** The class MASON names in its help ("Format: java ..."): the one to run, this one. */
         @Override
         public Class<?> simulationClass() {
-            return EscapeModel.class;
+            return MasonMain.class;
         }
     }
 
@@ -129,6 +130,9 @@ public final class MasonMain {
         StringBuilder text = new StringBuilder(String.format("seed %d: %.0f days simulated, to %s; arrivals in "
                 + "South Korea (persons)%n%-6s %8s %8s %8s%n", seed, daysDone,
                 calendar.start().plusDays((long) Math.floor(daysDone)), "year", "all", "women", "men"));
+        if (calendar.years() == 0 || calendar.yearStartDay(1) > daysDone) {
+            text.append("(no calendar year completed)");
+        }
         for (int y = 0; y < calendar.years() && calendar.yearStartDay(y + 1) <= daysDone; y++) {
             int year = calendar.firstYear() + y;
             text.append(String.format("%-6d %8.0f %8.0f %8.0f%n", year,
