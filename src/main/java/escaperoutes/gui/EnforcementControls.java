@@ -27,14 +27,24 @@ public final class EnforcementControls {
     static final int MAX_DAYS_PER_STEP = 30;
 
     private final Supplier<EscapeModel> model;
+    private final java.util.function.BooleanSupplier running;
     private int segment;
     private int kind = MultiplierKind.ATTEMPT.ordinal();
     private int place;
     private int daysPerStep = DEFAULT_DAYS_PER_STEP;
 
-    /** Controls of whichever model {@code model} returns (the window builds a new one each time it starts). */
+    /** Controls of a model that is running. */
     public EnforcementControls(Supplier<EscapeModel> model) {
+        this(model, () -> true);
+    }
+
+    /**
+     * Controls of whichever model {@code model} returns (the window builds a new one each time it starts);
+     * {@code running} says whether the console is running one (playing or paused) rather than stopped.
+     */
+    EnforcementControls(Supplier<EscapeModel> model, java.util.function.BooleanSupplier running) {
         this.model = model;
+        this.running = running;
     }
 
     private ModelConfig config() {
@@ -229,9 +239,32 @@ public final class EnforcementControls {
             return;
         }
         EscapeModel m = model.get();
+        MultiplierKind k = MultiplierKind.values()[kind];
         synchronized (m.schedule) {
-            m.overrideMultiplier(segment, MultiplierKind.values()[kind], sex, value);
+            m.overrideMultiplier(segment, k, sex, value);
+            if (!running.getAsBoolean()) {
+                // The console is stopped: the next start builds a new model, which takes it on.
+                beforeStart.add(new Override(segment, k, sex, value));
+            }
         }
+    }
+
+    /** A multiplier set while no run was going. */
+    private record Override(int segment, MultiplierKind kind, Sex sex, double value) {
+    }
+
+    private final List<Override> beforeStart = new ArrayList<>();
+
+    /**
+     * Gives {@code fresh}, a model about to start, the multipliers set since the last start while the console was
+     * stopped (from its first day to the end of the first regime, as on the model they were set on), and forgets
+     * them.
+     */
+    void applySetBeforeStart(EscapeModel fresh) {
+        for (Override o : beforeStart) {
+            fresh.overrideMultiplier(o.segment(), o.kind(), o.sex(), o.value());
+        }
+        beforeStart.clear();
     }
 
     /**

@@ -53,6 +53,8 @@ public final class EscapeRoutesWithUI extends GUIState {
     private final LiveCharts charts;
     private Recorder recorder;
     private MapView view;
+    /** Whether the console runs a model (from start to finish: playing or paused). */
+    private volatile boolean running;
     /** Years whose arrivals the charts show. */
     private int yearsShown;
     /** For scripted runs: the step that reaches this day is the last (negative: no limit). */
@@ -74,7 +76,7 @@ public final class EscapeRoutesWithUI extends GUIState {
         super(new EscapeModel(config, seed, 0, ModelListener.NONE));
         this.config = config;
         this.positions = MapPositions.of(scenario, config);
-        this.controls = new EnforcementControls(() -> (EscapeModel) state);
+        this.controls = new EnforcementControls(() -> (EscapeModel) state, () -> running);
         this.charts = new LiveCharts(config.calendar(), ObservedSeries.shipped());
         this.view = new MapView(config, positions, new PersonTracks(config, positions));
     }
@@ -131,8 +133,10 @@ public final class EscapeRoutesWithUI extends GUIState {
         view = new MapView(config, positions, tracks);
         EscapeModel model = new EscapeModel(config, state.seed(), 0, new Both(recorder, tracks));
         model.setDaysPerStep(controls.daysPerStepSetting());
+        controls.applySetBeforeStart(model);
         state = model;
         super.start();
+        running = true;
         yearsShown = 0;
         charts.clear();
         view.update(0.0);
@@ -169,6 +173,12 @@ public final class EscapeRoutesWithUI extends GUIState {
             String title = "escape-routes: " + controls.getDate() + ", " + controls.getRegime();
             SwingUtilities.invokeLater(() -> displayFrame.setTitle(title));
         }
+    }
+
+    @Override
+    public void finish() {
+        super.finish();
+        running = false;
     }
 
     @Override

@@ -9,6 +9,7 @@ import escaperoutes.model.ModelConfig;
 import escaperoutes.model.ModelListener;
 import escaperoutes.model.MultiplierKind;
 import escaperoutes.model.Person;
+import escaperoutes.model.Sex;
 import escaperoutes.model.Status;
 import escaperoutes.model.TestNetworks;
 import escaperoutes.observe.Measure;
@@ -106,6 +107,29 @@ class WindowModelTest {
         assertTrue(crossings.days.stream().filter(d -> d < 100).count() > 900, "crossings before day 100");
         assertTrue(crossings.days.stream().anyMatch(d -> d >= 100 && d < 102), "people already on their way cross");
         assertEquals(List.of(), crossings.days.stream().filter(d -> d >= 102).toList());
+    }
+
+    /**
+     * A multiplier set while the console is stopped holds for the run the next start builds, from its first day to
+     * the end of the first regime; the run after that starts from the scenario again.
+     */
+    @Test
+    void aMultiplierSetBeforeStartHoldsForTheNextRun() throws Exception {
+        Scenario baseline = new ScenarioReader().read(Path.of("scenarios/baseline.json"));
+        ModelConfig config = ScenarioCompiler.compile(baseline);
+        EscapeRoutesWithUI gui = new EscapeRoutesWithUI(baseline, config, 7);
+        Properties properties = Properties.getProperties(gui.getSimulationInspectedObject());
+        int border = config.segments().indexOf("nk_border");
+        properties.setValue(index(properties, "Segment"), border);
+        properties.setValue(index(properties, "Kind"), MultiplierKind.ATTEMPT.ordinal());
+        properties.setValue(index(properties, "MenMultiplier"), 0.0);
+        gui.start();
+        assertEquals(0.0, gui.model().regimeMultiplier(border, MultiplierKind.ATTEMPT, Sex.MALE, 0));
+        assertEquals(0.0, properties.getValue(index(properties, "MenMultiplier")));
+        assertTrue(gui.model().regimeMultiplier(border, MultiplierKind.ATTEMPT, Sex.FEMALE, 0) > 0);
+        gui.finish();
+        gui.start();
+        assertTrue(gui.model().regimeMultiplier(border, MultiplierKind.ATTEMPT, Sex.MALE, 0) > 0);
     }
 
     private static int index(Properties properties, String name) {
