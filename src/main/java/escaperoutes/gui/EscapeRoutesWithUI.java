@@ -247,6 +247,9 @@ public final class EscapeRoutesWithUI extends GUIState {
         super.init(controller);
         display = new Display2D(MAP_WIDTH, MAP_HEIGHT, this);
         display.setBackdrop(new Color(0xF3F6F9));
+        // MASON's movies need the Java Media Framework, which is not here (the button would only throw); its camera
+        // button works, for PNG (its PDF needs iText, not here either).
+        display.movieButton.setVisible(false);
         display.attach(legsPortrayal, "Legs");
         display.attach(placesPortrayal, "Places");
         display.attach(peoplePortrayal, "People");
