@@ -238,6 +238,9 @@ public final class EnforcementControls {
                     + multiplier(sex));
             return;
         }
+        if (isSliderEcho(value, multiplier(sex))) {
+            return;
+        }
         EscapeModel m = model.get();
         MultiplierKind k = MultiplierKind.values()[kind];
         synchronized (m.schedule) {
@@ -247,6 +250,23 @@ public final class EnforcementControls {
                 beforeStart.add(new Override(segment, k, sex, value));
             }
         }
+    }
+
+    /** Positions of MASON's sliders between the ends of their interval (its {@code PropertyField.SLIDER_MAX}). */
+    static final int SLIDER_STEPS = 1000;
+
+    /**
+     * Whether {@code value} is what the inspector's slider writes back when it merely shows {@code current}: MASON's
+     * slider, refreshed after a step with a value that is not on one of its 1,000 positions (1.2999999999999998, a
+     * regime's 1.3 after arithmetic), sets the property to the position below (1.29), although nobody moved it.
+     * Taken for a change, it would alter the run (and redraw the attempt processes) without anyone asking; so a value
+     * equal to the current one, or to the current one truncated to the slider's positions, is no change. A change
+     * smaller than a position (0.01) is therefore not possible from the window.
+     */
+    static boolean isSliderEcho(double value, double current) {
+        double position = MAX_MULTIPLIER / SLIDER_STEPS;
+        double shown = (int) (current / position) * position;
+        return value == current || Math.abs(value - shown) < position * 1e-6;
     }
 
     /** A multiplier set while no run was going. */

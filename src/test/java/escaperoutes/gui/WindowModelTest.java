@@ -31,8 +31,8 @@ class WindowModelTest {
 
     /**
      * Same seed, no edits: the window's run counts, year by year and by sex, exactly what {@code run}'s replication 0
-     * counts (its days per step and the map listening change nothing). The window plays the first 10 years (the
-     * whole run would take 13 s here, for no more certainty), compared with the whole run's.
+     * counts (its days per step, the map listening and the inspector's refreshes change nothing). The window plays
+     * the first 10 years (the whole run would take 13 s here, for no more certainty), compared with the whole run's.
      */
     @Test
     void theWindowsRunIsReplicationZeroOfItsSeed() throws Exception {
@@ -43,9 +43,15 @@ class WindowModelTest {
         gui.stopAtDay(config.calendar().yearStartDay(years));
         // A month a step rather than a week: a quarter of the map's updates, the same results.
         ((EnforcementControls) gui.getSimulationInspectedObject()).setDaysPerStep(30);
+        Properties properties = Properties.getProperties(gui.getSimulationInspectedObject());
+        properties.setValue(index(properties, "Segment"), config.segments().indexOf("nk_border"));
+        int women = index(properties, "WomenMultiplier");
         gui.start();
         while (gui.step()) {
-            // to the end of the tenth year
+            // As MASON's console does after each step: its slider, showing the multiplier (1.2999999999999998 for
+            // the border's attempts in 2000), writes back the position below (1.29), which must change nothing.
+            double shown = (double) properties.getValue(women);
+            properties.setValue(women, (int) (shown / 0.01) * 0.01);
         }
         EscapeModel model = gui.model();
         assertEquals(config.calendar().yearStartDay(years), model.daysDone());
@@ -130,6 +136,15 @@ class WindowModelTest {
         gui.finish();
         gui.start();
         assertTrue(gui.model().regimeMultiplier(border, MultiplierKind.ATTEMPT, Sex.MALE, 0) > 0);
+    }
+
+    @Test
+    void whatTheSliderWritesBackWhenRefreshedIsNoChange() {
+        assertTrue(EnforcementControls.isSliderEcho(1.29, 1.2999999999999998));
+        assertTrue(EnforcementControls.isSliderEcho(1.3, 1.3));
+        assertTrue(!EnforcementControls.isSliderEcho(1.28, 1.2999999999999998));
+        assertTrue(!EnforcementControls.isSliderEcho(0.0, 1.3));
+        assertTrue(!EnforcementControls.isSliderEcho(1.31, 1.3));
     }
 
     private static int index(Properties properties, String name) {
