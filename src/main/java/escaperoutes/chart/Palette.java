@@ -77,7 +77,7 @@ public final class Palette {
         };
     }
 
-    public static Color route(String route, int position) {
+    static Color route(String route, int position) {
         return ROUTES.getOrDefault(route, sequence(position));
     }
 

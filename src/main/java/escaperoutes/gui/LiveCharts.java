@@ -151,14 +151,4 @@ final class LiveCharts {
             held.addOrUpdate(yearFraction, heldPersons);
         });
     }
-
-    /** Simulated arrivals shown so far, by year: {year, all, women, men} (for tests, on Swing's thread). */
-    double[][] arrivalsShown() {
-        double[][] rows = new double[arrivalsAll.getItemCount()][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = new double[] {arrivalsAll.getX(i).doubleValue(), arrivalsAll.getY(i).doubleValue(),
-                    arrivalsWomen.getY(i).doubleValue(), arrivalsMen.getY(i).doubleValue()};
-        }
-        return rows;
-    }
 }

@@ -17,12 +17,10 @@ final class MapView {
     /** A place on the map, labelled with its id and the people staying there at the day sampled. */
     static final class PlaceNode {
         final Place place;
-        final boolean unplaced;
         int persons;
 
-        PlaceNode(Place place, boolean unplaced) {
+        PlaceNode(Place place) {
             this.place = place;
-            this.unplaced = unplaced;
         }
 
         @Override
@@ -62,7 +60,7 @@ final class MapView {
         mapBottom = positions.bottom();
         nodes = new PlaceNode[config.places().size()];
         for (Place place : config.places()) {
-            PlaceNode node = new PlaceNode(place, positions.unplaced(place.index()));
+            PlaceNode node = new PlaceNode(place);
             nodes[place.index()] = node;
             places.setObjectLocation(node, new Double2D(positions.x(place.index()), positions.y(place.index())));
             legs.addNode(node);

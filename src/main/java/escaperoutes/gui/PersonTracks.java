@@ -28,14 +28,11 @@ final class PersonTracks implements ModelListener {
         double x;
         double y;
         boolean detained;
-        boolean travelling;
         /** The map's update that last showed the dot, and where the map's field holds it (if it does). */
         int shownInUpdate;
         boolean inField;
         double fieldX;
         double fieldY;
-        /** The place the person is at (-1 while on a leg). */
-        int place = -1;
         /**
          * The person's own offset from a place or a leg's line, map units: a crowd at a place shows as a disc of
          * dots rather than one dot. Uniform over a disc of radius {@link #SPREAD}, fixed by the person's number.
@@ -157,13 +154,9 @@ final class PersonTracks implements ModelListener {
                         + dot.spreadX / 2;
                 dot.y = positions.y(leg.from()) + f * (positions.y(leg.to()) - positions.y(leg.from()))
                         + dot.spreadY / 2;
-                dot.travelling = true;
-                dot.place = -1;
             } else {
                 dot.x = positions.x(episode.place()) + dot.spreadX;
                 dot.y = positions.y(episode.place()) + dot.spreadY;
-                dot.travelling = false;
-                dot.place = episode.place();
                 atPlace[episode.place()]++;
                 hiding += status == Status.HIDING_CHINA ? 1 : 0;
                 held += status == Status.DETAINED_CHINA ? 1 : 0;
