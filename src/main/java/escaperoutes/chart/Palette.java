@@ -7,15 +7,16 @@ import java.util.Map;
 /**
  * One colour per thing, the same in every chart and in the report: women and men, each exit route, each cohort
  * outcome, each compared scenario (by position, the base first). Colours are from a colour-blind-safe set where
- * they must be told apart.
+ * they must be told apart. Public for the window's map and live charts (package {@code gui}), which draw in the
+ * same colours.
  */
-final class Palette {
-    static final Color WOMEN = new Color(0xC2185B);
-    static final Color MEN = new Color(0x1565C0);
-    static final Color ALL = new Color(0x37474F);
-    static final Color OBSERVED = Color.BLACK;
-    static final Color HIDING = new Color(0xF9A825);
-    static final Color DETAINED = new Color(0xD84315);
+public final class Palette {
+    public static final Color WOMEN = new Color(0xC2185B);
+    public static final Color MEN = new Color(0x1565C0);
+    public static final Color ALL = new Color(0x37474F);
+    public static final Color OBSERVED = Color.BLACK;
+    public static final Color HIDING = new Color(0xF9A825);
+    public static final Color DETAINED = new Color(0xD84315);
     static final Color REPATRIATED = new Color(0x6D4C41);
     static final Color FIT_WINDOW = new Color(0x43A047);
     static final Color HOLD_OUT_WINDOW = new Color(0xFB8C00);

@@ -80,6 +80,43 @@ public final class EnforcementTimeline {
         return new EnforcementTimeline(segments, newBounds, newTable, names);
     }
 
+    /**
+     * This timeline with the multiplier of {@code kind} in {@code segment} for {@code sex} set to {@code value} on
+     * [fromDay, toDay) ({@code toDay} may be +∞); both days become interval bounds and keep their regime's name.
+     */
+    public EnforcementTimeline withMultiplier(int segment, MultiplierKind kind, Sex sex, double value, double fromDay,
+                                              double toDay) {
+        TreeSet<Double> cuts = new TreeSet<>();
+        for (int i = 1; i < bounds.length - 1; i++) {
+            cuts.add(bounds[i]);
+        }
+        cuts.add(fromDay);
+        if (!Double.isInfinite(toDay)) {
+            cuts.add(toDay);
+        }
+        int intervals = cuts.size() + 1;
+        double[] newBounds = new double[intervals + 1];
+        newBounds[0] = Double.NEGATIVE_INFINITY;
+        int k = 1;
+        for (double cut : cuts) {
+            newBounds[k++] = cut;
+        }
+        newBounds[intervals] = Double.POSITIVE_INFINITY;
+        double[][] newTable = new double[intervals][];
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < intervals; i++) {
+            double from = newBounds[i];
+            int old = interval(from);
+            double[] row = table[old].clone();
+            if (from >= fromDay && from < toDay) {
+                row[column(segment, kind, sex)] = value;
+            }
+            newTable[i] = row;
+            names.add(intervalRegime.get(old));
+        }
+        return new EnforcementTimeline(segments, newBounds, newTable, names);
+    }
+
     public EnforcementTimeline(int segments, List<Regime> regimes) {
         this.segments = segments;
         TreeSet<Double> cuts = new TreeSet<>();

@@ -32,13 +32,28 @@ public final class EscapeModel extends SimState {
     /** Days last reported to {@link #progress}. */
     private double daysReported;
     private final RandomStreams streams;
-    private final EnforcementTimeline timeline;
+    /**
+     * The enforcement in force: {@link #regimes} with each calendar year's factors of the annual variation applied
+     * (the same as {@link #regimes} without annual variation).
+     */
+    private EnforcementTimeline timeline;
+    /** The scenario's regimes with the overrides made while running ({@link #overrideMultiplier}). */
+    private EnforcementTimeline regimes;
+    /** Annual variation: the days each calendar year starts, and its factor (null without annual variation). */
+    private final double[] yearStarts;
+    private final double[] yearFactors;
     private final Place[] places;
     /**
      * By place index: in North Korea's hands there — North Korea itself, or an origin outside it (workers abroad,
      * watched by North Korea's own agents) — rather than China's.
      */
     private final boolean[] northKoreanHands;
+    /** Whether the listener is told each leg a person sets out on ({@link ModelListener#wantsLegs()}). */
+    private final boolean reportLegs;
+    /** The attempt generators (rescheduled when an override changes the ATTEMPT multiplier). */
+    private final List<Generator> generators = new java.util.ArrayList<>();
+    /** Longest stretch of days handled by one MASON step (the granularity of the schedule's clock). */
+    private int daysPerStep = MAX_DAYS_PER_STEP;
     private final Leg[] legs;
     /** outgoing[place] = indices into {@link #legs} of the legs leaving the place. */
     private final int[][] outgoing;
@@ -47,8 +62,8 @@ public final class EscapeModel extends SimState {
      * death-or-arrest-or-turned-back} of one uniform draw, and per interval, place and sex the cumulative route
      * choice weights of the place's legs. Precomputed once per model so a leg costs a table read.
      */
-    private final double[][][] legBands;
-    private final double[][][][] choiceCumulative;
+    private double[][][] legBands;
+    private double[][][][] choiceCumulative;
     /** Cache of the timeline interval last looked up (time mostly moves forward). */
     private int cachedInterval;
     private final double endDay;
@@ -87,8 +102,20 @@ public final class EscapeModel extends SimState {
         this.streams = new RandomStreams(seed, replication);
         // MASON's own generator is not used by the rules; seed it from the run seed and replication anyway.
         this.random = new ec.util.MersenneTwisterFast(seed * 31 + replication);
-        this.timeline = config.annualVariation() > 0
-                ? withAnnualVariation(config, streams.stream(RandomStreams.ANNUAL_VARIATION)) : config.timeline();
+        this.reportLegs = listener.wantsLegs();
+        this.regimes = config.timeline();
+        if (config.annualVariation() > 0) {
+            ModelCalendar calendar = config.calendar();
+            this.yearStarts = new double[calendar.years() + 1];
+            for (int y = 0; y <= calendar.years(); y++) {
+                yearStarts[y] = calendar.yearStartDay(y);
+            }
+            this.yearFactors = annualFactors(config, streams.stream(RandomStreams.ANNUAL_VARIATION));
+        } else {
+            this.yearStarts = null;
+            this.yearFactors = null;
+        }
+        this.timeline = withAnnualVariation(regimes);
         this.places = config.places().toArray(new Place[0]);
         this.northKoreanHands = new boolean[places.length];
         for (Place place : places) {
@@ -108,9 +135,19 @@ public final class EscapeModel extends SimState {
             outgoing[i] = java.util.stream.IntStream.range(0, legs.length).filter(l -> legs[l].from() == place)
                     .toArray();
         }
+        computeTables();
+        this.eventRandom = streams.stream(RandomStreams.ONE_OFF_EVENTS);
+    }
+
+    /**
+     * Per timeline interval, the legs' outcome bands and the places' cumulative route choice weights (see
+     * {@link #legBands}), from {@link #timeline}.
+     */
+    private void computeTables() {
         int intervals = timeline.intervalCount();
-        this.legBands = new double[intervals][legs.length][3 * Sex.COUNT];
-        this.choiceCumulative = new double[intervals][places.length][Sex.COUNT][];
+        legBands = new double[intervals][legs.length][3 * Sex.COUNT];
+        choiceCumulative = new double[intervals][places.length][Sex.COUNT][];
+        cachedInterval = 0;
         for (int iv = 0; iv < intervals; iv++) {
             for (Sex sex : Sex.values()) {
                 for (int l = 0; l < legs.length; l++) {
@@ -138,7 +175,6 @@ public final class EscapeModel extends SimState {
                 }
             }
         }
-        this.eventRandom = streams.stream(RandomStreams.ONE_OFF_EVENTS);
     }
 
     @Override
@@ -147,6 +183,7 @@ public final class EscapeModel extends SimState {
         now = 0.0;
         openDay = -1;
         daysReported = 0.0;
+        generators.clear();
         createInitialStock(streams.stream(RandomStreams.INITIAL_STOCK));
         for (int p = 0; p < config.provinces().size(); p++) {
             for (Sex sex : Sex.values()) {
@@ -167,12 +204,12 @@ public final class EscapeModel extends SimState {
         schedule.scheduleOnce(0.0, ScheduleOrder.AGENTS.ordering(), new AgentEvents());
     }
 
-    /** Longest stretch of days handled by one MASON step (only for the granularity of the schedule's clock). */
+    /** Longest stretch of days handled by one MASON step, unless {@link #setDaysPerStep} says otherwise. */
     private static final int MAX_DAYS_PER_STEP = 30;
 
     /**
      * The agent events, in exact time order, a stretch of days at a time: from its own time up to the next one-off
-     * event (or {@link #MAX_DAYS_PER_STEP} days). People interact only through the one-off events, which run first
+     * event (or {@link #daysPerStep} days). People interact only through the one-off events, which run first
      * at their instant (see {@link ScheduleOrder}), and through chain defection, whose generators are agent events
      * reading the arrivals of months already past; so processing the days between one-off events in one MASON step
      * is exact;
@@ -187,7 +224,7 @@ public final class EscapeModel extends SimState {
         public void step(SimState state) {
             double time = schedule.getTime();
             int day = (int) Math.floor(time);
-            int last = Math.min(day + MAX_DAYS_PER_STEP, (int) Math.ceil(endDay));
+            int last = Math.min(day + daysPerStep, (int) Math.ceil(endDay));
             double nextEvent = Double.POSITIVE_INFINITY;
             for (OneOffEvent event : config.events()) {
                 if (event.day() > time && event.day() < nextEvent) {
@@ -266,6 +303,13 @@ public final class EscapeModel extends SimState {
         finish();
     }
 
+    /** Ends the run (MASON calls it when stepping stops) and tells the listener. */
+    @Override
+    public void finish() {
+        super.finish();
+        listener.finished(daysReported);
+    }
+
     private void reportProgress(double days) {
         if (days > daysReported) {
             daysReported = days;
@@ -281,6 +325,74 @@ public final class EscapeModel extends SimState {
     /** Events processed: attempts started plus people's own transitions (for throughput figures). */
     public long personEvents() {
         return personEvents;
+    }
+
+    // ---- watching and steering a run as it goes (the window) -------------------------------------------------
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    /**
+     * Simulated days whose events have all been processed: the run's current day (0 before the first step). Events
+     * of a journey already walked may lie beyond it (see {@link ModelListener}).
+     */
+    public double daysDone() {
+        return daysReported;
+    }
+
+    /** Name of the regime in force on {@code day}, or null between regimes. */
+    public String regimeAt(double day) {
+        return regimes.regimeAt(day);
+    }
+
+    /**
+     * The regime's multiplier in force on {@code day}, with the overrides made so far and before the annual
+     * variation's factor for the year (which still applies on top of an ATTEMPT or DEPARTURE multiplier).
+     */
+    public double regimeMultiplier(int segment, MultiplierKind kind, Sex sex, double day) {
+        return regimes.multiplier(segment, kind, sex, day);
+    }
+
+    /**
+     * Sets the multiplier of {@code kind} in {@code segment} for {@code sex} to {@code value} from the current day
+     * ({@link #daysDone()}) to the end of the regime in force then (to the next regime's start between regimes).
+     * It applies to what is decided from that day on: legs set out on, route choices, the share going straight on,
+     * China's and the retry decisions, and new attempts (the attempt processes of that segment and sex draw their
+     * next attempt afresh from that day, which is exact: they are Poisson processes). What was decided before it keeps its draws: the legs of
+     * a journey already walked ahead of the day, and the departure and arrest times of hiding spells already begun.
+     * Call it between steps (holding the schedule's lock while the run is playing).
+     */
+    public void overrideMultiplier(int segment, MultiplierKind kind, Sex sex, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("a multiplier must be a finite number ≥ 0, got " + value);
+        }
+        if (segment < 0 || segment >= regimes.segments()) {
+            throw new IllegalArgumentException("no segment " + segment + "; there are " + regimes.segments());
+        }
+        double from = daysReported;
+        double to = regimes.intervalEnd(regimes.interval(from));
+        regimes = regimes.withMultiplier(segment, kind, sex, value, from, to);
+        timeline = withAnnualVariation(regimes);
+        computeTables();
+        if (kind == MultiplierKind.ATTEMPT) {
+            for (Generator generator : generators) {
+                if (generator.segment == segment && generator.sex == sex) {
+                    generator.redrawFrom(from);
+                }
+            }
+        }
+    }
+
+    /**
+     * Days of agent events processed by one MASON step, at most (default 30): a smaller number moves the clock the
+     * window shows in smaller steps; the results do not depend on it (see {@link AgentEvents}).
+     */
+    public void setDaysPerStep(int days) {
+        if (days < 1) {
+            throw new IllegalArgumentException("days per step must be at least 1, got " + days);
+        }
+        daysPerStep = days;
     }
 
     // ---- attempts -------------------------------------------------------------------------------------------
@@ -312,6 +424,9 @@ public final class EscapeModel extends SimState {
 
         /** The generator's event, now due. */
         abstract void fire(double day);
+
+        /** Drops the pending event and draws the next one afresh from {@code day} on. */
+        abstract void redrawFrom(double day);
     }
 
     /** The Poisson process of first attempts from one province for one sex. */
@@ -320,6 +435,7 @@ public final class EscapeModel extends SimState {
 
         AttemptGenerator(int province, Sex sex, RandomGenerator random, long personsHash) {
             super(province, sex, random, personsHash);
+            generators.add(this);
             this.ratePerDay = config.provinces().get(province).attemptsPerDay()[sex.index()] * config.scale();
         }
 
@@ -337,6 +453,12 @@ public final class EscapeModel extends SimState {
         @Override
         void fire(double day) {
             startAttempt(nextPerson(), day);
+            scheduleNext(day);
+        }
+
+        @Override
+        void redrawFrom(double day) {
+            queue.cancel(this);
             scheduleNext(day);
         }
     }
@@ -408,6 +530,7 @@ public final class EscapeModel extends SimState {
         ChainGenerator(int province, Sex sex, double ratePerResidentPerDay, RandomGenerator random,
                        long personsHash) {
             super(province, sex, random, personsHash);
+            generators.add(this);
             this.ratePerResidentPerDay = ratePerResidentPerDay;
         }
 
@@ -435,6 +558,12 @@ public final class EscapeModel extends SimState {
                 person.planned = true;
                 startAttempt(person, day);
             }
+            scheduleFrom(day);
+        }
+
+        @Override
+        void redrawFrom(double day) {
+            queue.cancel(this);
             scheduleFrom(day);
         }
     }
@@ -504,6 +633,9 @@ public final class EscapeModel extends SimState {
             Leg leg = legs[legIndex];
             double[] bands = legBands[interval][legIndex];
             double duration = leg.travelDays().sample(person);
+            if (reportLegs) {
+                listener.leg(person, legIndex, day, day + duration);
+            }
             // One uniform decides the outcome; within an outcome's band it is again uniform, and gives the
             // fraction of the leg travelled when the death, arrest or turning back happens.
             double u = person.nextDouble();
@@ -806,23 +938,24 @@ public final class EscapeModel extends SimState {
     }
 
     /**
-     * The timeline with each calendar year's attempt and departure multipliers scaled by a lognormal factor of mean
-     * 1: the year-to-year ups and downs that no documented regime explains (a broker network broken up, a good
-     * harvest, a local campaign), so that replications spread as much as years do, not only as much as chance
-     * among individuals makes them.
+     * Each calendar year's lognormal factor of mean 1 for the attempt and departure multipliers: the year-to-year
+     * ups and downs that no documented regime explains (a broker network broken up, a good harvest, a local
+     * campaign), so that replications spread as much as years do, not only as much as chance among individuals
+     * makes them.
      */
-    private static EnforcementTimeline withAnnualVariation(ModelConfig config, RandomGenerator random) {
-        ModelCalendar calendar = config.calendar();
+    private static double[] annualFactors(ModelConfig config, RandomGenerator random) {
         double sigma = config.annualVariation();
-        double[] starts = new double[calendar.years() + 1];
-        double[] factors = new double[calendar.years()];
-        for (int y = 0; y <= calendar.years(); y++) {
-            starts[y] = calendar.yearStartDay(y);
-        }
+        double[] factors = new double[config.calendar().years()];
         for (int y = 0; y < factors.length; y++) {
             factors[y] = Math.exp(sigma * random.nextGaussian() - sigma * sigma / 2);
         }
-        return config.timeline().scaledByYear(starts, factors, MultiplierKind.ATTEMPT, MultiplierKind.DEPARTURE);
+        return factors;
+    }
+
+    /** {@code regimes} with the annual variation's factors applied to its ATTEMPT and DEPARTURE multipliers. */
+    private EnforcementTimeline withAnnualVariation(EnforcementTimeline regimes) {
+        return yearFactors == null ? regimes
+                : regimes.scaledByYear(yearStarts, yearFactors, MultiplierKind.ATTEMPT, MultiplierKind.DEPARTURE);
     }
 
     // ---- plumbing -------------------------------------------------------------------------------------------

@@ -106,6 +106,11 @@ public final class Person extends EventQueue.Entry implements RandomGenerator {
         return province;
     }
 
+    /** Index of the person's current (or last) place in {@link ModelConfig#places()}. */
+    public int place() {
+        return place;
+    }
+
     public Status status() {
         return STATUSES[statusCode];
     }

@@ -58,7 +58,17 @@ public record Scenario(
             @Default("null") SexSpecific fixedAttemptsPerYear,
             @Doc("the country the origin is in: north_korea, or a country of its own (not china or south_korea) for "
                     + "people who leave from outside North Korea, such as workers, sailors and diplomats abroad")
-            @Default("\"north_korea\"") String country) {
+            @Default("\"north_korea\"") String country,
+            @Doc(LOCATION_DOC) @Default("null") Location location) {
+    }
+
+    static final String LOCATION_DOC = "where the window (gui) draws the place on its map; for the shipped network's "
+            + "place ids, their approximate position by default, elsewhere a row beneath the map";
+
+    /** A point on the map, degrees of the WGS 84 coordinates any map gives. */
+    public record Location(
+            @Doc("degrees east (negative west)") @Range(min = -180, max = 180) double longitude,
+            @Doc("degrees north (negative south)") @Range(min = -90, max = 90) double latitude) {
     }
 
     /**
@@ -100,7 +110,8 @@ public record Scenario(
             @Default("\"\"") String name,
             @Doc("country id: north_korea, china, south_korea, or a third country such as laos") String country,
             @Default("false") boolean hiding,
-            @Default("\"\"") String segment) {
+            @Default("\"\"") String segment,
+            @Doc(LOCATION_DOC) @Default("null") Location location) {
     }
 
     /** A leg: risks are independent and checked in the order death, arrest, turned back. */

@@ -15,7 +15,7 @@ final class ScenarioDefaults {
     static Scenario fill(Scenario s, ScenarioIds ids) {
         List<Scenario.PlaceSpec> places = s.places().stream()
                 .map(p -> new Scenario.PlaceSpec(p.id(), p.name().isEmpty() ? p.id() : p.name(), p.country(),
-                        p.hiding(), ScenarioIds.segmentOf(p)))
+                        p.hiding(), ScenarioIds.segmentOf(p), p.location()))
                 .toList();
         List<Scenario.LegSpec> legs = new ArrayList<>(s.legs().size());
         for (int i = 0; i < s.legs().size(); i++) {

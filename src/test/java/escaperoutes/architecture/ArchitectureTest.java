@@ -28,6 +28,7 @@ class ArchitectureTest {
      */
     static final List<List<String>> LAYERS = List.of(
             List.of("cli"),
+            List.of("gui"),
             List.of("spark"),
             List.of("experiment"),
             List.of("chart"),

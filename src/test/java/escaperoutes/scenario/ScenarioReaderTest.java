@@ -116,14 +116,14 @@ public class ScenarioReaderTest {
 
         // Provinces: default propensity 1 and segment nk_border; an explicit propensity is kept.
         assertEquals(new Scenario.ProvinceSpec("north_hamgyong", "North Hamgyong", 2_000_000, true, 1.0,
-                "nk_border", null, "north_korea"), s.provinces().get(0));
+                "nk_border", null, "north_korea", null), s.provinces().get(0));
         assertEquals(0.5, s.provinces().get(1).propensity());
 
         // A place without a segment is in its country's segment; one without a name is called by its id.
-        assertEquals(new Scenario.PlaceSpec("musan", "Musan crossing", "north_korea", false, "north_korea"),
+        assertEquals(new Scenario.PlaceSpec("musan", "Musan crossing", "north_korea", false, "north_korea", null),
                 s.places().get(0));
-        assertEquals(new Scenario.PlaceSpec("yanbian", "Yanbian", "china", true, "china_life"), s.places().get(1));
-        assertEquals(new Scenario.PlaceSpec("beijing", "beijing", "china", false, "china"), s.places().get(2));
+        assertEquals(new Scenario.PlaceSpec("yanbian", "Yanbian", "china", true, "china_life", null), s.places().get(1));
+        assertEquals(new Scenario.PlaceSpec("beijing", "beijing", "china", false, "china", null), s.places().get(2));
 
         // A leg without a segment gets its starting place's segment (after the place's own default is filled).
         assertEquals(List.of("nk_border", "nk_border", "north_korea", "china_life", "china_direct"),
@@ -220,6 +220,34 @@ public class ScenarioReaderTest {
         Problem p = onlyProblem(s -> leg(s, 0).put("arrest", 1.4));
         assertEquals(path("$.legs[0].arrest"), p.path());
         assertEquals("1.4 is outside the allowed range [0, 1]", p.message());
+    }
+
+    @Test
+    void aPlaceMayHaveAMapLocation() throws Exception {
+        ObjectNode tree = smallTree();
+        ((ObjectNode) tree.get("places").get(1)).putObject("location").put("longitude", 129.5).put("latitude", 42.9);
+        Path file = dir.resolve("located.json");
+        Files.writeString(file, MAPPER.writeValueAsString(tree));
+        Scenario s = reader.read(file);
+        assertEquals(new Scenario.Location(129.5, 42.9), s.places().get(1).location());
+        assertNull(s.places().get(0).location());
+        assertNull(s.provinces().get(0).location());
+    }
+
+    @Test
+    void aLongitudeBeyond180IsRefusedWithItsPath() throws IOException {
+        Problem p = onlyProblem(s -> ((ObjectNode) s.get("places").get(1)).putObject("location")
+                .put("longitude", 229.5).put("latitude", 42.9));
+        assertEquals(path("$.places[1].location.longitude"), p.path());
+        assertEquals("229.5 is outside the allowed range [-180, 180]", p.message());
+    }
+
+    @Test
+    void aLocationNeedsBothCoordinates() throws IOException {
+        Problem p = onlyProblem(s -> ((ObjectNode) s.get("provinces").get(0)).putObject("location")
+                .put("longitude", 129.5));
+        assertEquals(path("$.provinces[0].location.latitude"), p.path());
+        assertTrue(p.message().startsWith("missing required field"), p.message());
     }
 
     @Test
