@@ -5,12 +5,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * An executor that simulates a posterior's proposals on a cluster instead of local threads ({@code posterior
  * --executor spark}). The default build has none; the {@code -Pspark} build adds Apache Spark's, found here through
- * {@link ServiceLoader} so that nothing outside the Spark build refers to Spark's classes. A session lasts the whole
+ * {@link java.util.ServiceLoader} so that nothing outside the Spark build refers to Spark's classes. A session lasts the whole
  * posterior (one cluster connection for every generation); each batch of proposals it evaluates is scored on the
  * workers by {@link PosteriorWorker}, rebuilt there from the calibration's texts, so the sample is the one local
  * threads give.
@@ -53,22 +52,10 @@ public interface DistributedPosteriorExecutor {
     }
 
     /**
-     * The executors on the class path (none in the default build). A provider the services file names but this build
-     * lacks — a file left in target/classes by a {@code -Pspark} build before a default one — is skipped.
+     * The executors on the class path (none in the default build; see {@link escaperoutes.io.ServiceProviders}).
      */
     static List<DistributedPosteriorExecutor> available() {
-        List<DistributedPosteriorExecutor> found = new java.util.ArrayList<>();
-        java.util.Iterator<DistributedPosteriorExecutor> providers = ServiceLoader.load(DistributedPosteriorExecutor.class).iterator();
-        while (true) {
-            try {
-                if (!providers.hasNext()) {
-                    return found;
-                }
-                found.add(providers.next());
-            } catch (java.util.ServiceConfigurationError missing) {
-                // The iterator goes on to the next provider after an error.
-            }
-        }
+        return escaperoutes.io.ServiceProviders.available(DistributedPosteriorExecutor.class);
     }
 
     /** The executor named {@code name}, if this build has it. */

@@ -10,6 +10,7 @@
  * <p>The result folders' files are named here once: every CSV table with its columns in
  * {@link escaperoutes.io.ResultTable} (the column names in {@link escaperoutes.io.Column}), the other files in
  * {@link escaperoutes.io.ResultFiles}. The writers ({@code output}) and the readers ({@code chart}) both use them.
- * This package knows nothing of scenarios, the model or the command line.
+ * The providers a build's {@code META-INF/services} files name (the Spark executors) are read here too
+ * ({@link escaperoutes.io.ServiceProviders}). This package knows nothing of scenarios, the model or the command line.
  */
 package escaperoutes.io;

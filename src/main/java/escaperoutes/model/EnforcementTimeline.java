@@ -42,27 +42,7 @@ public final class EnforcementTimeline {
         if (yearStarts.length != factors.length + 1) {
             throw new IllegalArgumentException("need one more year start than factors");
         }
-        TreeSet<Double> cuts = new TreeSet<>();
-        for (int i = 1; i < bounds.length - 1; i++) {
-            cuts.add(bounds[i]);
-        }
-        for (double start : yearStarts) {
-            cuts.add(start);
-        }
-        int intervals = cuts.size() + 1;
-        double[] newBounds = new double[intervals + 1];
-        newBounds[0] = Double.NEGATIVE_INFINITY;
-        int k = 1;
-        for (double cut : cuts) {
-            newBounds[k++] = cut;
-        }
-        newBounds[intervals] = Double.POSITIVE_INFINITY;
-        double[][] newTable = new double[intervals][];
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < intervals; i++) {
-            double from = newBounds[i];
-            int old = interval(from);
-            double[] row = table[old].clone();
+        return cutAndEdit(yearStarts, (from, row) -> {
             int year = java.util.Arrays.binarySearch(yearStarts, from);
             year = year >= 0 ? year : -year - 2;
             if (year >= 0 && year < factors.length) {
@@ -74,10 +54,7 @@ public final class EnforcementTimeline {
                     }
                 }
             }
-            newTable[i] = row;
-            names.add(intervalRegime.get(old));
-        }
-        return new EnforcementTimeline(segments, newBounds, newTable, names);
+        });
     }
 
     /**
@@ -86,13 +63,31 @@ public final class EnforcementTimeline {
      */
     public EnforcementTimeline withMultiplier(int segment, MultiplierKind kind, Sex sex, double value, double fromDay,
                                               double toDay) {
+        return cutAndEdit(new double[] {fromDay, toDay}, (from, row) -> {
+            if (from >= fromDay && from < toDay) {
+                row[column(segment, kind, sex)] = value;
+            }
+        });
+    }
+
+    /** A change to the multipliers of one interval, given the day it starts. */
+    private interface RowEdit {
+        void apply(double intervalStart, double[] row);
+    }
+
+    /**
+     * This timeline with the finite days of {@code extraCuts} added as interval bounds (each new interval keeping
+     * the multipliers and regime name of the one it was cut from), then each interval's row changed by {@code edit}.
+     */
+    private EnforcementTimeline cutAndEdit(double[] extraCuts, RowEdit edit) {
         TreeSet<Double> cuts = new TreeSet<>();
         for (int i = 1; i < bounds.length - 1; i++) {
             cuts.add(bounds[i]);
         }
-        cuts.add(fromDay);
-        if (!Double.isInfinite(toDay)) {
-            cuts.add(toDay);
+        for (double cut : extraCuts) {
+            if (!Double.isInfinite(cut)) {
+                cuts.add(cut);
+            }
         }
         int intervals = cuts.size() + 1;
         double[] newBounds = new double[intervals + 1];
@@ -108,9 +103,7 @@ public final class EnforcementTimeline {
             double from = newBounds[i];
             int old = interval(from);
             double[] row = table[old].clone();
-            if (from >= fromDay && from < toDay) {
-                row[column(segment, kind, sex)] = value;
-            }
+            edit.apply(from, row);
             newTable[i] = row;
             names.add(intervalRegime.get(old));
         }

@@ -5,12 +5,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * An executor that runs a sweep's (point, replication) units on a cluster instead of local threads. The default
  * build has none; the {@code -Pspark} build adds Apache Spark's ({@code escaperoutes.spark}), found here through
- * {@link ServiceLoader}, so that nothing outside the Spark build refers to Spark's classes.
+ * {@link java.util.ServiceLoader}, so that nothing outside the Spark build refers to Spark's classes.
  *
  * <p>An executor hands back each batch of consecutive points as the rows {@link escaperoutes.output.SweepTables}
  * writes for them, in point order; the rows of a run are the same whichever executor ran it, so the sweep's tables
@@ -112,22 +111,10 @@ public interface DistributedSweepExecutor {
     }
 
     /**
-     * The executors on the class path (none in the default build). A provider the services file names but this build
-     * lacks — a file left in target/classes by a {@code -Pspark} build before a default one — is skipped.
+     * The executors on the class path (none in the default build; see {@link escaperoutes.io.ServiceProviders}).
      */
     static List<DistributedSweepExecutor> available() {
-        List<DistributedSweepExecutor> found = new java.util.ArrayList<>();
-        java.util.Iterator<DistributedSweepExecutor> providers = ServiceLoader.load(DistributedSweepExecutor.class).iterator();
-        while (true) {
-            try {
-                if (!providers.hasNext()) {
-                    return found;
-                }
-                found.add(providers.next());
-            } catch (java.util.ServiceConfigurationError missing) {
-                // The iterator goes on to the next provider after an error.
-            }
-        }
+        return escaperoutes.io.ServiceProviders.available(DistributedSweepExecutor.class);
     }
 
     /** The executor named {@code name}, if this build has it. */
