@@ -27,7 +27,8 @@ package escaperoutes.model;
  * @param windowMonths              months after the lag during which an arrival funds crossings; 0: for ever
  */
 public record ChainDefection(double attemptsPerResidentPerDay, double femaleShare, double residentsAtStart,
-                             int lagMonths, double directShare, int windowMonths) {
+                             int lagMonths, double directShare, int windowMonths)
+        implements java.io.Serializable {
 
     /** No chain defection: the run's attempts are the provinces' own. */
     public static final ChainDefection NONE = new ChainDefection(0, 0, 0, 0, 0, 0);

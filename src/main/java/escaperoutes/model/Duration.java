@@ -7,7 +7,7 @@ import org.apache.commons.math3.special.Gamma;
  * A distribution of durations in days (travel times, time in hiding, detention). Every kind has a closed-form CDF
  * and quantile, so a remaining duration can be drawn conditional on time already spent (the warm-up stock).
  */
-public sealed interface Duration permits Duration.Fixed, Duration.Uniform, Duration.Exponential,
+public sealed interface Duration extends java.io.Serializable permits Duration.Fixed, Duration.Uniform, Duration.Exponential,
         Duration.LogNormal, Duration.Weibull {
 
     double sample(RandomGenerator random);

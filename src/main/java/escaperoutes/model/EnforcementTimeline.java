@@ -10,13 +10,15 @@ import java.util.TreeSet;
  * Because the timeline is known in advance, the time at which a rate's cumulative intensity reaches a drawn
  * amount can be computed exactly ({@link #timeToAccumulate}), which is what lets agents schedule themselves.
  */
-public final class EnforcementTimeline {
+public final class EnforcementTimeline implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /**
      * A regime: multipliers in force on days [startDay, endDay) (endDay +∞ for an open-ended one), indexed
      * multipliers[segment][kind.ordinal()][sex.index()].
      */
-    public record Regime(String name, double startDay, double endDay, double[][][] multipliers) {
+    public record Regime(String name, double startDay, double endDay, double[][][] multipliers)
+            implements java.io.Serializable {
     }
 
     private final int segments;

@@ -333,6 +333,11 @@ public final class EscapeModel extends SimState {
         return config;
     }
 
+    /** The listener the model tells of every change (a checkpoint read back carries its own copy). */
+    public ModelListener listener() {
+        return listener;
+    }
+
     /**
      * Simulated days whose events have all been processed: the run's current day (0 before the first step). Events
      * of a journey already walked may lie beyond it (see {@link ModelListener}).

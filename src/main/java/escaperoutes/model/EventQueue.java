@@ -18,10 +18,12 @@ import java.util.Arrays;
  * hundred block lists or the few dozen near day buckets, which stay in cache, and the people due on a day are
  * read in one loop of independent loads when it opens.
  */
-final class EventQueue {
+final class EventQueue implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** Something with at most one pending event (a person, an attempt generator); the model acts on it when due. */
-    abstract static class Entry {
+    abstract static class Entry implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         /** Identifies the entry's live event; older events in the queue carry smaller tokens. */
         int token;
         /** Due time of the live event, NaN if none. */

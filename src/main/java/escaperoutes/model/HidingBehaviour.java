@@ -8,5 +8,6 @@ package escaperoutes.model;
  * @param duration      for the rest: time in hiding before moving on, days of "departure time" (calendar days
  *                      at departure multiplier 1; a lockdown at multiplier 0 stops this clock)
  */
-public record HidingBehaviour(double directShare, double settleShare, Duration duration) {
+public record HidingBehaviour(double directShare, double settleShare, Duration duration)
+        implements java.io.Serializable {
 }

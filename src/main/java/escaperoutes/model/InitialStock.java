@@ -8,5 +8,6 @@ package escaperoutes.model;
  * @param place          index of the hiding place
  * @param daysInChina    time already spent in China at the start, days
  */
-public record InitialStock(Sex sex, int persons, int place, Duration daysInChina) {
+public record InitialStock(Sex sex, int persons, int place, Duration daysInChina)
+        implements java.io.Serializable {
 }

@@ -15,5 +15,5 @@ package escaperoutes.model;
  * @param segment     enforcement segment of the leg
  */
 public record Leg(int from, int to, double weight, Duration travelDays, double death, double arrest,
-                  double turnBack, int segment) {
+                  double turnBack, int segment) implements java.io.Serializable {
 }

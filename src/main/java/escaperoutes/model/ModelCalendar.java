@@ -6,7 +6,8 @@ import java.time.LocalDate;
  * Day numbers of the run and the calendar years they fall in. Day 0 is the start date; the run covers days
  * [0, {@link #endDay()}), i.e. through the end date inclusive.
  */
-public final class ModelCalendar {
+public final class ModelCalendar implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final LocalDate start;
     private final double endDay;
     private final int firstYear;

@@ -56,7 +56,7 @@ public record ModelConfig(
         EnforcementTimeline timeline,
         double scale,
         double annualVariation,
-        ChainDefection chainDefection) {
+        ChainDefection chainDefection) implements java.io.Serializable {
 
     /** A configuration without chain defection. */
     public ModelConfig(ModelCalendar calendar, List<String> countries, List<String> segments, List<Place> places,

@@ -1,7 +1,8 @@
 package escaperoutes.model;
 
 /** A dated one-off enforcement event. */
-public sealed interface OneOffEvent permits OneOffEvent.MassRepatriation, OneOffEvent.Airlift {
+public sealed interface OneOffEvent extends java.io.Serializable
+        permits OneOffEvent.MassRepatriation, OneOffEvent.Airlift {
 
     /** Day of the event (days since the start). */
     double day();

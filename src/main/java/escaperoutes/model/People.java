@@ -11,7 +11,8 @@ import java.util.List;
  * copy. A dropped person who comes back to China is added again. Everything depends only on the model's seeded
  * history, so selections are reproducible.
  */
-final class People {
+final class People implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final int CHUNK_BITS = 13;
     private static final int CHUNK = 1 << CHUNK_BITS;
 

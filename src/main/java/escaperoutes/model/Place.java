@@ -12,7 +12,7 @@ package escaperoutes.model;
  * @param territory what kind of territory the country is (derived from the country id)
  */
 public record Place(int index, String id, String country, int countryIndex, boolean hiding, int segment,
-                    Territory territory) {
+                    Territory territory) implements java.io.Serializable {
 
     public Place(int index, String id, String country, int countryIndex, boolean hiding, int segment) {
         this(index, id, country, countryIndex, hiding, segment, Territory.ofCountry(country));

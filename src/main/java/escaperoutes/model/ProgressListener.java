@@ -5,7 +5,7 @@ package escaperoutes.model;
  * (about a month), with increasing values, the last equal to the total. Called on the thread running the model.
  */
 @FunctionalInterface
-public interface ProgressListener {
+public interface ProgressListener extends java.io.Serializable {
     /**
      * @param days      simulated days done
      * @param totalDays the days the run lasts

@@ -10,5 +10,6 @@ package escaperoutes.model;
  *                           attempt rate); not so for an origin outside North Korea's population, such as workers
  *                           abroad
  */
-public record Province(int place, String name, double[] attemptsPerDay, boolean stockOrigin) {
+public record Province(int place, String name, double[] attemptsPerDay, boolean stockOrigin)
+        implements java.io.Serializable {
 }

@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * doubles and, through the JDK's ziggurat method, for normal deviates, which dominate the cost of drawing travel
  * times. Its 256-bit state is four successive SplitMix64 outputs from the hash of (seed, replication, name).
  */
-public final class RandomStreams {
+public final class RandomStreams implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     // The streams' names. A name is hashed into the stream's seed: renaming one changes every seeded result.
 

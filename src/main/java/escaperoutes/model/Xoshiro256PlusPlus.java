@@ -8,7 +8,8 @@ import java.util.random.RandomGenerator;
  * conversion of a byte-array seed is faulty (JDK-8282144: the first outputs of every stream were near 1). Doubles
  * and normal deviates (a ziggurat method) come from {@link RandomGenerator}'s default methods.
  */
-final class Xoshiro256PlusPlus implements RandomGenerator {
+final class Xoshiro256PlusPlus implements RandomGenerator, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private long s0;
     private long s1;
     private long s2;

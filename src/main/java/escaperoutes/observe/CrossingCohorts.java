@@ -31,7 +31,8 @@ import java.util.Arrays;
  * Each assumption about the model is checked where it is used: a run that breaks one stops with an error rather than
  * miscount.
  */
-final class CrossingCohorts {
+final class CrossingCohorts implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final int[] OUTCOME = new int[Status.COUNT];
     private static final int IN_CHINA = CohortOutcome.IN_CHINA.ordinal();
     /**

@@ -13,7 +13,8 @@ import java.util.List;
  * Counts one replication's transitions into flows, stocks, arrivals by route and origin, and the outcomes of each
  * year's crossers (see {@link CrossingCohorts}).
  */
-public final class Recorder implements ModelListener {
+public final class Recorder implements ModelListener, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final int MEASURES = Measure.values().length;
     /**
      * The flow measure each transition counts in, by from.ordinal() · Status.COUNT + to.ordinal(); MEASURES (a row

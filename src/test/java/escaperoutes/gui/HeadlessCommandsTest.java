@@ -10,6 +10,7 @@ import escaperoutes.observe.SexGroup;
 import escaperoutes.scenario.ScenarioCompiler;
 import escaperoutes.scenario.ScenarioReader;
 import escaperoutes.simulation.Replications;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,11 +54,31 @@ class HeadlessCommandsTest {
                 Long.parseLong(year.group(2)));
     }
 
+    /**
+     * MASON's checkpoints: a job saved every 400 days ({@code -docheckpoint}) and continued from the checkpoint of
+     * day 400 ({@code -checkpoint}, its scenario taken from the checkpoint) prints the same arrivals as the job run
+     * through; a file that is not a checkpoint is refused with exit code 2.
+     */
     @Test
-    void checkpointsAreRefusedWithTheReason() throws Exception {
-        TestDisplay.Outcome run = TestDisplay.java(null, 60, dir, "escaperoutes.gui.MasonMain", "-until", "10",
-                "-checkpoint", "5");
-        assertEquals(2, run.exitCode(), run.out() + run.err());
-        assertTrue(run.err().startsWith("error: -checkpoint: checkpoints are not supported"), run.err());
+    void aJobContinuedFromItsCheckpointEndsAsTheJobRunThrough() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        String scenario = Path.of("scenarios/baseline.json").toAbsolutePath().toString();
+        TestDisplay.Outcome through = TestDisplay.java(null, 60, dir, work.toFile(), "escaperoutes.gui.MasonMain",
+                "-scenario", scenario, "-until", "1000", "-seed", "5", "-docheckpoint", "400");
+        assertEquals(0, through.exitCode(), through.out() + through.err());
+        Path checkpoint = work.resolve("400.0.EscapeModel.checkpoint");
+        assertTrue(Files.exists(checkpoint), through.err());
+        TestDisplay.Outcome continued = TestDisplay.java(null, 60, dir, work.toFile(), "escaperoutes.gui.MasonMain",
+                "-checkpoint", checkpoint.toString(), "-until", "1000");
+        assertEquals(0, continued.exitCode(), continued.out() + continued.err());
+        assertTrue(continued.err().contains("Recovered job: 0 Seed: 5"), continued.err());
+        assertTrue(through.out().contains("1999 "), through.out());
+        assertEquals(through.out(), continued.out());
+
+        Path notCheckpoint = Files.writeString(work.resolve("notes.txt"), "not a checkpoint");
+        TestDisplay.Outcome refused = TestDisplay.java(null, 60, dir, work.toFile(), "escaperoutes.gui.MasonMain",
+                "-checkpoint", notCheckpoint.toString(), "-until", "1000");
+        assertEquals(2, refused.exitCode(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("not a checkpoint of this model"), refused.err());
     }
 }

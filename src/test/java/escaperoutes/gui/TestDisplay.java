@@ -74,13 +74,19 @@ final class TestDisplay implements AutoCloseable {
      */
     static Outcome java(String display, int seconds, Path dir, String mainClass, String... args)
             throws IOException, InterruptedException {
+        return java(display, seconds, dir, new File("."), mainClass, args);
+    }
+
+    /** As {@link #java(String, int, Path, String, String...)}, in the folder {@code workingDir}. */
+    static Outcome java(String display, int seconds, Path dir, File workingDir, String mainClass, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         command.add(mainClass);
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(new File("."));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir);
         Map<String, String> env = builder.environment();
         env.remove("DISPLAY");
         if (display != null) {
