@@ -346,15 +346,17 @@ public final class SweepJob {
                             .map(p -> new Problem(specFile + ": " + p.path(), p.message())).toList());
                 }
                 // The run expected to create the most persons, run on every thread at once, must fit in memory
-                // (over a posterior, each point at each draw: unit u is point u / pairs at draw u % pairs).
-                int pairs = plan.overPosterior() ? plan.replications() / 2 : 1;
-                IntFunction<ModelConfig> unitConfig = u -> plan.overPosterior()
-                        ? plan.configAt(slice.from() + u / pairs, 2 * (u % pairs)) : plan.configAt(slice.from() + u);
-                int largest = ScenarioSize.largestOf(0, slice.size() * pairs, unitConfig);
+                // (each configuration: configuration u is point u / perPoint, from replication
+                // (u % perPoint) × shared on; over a posterior, u % perPoint is the draw).
+                int shared = plan.replicationsPerConfiguration();
+                int perPoint = plan.replications() / shared;
+                IntFunction<ModelConfig> unitConfig = u -> plan.configAt(slice.from() + u / perPoint,
+                        (u % perPoint) * shared);
+                int largest = ScenarioSize.largestOf(0, slice.size() * perPoint, unitConfig);
                 try {
                     ScenarioSize.check(resolved.specFile().toString(), "$.parameters: point "
-                                    + (slice.from() + largest / pairs) + (plan.overPosterior() ? " at posterior draw "
-                                    + largest % pairs : ""),
+                                    + (slice.from() + largest / perPoint) + (plan.overPosterior()
+                                    ? " at posterior draw " + largest % perPoint : ""),
                             unitConfig.apply(largest), Math.min(threads, slice.size() * plan.replications()));
                 } catch (InvalidScenarioException e) {
                     throw new InvalidSweepSpecException(resolved.specFile().toString(), e.problems());

@@ -253,14 +253,18 @@ public final class AbcSmc {
     }
 
     /**
-     * One proposal's outcome: its point in unit coordinates (null when outside the prior's support: it is never
-     * used), whether it was simulated, and its distance (+∞ for a failed simulation, NaN when not simulated).
+     * One proposal's outcome: its point in unit coordinates, null when it lay outside the prior's support and was
+     * not simulated (its point is never needed), and its distance (+∞ for a failed simulation, NaN when not
+     * simulated).
      */
-    public record Proposal(double[] unit, boolean simulated, double distance) {
+    private record Proposal(double[] unit, double distance) {
+        boolean simulated() {
+            return unit != null;
+        }
     }
 
     /** A proposal outside the prior's support: not simulated, its point not needed. */
-    private static final Proposal OUTSIDE = new Proposal(null, false, Double.NaN);
+    private static final Proposal OUTSIDE = new Proposal(null, Double.NaN);
 
     /**
      * What a generation's proposals depend on, besides their numbers: the generation, the seed, the kernel's choice,
@@ -517,7 +521,7 @@ public final class AbcSmc {
 
     /** A simulated proposal; a NaN distance (a failed simulation) becomes +∞, which no tolerance keeps. */
     private static Proposal simulated(double[] unit, double distance) {
-        return new Proposal(unit, true, Double.isNaN(distance) ? Double.POSITIVE_INFINITY : distance);
+        return new Proposal(unit, Double.isNaN(distance) ? Double.POSITIVE_INFINITY : distance);
     }
 
     /** A proposal's point, whether it lies inside the prior's support, and its simulation's seed if it does. */

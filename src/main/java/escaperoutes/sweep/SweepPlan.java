@@ -272,6 +272,14 @@ public final class SweepPlan {
         return overDraws != null;
     }
 
+    /**
+     * Consecutive replications of a point that run one configuration: all of them, or over a posterior the pair
+     * sharing a draw. It divides {@link #replications()} (over a posterior they are even).
+     */
+    public int replicationsPerConfiguration() {
+        return overDraws == null ? replications() : 2;
+    }
+
     /** The configuration replication {@code replication} of a point runs (checked by {@link #checkPoints}). */
     public ModelConfig configAt(int point, int replication) {
         return overDraws == null ? configAt(point) : overDraws.checkedConfigAt(valuesAt(point, replication / 2));

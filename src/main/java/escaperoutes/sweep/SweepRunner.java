@@ -46,17 +46,22 @@ public final class SweepRunner {
     public static void run(SweepPlan plan, int from, int to, int threads, IntConsumer runsDone, PointSink sink)
             throws InterruptedException, IOException {
         int replications = plan.replications();
+        // A configuration is compiled once for the replications that share it (a point's, or a posterior draw's).
+        int shared = plan.replicationsPerConfiguration();
         long seed = plan.seed();
         if (threads <= 1) {
             int done = 0;
             for (int point = from; point < to; point++) {
-                ModelConfig config = plan.overPosterior() ? null : plan.configAt(point);
+                ModelConfig config = null;
                 List<RunResult> runs = new ArrayList<>(replications);
                 for (int r = 0; r < replications; r++) {
                     if (Thread.interrupted()) {
                         throw new InterruptedException();
                     }
-                    runs.add(Replications.runOne(config != null ? config : plan.configAt(point, r), seed, r));
+                    if (r % shared == 0) {
+                        config = plan.configAt(point, r);
+                    }
+                    runs.add(Replications.runOne(config, seed, r));
                     if (runsDone != null) {
                         runsDone.accept(++done);
                     }
@@ -75,32 +80,30 @@ public final class SweepRunner {
             int ahead = threads * AHEAD_PER_THREAD;
             AtomicInteger done = new AtomicInteger();
             Deque<Future<RunResult>> pending = new ArrayDeque<>();
-            // Each point's configuration is compiled (a few milliseconds) by a task of its own, submitted one point
-            // ahead of the point's runs: the workers find it ready, and the main thread, which shares the cores with
-            // them, only writes rows.
-            // Over a posterior each unit compiles its own configuration (its draw's), in its own task.
-            boolean perUnit = plan.overPosterior();
-            Future<ModelConfig> config = perUnit ? null : pool.submit(() -> plan.configAt(from));
+            // Each configuration is compiled (a few milliseconds) by a task of its own, submitted one group of
+            // replications ahead of the runs that use it: the workers find it ready, and the main thread, which
+            // shares the cores with them, only writes rows.
+            Future<ModelConfig> config = pool.submit(() -> plan.configAt(from, 0));
             Future<ModelConfig> nextConfig = null;
             long submitted = 0;
             List<RunResult> runs = new ArrayList<>(replications);
             int point = from;
             for (long consumed = 0; consumed < units; consumed++) {
                 while (submitted < units && submitted - consumed < ahead) {
-                    int unitPoint = (int) (from + submitted / replications);
                     int replication = (int) (submitted % replications);
-                    if (replication == 0 && !perUnit) {
+                    if (replication % shared == 0) {
                         if (nextConfig != null) {
                             config = nextConfig;
                         }
-                        int following = unitPoint + 1;
-                        nextConfig = following < to ? pool.submit(() -> plan.configAt(following)) : null;
+                        long following = submitted + shared;
+                        int followingPoint = (int) (from + following / replications);
+                        int followingReplication = (int) (following % replications);
+                        nextConfig = following < units
+                                ? pool.submit(() -> plan.configAt(followingPoint, followingReplication)) : null;
                     }
                     Future<ModelConfig> unitConfig = config;
                     pending.add(pool.submit(() -> {
-                        ModelConfig unit = perUnit ? plan.configAt(unitPoint, replication)
-                                : Replications.resultOf(unitConfig);
-                        RunResult result = Replications.runOne(unit, seed, replication);
+                        RunResult result = Replications.runOne(Replications.resultOf(unitConfig), seed, replication);
                         int finished = done.incrementAndGet();
                         if (runsDone != null) {
                             runsDone.accept(finished);

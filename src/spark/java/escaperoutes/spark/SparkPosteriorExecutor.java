@@ -25,16 +25,7 @@ public final class SparkPosteriorExecutor implements DistributedPosteriorExecuto
 
     @Override
     public Session open(Job job) {
-        SparkConf conf = new SparkConf().setAppName("escape-routes " + job.name());
-        if (job.master() != null) {
-            conf.setMaster(job.master());
-        } else if (!conf.contains("spark.master")) {
-            conf.setMaster("local[" + job.localThreads() + "]");
-        }
-        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
-        if (conf.get("spark.master").startsWith("local")) {
-            conf.setIfMissing("spark.ui.enabled", "false");
-        }
+        SparkConf conf = SparkContexts.conf("escape-routes " + job.name(), job.master(), job.localThreads());
         JavaSparkContext spark = new JavaSparkContext(conf);
         spark.setLogLevel("WARN");
         return new SparkSession(spark, job, "spark " + conf.get("spark.master"));
@@ -73,7 +64,7 @@ public final class SparkPosteriorExecutor implements DistributedPosteriorExecuto
                 }
                 return distances;
             } catch (ExecutionException e) {
-                if (spark.sc().isStopped()) {
+                if (SparkContexts.isStopping(spark)) {
                     // Spark's shutdown hook stopped the context: the JVM is ending (Ctrl-C, SIGTERM).
                     throw new InterruptedException("the Spark context was stopped");
                 }

@@ -48,17 +48,8 @@ public final class SparkSweepExecutor implements DistributedSweepExecutor {
             }
         }
         listener.reused(reused);
-        SparkConf conf = new SparkConf().setAppName("escape-routes sweep " + job.plan().name());
-        if (job.settings().master() != null) {
-            conf.setMaster(job.settings().master());
-        } else if (!conf.contains("spark.master")) {
-            conf.setMaster("local[" + job.settings().localThreads() + "]");
-        }
-        // Our own progress bar replaces Spark's; the web UI is for clusters.
-        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
-        if (conf.get("spark.master").startsWith("local")) {
-            conf.setIfMissing("spark.ui.enabled", "false");
-        }
+        SparkConf conf = SparkContexts.conf("escape-routes sweep " + job.plan().name(), job.settings().master(),
+                job.settings().localThreads());
         if (toRun.isEmpty()) {
             for (SweepBatchTask.Batch b : all) {
                 append(fs, job, b, sink);
@@ -143,7 +134,7 @@ public final class SparkSweepExecutor implements DistributedSweepExecutor {
                 }
             } catch (ExecutionException e) {
                 // Spark throws SparkException, a checked exception its Scala code does not declare.
-                if (isStopping(spark)) {
+                if (SparkContexts.isStopping(spark)) {
                     // Spark's shutdown hook stopped the context: the JVM is ending (Ctrl-C, SIGTERM).
                     throw new InterruptedException("the Spark context was stopped");
                 }
@@ -189,17 +180,6 @@ public final class SparkSweepExecutor implements DistributedSweepExecutor {
 
     private static Path partOf(Job job, SweepBatchTask.Batch b) {
         return PartFiles.path(job.settings().parts(), job.sweepSha256(), b.first(), b.last());
-    }
-
-    /**
-     * Whether the context is being stopped. Spark's shutdown hook cancels the running job before it marks the
-     * context stopped, so the mark is awaited a little.
-     */
-    private static boolean isStopping(JavaSparkContext spark) throws InterruptedException {
-        for (int i = 0; i < 40 && !spark.sc().isStopped(); i++) {
-            Thread.sleep(50);
-        }
-        return spark.sc().isStopped();
     }
 
     /**

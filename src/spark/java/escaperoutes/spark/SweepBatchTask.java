@@ -65,7 +65,7 @@ final class SweepBatchTask implements Function<SweepBatchTask.Batch, SweepBatchT
         StringBuilder outputs = new StringBuilder();
         TaskContext context = TaskContext.get();
         for (int point = batch.first(); point <= batch.last(); point++) {
-            ModelConfig config = plan.overPosterior() ? null : plan.configAt(point);
+            ModelConfig config = null;
             List<RunResult> replications = new ArrayList<>(plan.replications());
             for (int r = 0; r < plan.replications(); r++) {
                 // A cancelled job (the driver stopping, a sweep interrupted) ends its tasks between runs, before they
@@ -73,8 +73,10 @@ final class SweepBatchTask implements Function<SweepBatchTask.Batch, SweepBatchT
                 if (context != null) {
                     context.killTaskIfInterrupted();
                 }
-                replications.add(Replications.runOne(config != null ? config : plan.configAt(point, r),
-                        plan.seed(), r));
+                if (r % plan.replicationsPerConfiguration() == 0) {
+                    config = plan.configAt(point, r);
+                }
+                replications.add(Replications.runOne(config, plan.seed(), r));
             }
             results.append(SweepRows.resultRows(plan, point, replications));
             if (plan.estimatesSensitivity()) {

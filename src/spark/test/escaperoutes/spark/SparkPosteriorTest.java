@@ -2,7 +2,6 @@ package escaperoutes.spark;
 
 import static escaperoutes.cli.InProcess.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,7 +62,7 @@ class SparkPosteriorTest {
         assertEquals("threads 2", json.readTree(dir.resolve("threads/posterior.json").toFile()).get("executor")
                 .asText());
         assertEquals(3, onSpark.get("generations").asInt());
-        assertTrue(Files.readAllLines(dir.resolve("spark/posterior.csv")).size() == 1 + 3 * 20);
+        assertEquals(1 + 3 * 20, Files.readAllLines(dir.resolve("spark/posterior.csv")).size());
 
         // A sweep over this posterior: the workers rebuild its draws from sweep.resolved.json.
         Path sweep = Files.writeString(dir.resolve("women.json"), """
