@@ -6,6 +6,7 @@ import escaperoutes.io.Doc;
 import escaperoutes.io.Range;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A calibration spec file: which numbers of a scenario are free, what they are fitted to, and how. Bound by
@@ -78,8 +79,9 @@ import java.util.Locale;
  *     {@code maxGenerations}, {@code replicationsPerParticle}, {@code predictiveDraws}, {@code kernel}
  *     ({@link Posterior})</td><td>300, 0.5, 0, 0.01, 60000, 25, 1, 100, {@code "global"}</td></tr>
  * <tr><td>{@code evidence}</td><td>independent evidence fitted besides arrivals: {@code {"file": ..., "weight": w,
- *     "items": [{"id": ..., "weight": w}, ...]}}; {@code file} relative to the spec's folder (absent: the shipped
- *     {@code other-evidence.csv}), {@code items} absent: every item of the file; weights ≥ 0, default 1. Each
+ *     "items": [{"id": ..., "weight": w}, ...], "weights": {id: w, ...}}}; {@code file} relative to the spec's folder
+ *     (absent: the shipped {@code other-evidence.csv}), {@code items} absent: every item of the file; {@code weights}
+ *     weights fitted items by id without listing them; weights ≥ 0, default 1. Each
  *     item's period must lie in whole years the scenario simulates</td><td>none</td></tr>
  * </table>
  *
@@ -146,12 +148,15 @@ public record CalibrationSpec(
     /**
      * Independent evidence fitted besides arrivals: items of an evidence file ({@code file}, relative to the spec's
      * folder; absent: the shipped {@code other-evidence.csv}) by id, each term of the loss multiplied by its weight
-     * (the item's own, else the section's). Without {@code items}, every item of the file.
+     * (the item's own, in {@code items} or {@code weights}, else the section's). Without {@code items}, every item of
+     * the file; {@code weights} weights some of them by id without listing the rest.
      */
     public record Evidence(
             @Default("null") String file,
             @Default("1") @Range(min = 0) double weight,
-            @Default("null") List<EvidenceChoice> items) {
+            @Default("null") List<EvidenceChoice> items,
+            @Doc("weights of some fitted items by id, e.g. {\"repatriated-2002\": 4}; the others keep the section's")
+            @Default("null") Map<String, Double> weights) {
     }
 
     /** One evidence item fitted: its id in the file, and its weight if not the section's. */

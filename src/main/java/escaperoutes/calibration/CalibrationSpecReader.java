@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,6 +90,7 @@ public final class CalibrationSpecReader {
     private static final String HOLD_OUT_WINDOW = JsonBinder.childPath(JsonBinder.ROOT, "holdOutWindow");
     private static final String LOSS = JsonBinder.childPath(JsonBinder.ROOT, "loss");
     private static final String EVIDENCE = JsonBinder.childPath(JsonBinder.ROOT, "evidence");
+    private static final String WEIGHTS = JsonBinder.childPath(EVIDENCE, "weights");
 
     /** The negative-binomial size that matches a yearly lognormal factor of log-sd σ &gt; 0 (see above). */
     static double sizeFromAnnualVariation(double sigma) {
@@ -492,10 +494,12 @@ public final class CalibrationSpecReader {
                                                                   List<Problem> evidenceProblems) {
         List<Objective.EvidenceTarget> targets = new ArrayList<>();
         String itemsAt = JsonBinder.childPath(EVIDENCE, "items");
+        Map<String, Double> byId = byIdWeights(section, file, specProblems);
+        Map<String, Integer> seen = new HashMap<>();
         if (section.items() == null) {
-            file.items().values().forEach(item -> targets.add(new Objective.EvidenceTarget(item, section.weight())));
+            file.items().values().forEach(item -> targets.add(new Objective.EvidenceTarget(item,
+                    byId.getOrDefault(item.id(), section.weight()))));
         } else {
-            Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < section.items().size(); i++) {
                 CalibrationSpec.EvidenceChoice choice = section.items().get(i);
                 String at = JsonBinder.elementPath(itemsAt, i);
@@ -504,8 +508,7 @@ public final class CalibrationSpecReader {
                 }
                 EvidenceItem item = file.items().get(choice.id());
                 if (item == null) {
-                    specProblems.add(new Problem(JsonBinder.childPath(at, "id"), "no evidence item '" + choice.id()
-                            + "' in " + file.source() + "; its ids are " + String.join(", ", file.items().keySet())));
+                    specProblems.add(unknownItem(JsonBinder.childPath(at, "id"), choice.id(), file));
                     continue;
                 }
                 Integer earlier = seen.putIfAbsent(choice.id(), i);
@@ -514,16 +517,27 @@ public final class CalibrationSpecReader {
                             + "fitted by " + JsonBinder.elementPath(itemsAt, earlier)));
                     continue;
                 }
-                double weight = choice.weight() != null ? choice.weight() : section.weight();
-                if (!(weight >= 0) || Double.isInfinite(weight)) {
-                    specProblems.add(new Problem(JsonBinder.childPath(at, "weight"), "must be a finite number >= 0, "
-                            + "found " + SpecChecks.format(weight)));
+                if (choice.weight() != null && byId.containsKey(choice.id())) {
+                    specProblems.add(new Problem(JsonBinder.childPath(at, "weight"), "'" + choice.id() + "' is "
+                            + "weighted twice: here and in " + JsonBinder.childPath(WEIGHTS, choice.id())));
+                    continue;
+                }
+                double weight = choice.weight() != null ? choice.weight()
+                        : byId.getOrDefault(choice.id(), section.weight());
+                if (!usableWeight(weight)) {
+                    specProblems.add(badWeight(JsonBinder.childPath(at, "weight"), weight));
                     continue;
                 }
                 targets.add(new Objective.EvidenceTarget(item, weight));
             }
             if (section.items().isEmpty()) {
                 specProblems.add(new Problem(itemsAt, "is empty; leave it out to fit every item of the file"));
+            }
+            for (String id : byId.keySet()) {
+                if (!seen.containsKey(id)) {
+                    specProblems.add(new Problem(JsonBinder.childPath(WEIGHTS, id), "'" + id + "' is not fitted: "
+                            + "it is not among " + itemsAt + " (leave items out to fit every item of the file)"));
+                }
             }
         }
         if (scenario != null) {
@@ -538,5 +552,43 @@ public final class CalibrationSpecReader {
             }
         }
         return targets;
+    }
+
+    /**
+     * The section's {@code weights} that name an item of the file with a usable weight, in the spec's order; the
+     * others reported at {@code $.evidence.weights.<id>}.
+     */
+    private static Map<String, Double> byIdWeights(CalibrationSpec.Evidence section, EvidenceFile file,
+                                                   List<Problem> specProblems) {
+        Map<String, Double> usable = new LinkedHashMap<>();
+        if (section.weights() == null) {
+            return usable;
+        }
+        section.weights().forEach((id, weight) -> {
+            String at = JsonBinder.childPath(WEIGHTS, id);
+            if (!file.items().containsKey(id)) {
+                specProblems.add(unknownItem(at, id, file));
+            } else if (weight == null || !usableWeight(weight)) {
+                specProblems.add(badWeight(at, weight));
+            } else {
+                usable.put(id, weight);
+            }
+        });
+        return usable;
+    }
+
+    private static Problem unknownItem(String at, String id, EvidenceFile file) {
+        return new Problem(at, "no evidence item '" + id + "' in " + file.source() + "; its ids are "
+                + String.join(", ", file.items().keySet()));
+    }
+
+    /** A term's weight multiplies its loss: finite and ≥ 0. */
+    private static boolean usableWeight(double weight) {
+        return weight >= 0 && !Double.isInfinite(weight);
+    }
+
+    private static Problem badWeight(String at, Double weight) {
+        return new Problem(at, "must be a finite number >= 0, found "
+                + (weight == null ? "null" : SpecChecks.format(weight)));
     }
 }

@@ -3,6 +3,7 @@ package escaperoutes.calibration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import escaperoutes.io.Json;
@@ -10,7 +11,9 @@ import escaperoutes.io.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -259,6 +262,42 @@ class CalibrationSpecReaderTest {
                 .map(t -> t.item().id() + ":" + t.weight()).toList());
         assertEquals(List.of(), reader.resolve(write("spec.json", "{\"parameters\": [" + ATTEMPTS + "]}"), BASELINE)
                 .evidence());
+    }
+
+    @Test
+    void weightsByIdWeighSomeItemsWithoutListingTheRest() throws Exception {
+        CalibrationSpecReader.ResolvedCalibration all = reader.resolve(write("spec.json", "{\"parameters\": ["
+                + ATTEMPTS + "], \"evidence\": {\"weights\": {\"years-in-china-2005\": 4, \"hiding-2012\": 0.5}}}"),
+                BASELINE);
+        assertEquals(22, all.evidence().size());
+        Map<String, Double> weights = new LinkedHashMap<>();
+        all.evidence().forEach(t -> weights.put(t.item().id(), t.weight()));
+        assertEquals(4.0, weights.get("years-in-china-2005"));
+        assertEquals(0.5, weights.get("hiding-2012"));
+        assertEquals(20, weights.values().stream().filter(w -> w == 1.0).count());
+        CalibrationSpecReader.ResolvedCalibration some = reader.resolve(write("spec.json", "{\"parameters\": ["
+                + ATTEMPTS + "], \"evidence\": {\"weight\": 2, \"items\": [{\"id\": \"hiding-2012\"}, "
+                + "{\"id\": \"repatriated-2002\"}], \"weights\": {\"repatriated-2002\": 3}}}"), BASELINE);
+        assertEquals(List.of("hiding-2012:2.0", "repatriated-2002:3.0"), some.evidence().stream()
+                .map(t -> t.item().id() + ":" + t.weight()).toList());
+    }
+
+    @Test
+    void badWeightsByIdAreProblemsOfTheSpec() throws Exception {
+        Path spec = write("spec.json", "{\"parameters\": [" + ATTEMPTS + "], \"evidence\": {\"items\": "
+                + "[{\"id\": \"hiding-2012\", \"weight\": 2}], \"weights\": {\"hiding-2021\": 4, "
+                + "\"repatriated-2002\": 4, \"hiding-2012\": 3, \"years-in-china-2005\": -1}}}");
+        List<String> problems = strings(assertThrows(InvalidCalibrationSpecException.class,
+                () -> reader.read(spec, BASELINE)).problems());
+        assertEquals(4, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(spec + ": $.evidence.weights.hiding-2021: no evidence item "
+                + "'hiding-2021' in classpath:escaperoutes/observed/other-evidence.csv; its ids are "), problems.get(0));
+        assertEquals(spec + ": $.evidence.weights.years-in-china-2005: must be a finite number >= 0, found -1",
+                problems.get(1));
+        assertEquals(spec + ": $.evidence.items[0].weight: 'hiding-2012' is weighted twice: here and in "
+                + "$.evidence.weights.hiding-2012", problems.get(2));
+        assertEquals(spec + ": $.evidence.weights.repatriated-2002: 'repatriated-2002' is not fitted: it is not "
+                + "among $.evidence.items (leave items out to fit every item of the file)", problems.get(3));
     }
 
     @Test
