@@ -94,7 +94,9 @@ final class Charts {
             }
         }
         if (f.calibration != null) {
-            charts.add(loss(f.calibration, ctx));
+            if (f.calibration.losses.length > 0) {
+                charts.add(loss(f.calibration, ctx));
+            }
             charts.add(fitErrors(f.calibration.fit, ctx));
             if (f.calibration.evidence != null && !f.calibration.evidence.isEmpty()) {
                 charts.add(evidence(f.calibration.evidence, ctx));
@@ -118,10 +120,11 @@ final class Charts {
 
     /**
      * What every chart of one folder shares: the footer, the windows and the projection to shade, and whether its
-     * runs are a posterior's predictive runs, each at its own draw of the parameters ({@code predictive}).
+     * runs are a posterior's predictive runs, each at its own draw of the parameters ({@code predictive}), and
+     * whether they are a scenario scored as it stands, nothing searched ({@code scored}).
      */
     record Context(String footer, int[] fitWindow, int[] holdOutWindow, int firstProjectedYear, int firstYear,
-                   int lastYear, boolean predictive) {
+                   int lastYear, boolean predictive, boolean scored) {
         static Context of(ResultFolder f) {
             // A calibration's manifest gives the replications per evaluation; its charts show the final runs.
             long replications = f.run != null ? f.run.replications : f.manifest.path("replications").asLong(0);
@@ -153,7 +156,8 @@ final class Charts {
                 first = f.comparison.firstYear;
                 last = f.comparison.lastYear;
             }
-            return new Context(footer, fit, holdOut, firstProjected, first, last, predictive);
+            return new Context(footer, fit, holdOut, firstProjected, first, last, predictive,
+                    f.kind == ResultFolder.Kind.SCORE);
         }
     }
 
@@ -293,7 +297,8 @@ final class Charts {
                             + "exact; +0.1 ≈ 10% too many, −0.1 ≈ 10% too few), for the fitted and held-out years.",
                     plot, ctx, false);
         }
-        return finish("calibration-errors", "Calibration: the best candidate's error in each year",
+        return finish("calibration-errors", ctx.scored() ? "Score: the scenario's error in each year"
+                        : "Calibration: the best candidate's error in each year",
                 "Bars: natural log of the simulated mean over the observed total (0 = exact; +0.1 ≈ 10% too many, "
                         + "−0.1 ≈ 10% too few), for the fitted and held-out years.", plot, ctx, false);
     }
@@ -376,7 +381,8 @@ final class Charts {
         plot.setDomainGridlinesVisible(false);
         return finish(EVIDENCE, ctx.predictive() ? "Independent evidence: posterior predictive against the record"
                         : "Independent evidence: simulated against the record",
-                "Each item " + (ctx.predictive() ? "the posterior's distance included" : "the calibration fitted")
+                "Each item " + (ctx.predictive() ? "the posterior's distance included"
+                        : ctx.scored() ? "the spec fits" : "the calibration fitted")
                         + " besides arrivals, divided by its best value (1) so that persons, "
                         + "shares, years and rates share one log axis; an item whose best value is 0 is divided "
                         + "by the top of its range. Light bar: the record's plausible range (an exact count has "

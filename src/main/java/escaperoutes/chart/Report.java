@@ -49,6 +49,7 @@ final class Report {
         String title = switch (f.kind) {
             case RUN -> "Run: " + f.title();
             case CALIBRATION -> "Calibration: " + f.title();
+            case SCORE -> "Score: " + f.title();
             case POSTERIOR -> "Posterior: " + f.title();
             case COMPARISON -> "Comparison: " + f.title();
             case SWEEP -> "Sweep: " + f.title() + (f.sweep.isChunk() ? " (chunk " + f.sweep.chunk + ")" : "");
@@ -89,13 +90,13 @@ final class Report {
         if (f.calibration != null) {
             metrics(h, f.calibration.metrics);
             if (f.calibration.evidence != null && !f.calibration.evidence.isEmpty()) {
-                evidence(h, f.calibration.evidence, charts, false);
+                evidence(h, f.calibration.evidence, charts, false, f.kind == ResultFolder.Kind.SCORE);
             }
         }
         if (f.posterior != null) {
             predictiveFit(h, f.posterior);
             if (f.posterior.evidence != null && !f.posterior.evidence.isEmpty()) {
-                evidence(h, f.posterior.evidence, charts, true);
+                evidence(h, f.posterior.evidence, charts, true, false);
             }
         }
         if (f.comparison != null) {
@@ -285,6 +286,15 @@ final class Report {
     }
 
     private static void metrics(StringBuilder h, JsonNode m) {
+        if (!m.has("evaluations")) {
+            // A score: the scenario as it stands, nothing searched, so no search and no parameters found.
+            h.append("<h2>Fit</h2>\n<p>The scenario as it stands, against the spec's targets: loss ")
+                    .append(number(m.path("loss").asDouble())).append(" over ").append(m.path("replications").asInt())
+                    .append(" replications (nothing searched).</p>\n");
+            fitTable(h, m);
+            checks(h, m);
+            return;
+        }
         h.append("<h2>Fit</h2>\n<p>Loss ").append(number(m.path("loss").asDouble())).append(" after ")
                 .append(m.path("evaluations").asInt()).append(" evaluations (").append(esc(m.path("stoppedBecause")
                         .asText())).append("); ").append(m.path("freeParameters").asInt())
@@ -303,6 +313,11 @@ final class Report {
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
+        checks(h, m);
+    }
+
+    /** The checks of a metrics.json that the fit does not target, where it has them. */
+    private static void checks(StringBuilder h, JsonNode m) {
         if (m.has("checks")) {
             h.append("<h3>Checks the fit does not target</h3>\n");
             tree(h, m.path("checks"));
@@ -466,13 +481,14 @@ final class Report {
 
     /** The evidence chart and every item of evidence.csv: its range, the simulated statistic, and its source. */
     private static void evidence(StringBuilder h, List<ResultFolder.CalibrationTables.EvidenceRow> rows,
-                                 List<Chart> charts, boolean predictive) {
+                                 List<Chart> charts, boolean predictive, boolean scored) {
         h.append("<h2>Independent evidence</h2>\n<p class=\"meta\">From evidence.csv: each item ")
-                .append(predictive ? "the posterior's distance included" : "the calibration fitted")
+                .append(predictive ? "the posterior's distance included" : scored ? "the spec fits"
+                        : "the calibration fitted")
                 .append(" besides arrivals, in the measure's units (persons; a share as a percentage; years; per "
                 + "year). Range: low – best value – high (a minimum or maximum is documented at one end; an exact "
                 + "count has no width). Simulated: the mean [5%–95%] over the ")
-                .append(predictive ? "posterior predictive runs" : "final replications")
+                .append(predictive ? "posterior predictive runs" : scored ? "replications" : "final replications")
                 .append(". Rows outside the range are marked.</p>\n");
         for (Chart c : charts) {
             if (c.name().equals(Charts.EVIDENCE)) {

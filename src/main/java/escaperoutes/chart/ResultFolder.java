@@ -36,7 +36,8 @@ import java.util.TreeSet;
 public final class ResultFolder {
 
     /** What made the folder. */
-    public enum Kind { RUN, CALIBRATION, POSTERIOR, COMPARISON, SWEEP }
+    /** What made the folder: run, calibrate, score, posterior, compare, sweep (or sweep-merge). */
+    public enum Kind { RUN, CALIBRATION, SCORE, POSTERIOR, COMPARISON, SWEEP }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
@@ -106,6 +107,8 @@ public final class ResultFolder {
             kind = Kind.POSTERIOR;
         } else if (has.test(ResultTable.TRACE)) {
             kind = Kind.CALIBRATION;
+        } else if (has.test(ResultTable.FIT)) {
+            kind = Kind.SCORE; // a calibration's closing runs without the search (score)
         } else if (has.test(ResultTable.ANNUAL) || has.test(ResultTable.SUMMARY)) {
             kind = Kind.RUN;
         } else {
@@ -129,6 +132,11 @@ public final class ResultFolder {
         switch (kind) {
             case RUN -> {
                 folder.scenario = json(dir.resolve(ResultFiles.RESOLVED_SCENARIO));
+                folder.run = RunTables.read(folder);
+            }
+            case SCORE -> {
+                folder.scenario = json(dir.resolve(ResultFiles.RESOLVED_SCENARIO));
+                folder.calibration = CalibrationTables.read(folder);
                 folder.run = RunTables.read(folder);
             }
             case CALIBRATION -> {
@@ -410,9 +418,10 @@ public final class ResultFolder {
 
         static CalibrationTables read(ResultFolder f) throws InvalidResultFolderException, InvalidCsvException {
             CalibrationTables t = new CalibrationTables();
-            Table trace = f.table(ResultTable.TRACE, Column.EVALUATION, Column.LOSS);
-            t.losses = new double[trace.size()];
-            for (int r = 0; r < trace.size(); r++) {
+            // A score's folder has no search, so no trace.
+            Table trace = f.has(ResultTable.TRACE) ? f.table(ResultTable.TRACE, Column.EVALUATION, Column.LOSS) : null;
+            t.losses = new double[trace == null ? 0 : trace.size()];
+            for (int r = 0; r < t.losses.length; r++) {
                 t.losses[r] = trace.number(r, Column.LOSS);
             }
             t.fit.addAll(fit(f));

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "chart", mixinStandardHelpOptions = true,
         description = "Redraw the charts (charts/*.png and *.svg) and report.html of a result folder made by run, "
-                + "calibrate, posterior, compare, sweep or sweep-merge, from the tables in it (for example after "
+                + "calibrate, score, posterior, compare, sweep or sweep-merge, from the tables in it (for example after "
                 + "editing them, or for a folder made by an older version). A folder that is missing files or holds "
                 + "malformed ones is reported and left as it was.")
 final class ChartCommand implements Callable<Integer> {
@@ -22,7 +22,7 @@ final class ChartCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "RESULT_FOLDER",
-            description = "a folder written by run, calibrate, posterior, compare, sweep or sweep-merge")
+            description = "a folder written by run, calibrate, score, posterior, compare, sweep or sweep-merge")
     Path folder;
 
     @Override

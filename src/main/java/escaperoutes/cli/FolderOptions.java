@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 final class FolderOptions {
     @Option(names = "--out", paramLabel = "DIR",
             description = "the folder to create (must not exist), default results/<name>/<UTC time>, where the "
-                    + "name is the scenario's (run), <scenario>-calibration (calibrate), <scenario>-posterior "
-                    + "(posterior), compare (compare) or the sweep's (sweep-merge)")
+                    + "name is the scenario's (run), <scenario>-calibration (calibrate), <scenario>-score (score), "
+                    + "<scenario>-posterior (posterior), compare (compare) or the sweep's (sweep-merge)")
     Path out;
 
     @CommandLine.Mixin

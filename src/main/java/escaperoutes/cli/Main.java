@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code escape-routes <command> ...}. */
 @Command(name = "escape-routes", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agent-based simulation of North Korean escape routes through China to South Korea.",
-        subcommands = {RunCommand.class, CompareCommand.class, CalibrateCommand.class, PosteriorCommand.class,
+        subcommands = {RunCommand.class, CompareCommand.class, CalibrateCommand.class, ScoreCommand.class, PosteriorCommand.class,
                 ChartCommand.class, GuiCommand.class, MasonCommand.class,
                 SweepCommand.class, SweepMergeCommand.class, ValidateCommand.class, BenchCommand.class, SweepBenchCommand.class,
                 CommandLine.HelpCommand.class})

@@ -1,6 +1,7 @@
 /**
  * The jobs: {@link escaperoutes.experiment.RunJob run}, {@link escaperoutes.experiment.CompareJob compare},
- * {@link escaperoutes.experiment.CalibrateJob calibrate}, {@link escaperoutes.experiment.PosteriorJob posterior},
+ * {@link escaperoutes.experiment.CalibrateJob calibrate}, {@link escaperoutes.experiment.ScoreJob score} (a
+ * calibration's closing runs alone, nothing searched), {@link escaperoutes.experiment.PosteriorJob posterior},
  * {@link escaperoutes.experiment.SweepJob sweep} (and its {@code --only-point}) and
  * {@link escaperoutes.experiment.SweepMergeJob sweep-merge}. A posterior's folder is read back by
  * {@link escaperoutes.experiment.PosteriorFolder} to carry its draws into {@code compare --posterior} and sweeps; a
