@@ -110,6 +110,21 @@ public final class CalibrationSpecReader {
      * CSV, resolved against the spec file's folder, or the shipped series).
      */
     public ResolvedCalibration resolve(Path specFile, Path scenarioFile) throws InvalidCalibrationSpecException {
+        return resolve(specFile, scenarioFile, true);
+    }
+
+    /**
+     * As {@link #resolve}, for scoring the scenario against the spec's targets only: the free parameters are checked
+     * for their form but not looked up in the scenario, which need not have them (a what-if without a regime the
+     * spec frees, say). The result's {@link ResolvedCalibration#space()} must then not be used.
+     */
+    public ResolvedCalibration resolveTargets(Path specFile, Path scenarioFile)
+            throws InvalidCalibrationSpecException {
+        return resolve(specFile, scenarioFile, false);
+    }
+
+    private ResolvedCalibration resolve(Path specFile, Path scenarioFile, boolean parametersInScenario)
+            throws InvalidCalibrationSpecException {
         String source = specFile.toString();
         List<Problem> specProblems = new ArrayList<>();
         List<Problem> observedProblems = new ArrayList<>();
@@ -135,7 +150,7 @@ public final class CalibrationSpecReader {
             // The checks below run on each part that binds on its own, so that a typo in one key does not hide
             // a reversed bound in another: the user fixes the file in one go.
             Parts parts = parts(tree);
-            checkParameters(parts.parameters(), scenario, specProblems);
+            checkParameters(parts.parameters(), parametersInScenario ? scenario : null, specProblems);
             if (parts.observedUsable()) {
                 observed = observed(parts.observed(), specFile, specProblems, observedProblems);
             }

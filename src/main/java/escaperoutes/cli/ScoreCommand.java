@@ -25,8 +25,8 @@ final class ScoreCommand extends JobCommand {
     Path scenarioFile;
 
     @Option(names = "--spec", required = true, paramLabel = "FILE",
-            description = "calibration spec whose targets to score against (its free parameters are checked, "
-                    + "not varied; see README)")
+            description = "calibration spec whose targets to score against (its free parameters are not "
+                    + "varied, and the scenario need not have them; see README)")
     Path specFile;
 
     @Option(names = "--replications", paramLabel = "N", defaultValue = "40",
@@ -43,7 +43,7 @@ final class ScoreCommand extends JobCommand {
     @Override
     int execute(PrintWriter out, PrintWriter err) throws InvalidCalibrationSpecException, InvalidScenarioException,
             JobRefused, IOException, InterruptedException {
-        CalibrationSpecReader.ResolvedCalibration calibration = new CalibrationSpecReader().resolve(specFile,
+        CalibrationSpecReader.ResolvedCalibration calibration = new CalibrationSpecReader().resolveTargets(specFile,
                 scenarioFile);
         calibration.notes().forEach(note -> err.println("note: " + note));
         ScoreJob.Result result = ScoreJob.run(new ScoreJob.Request(calibration, replications, threads.count(),

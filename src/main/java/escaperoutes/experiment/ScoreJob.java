@@ -28,8 +28,8 @@ import java.util.Map;
  * arrivals of its windows, with its loss, and its evidence items — without searching anything. It runs the
  * replications a calibration's closing runs would (the spec's seed, replications 0…n−1), so scoring a calibration's
  * {@code calibrated.json} with its spec and as many replications writes the same {@code fit.csv} and
- * {@code evidence.csv} as the calibration did. The spec's free parameters are checked against the scenario, as
- * {@code calibrate} checks them, but not varied. Into a new folder, complete or absent ({@link JobFolder#staged}):
+ * {@code evidence.csv} as the calibration did. The spec's free parameters play no part (read with
+ * {@link CalibrationSpecReader#resolveTargets}: a what-if without a regime the spec frees is scored too). Into a new folder, complete or absent ({@link JobFolder#staged}):
  * {@code fit.csv}, {@code evidence.csv} when the spec fits evidence, {@code metrics.json}, the run tables,
  * {@code scenario.resolved.json}, {@code calibration-spec.json}, the manifest, the charts and the report.
  */

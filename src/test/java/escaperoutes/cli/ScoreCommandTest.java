@@ -116,6 +116,26 @@ class ScoreCommandTest {
     }
 
     @Test
+    void aScenarioWithoutTheSpecsFreeParametersIsScoredAllTheSame() throws Exception {
+        writeInputs();
+        // A what-if that drops a regime the spec frees: calibrate refuses the spec, score needs only its targets.
+        Path freesARegime = Files.writeString(dir.resolve("regime.json"), SPEC.replace(
+                "{\"path\": \"$.attempts.femaleShare\", \"lower\": 0.3, \"upper\": 0.9}",
+                "{\"path\": \"$.regimes[name=not-in-the-scenario].multipliers.china_life.departure\", "
+                        + "\"lower\": 0.1, \"upper\": 2}"));
+        Outcome refused = execute("calibrate", scenario.toString(), "--spec", freesARegime.toString(), "--out",
+                dir.resolve("cal").toString());
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains("not-in-the-scenario"), refused.err());
+        Outcome scored = execute("score", scenario.toString(), "--spec", freesARegime.toString(), "--replications",
+                "3", "--out", dir.resolve("a").toString(), "--quiet");
+        assertEquals(0, scored.code(), scored.err());
+        assertEquals(0, execute("score", scenario.toString(), "--spec", spec.toString(), "--replications", "3",
+                "--out", dir.resolve("b").toString(), "--quiet").code());
+        assertEquals(Files.readString(dir.resolve("b/fit.csv")), Files.readString(dir.resolve("a/fit.csv")));
+    }
+
+    @Test
     void badInputExitsTwoAndWritesNothing() throws Exception {
         writeInputs();
         Path unknown = Files.writeString(dir.resolve("unknown.json"), SPEC.replace("\"spring-returns\": 3",
