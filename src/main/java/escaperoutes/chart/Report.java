@@ -88,7 +88,7 @@ final class Report {
             yearTable(h, f);
         }
         if (f.calibration != null) {
-            metrics(h, f.calibration.metrics);
+            metrics(h, f.calibration.metrics, f.kind == ResultFolder.Kind.SCORE);
             if (f.calibration.evidence != null && !f.calibration.evidence.isEmpty()) {
                 evidence(h, f.calibration.evidence, charts, false, f.kind == ResultFolder.Kind.SCORE);
             }
@@ -285,9 +285,9 @@ final class Report {
         return window != null && year >= window[0] && year <= window[1];
     }
 
-    private static void metrics(StringBuilder h, JsonNode m) {
-        if (!m.has("evaluations")) {
-            // A score: the scenario as it stands, nothing searched, so no search and no parameters found.
+    /** A calibration's metrics.json, or a score's ({@code scored}: nothing searched, so no search or parameters). */
+    private static void metrics(StringBuilder h, JsonNode m, boolean scored) {
+        if (scored) {
             h.append("<h2>Fit</h2>\n<p>The scenario as it stands, against the spec's targets: loss ")
                     .append(number(m.path("loss").asDouble())).append(" over ").append(m.path("replications").asInt())
                     .append(" replications (nothing searched).</p>\n");

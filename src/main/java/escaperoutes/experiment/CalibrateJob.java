@@ -3,7 +3,6 @@ package escaperoutes.experiment;
 import escaperoutes.calibration.CalibrationSpec;
 import escaperoutes.calibration.CalibrationSpecReader;
 import escaperoutes.calibration.Calibrator;
-import escaperoutes.calibration.Checks;
 import escaperoutes.calibration.FitMetrics;
 import escaperoutes.calibration.Objective;
 import escaperoutes.io.Json;
@@ -94,8 +93,7 @@ public final class CalibrateJob {
                     request.finalReplications(), request.threads(), null);
             // The calibrated scenario's own run tables, as run would write them, for the charts and the report.
             FittedRuns fitted = FittedRuns.write(dir, resolved, runs, tables);
-            Json.write(dir.resolve(ResultFiles.METRICS), metrics(request, space, result, seconds, fitted.fit(),
-                    fitted.holdOut(), runs, fitted.evidence()));
+            Json.write(dir.resolve(ResultFiles.METRICS), metrics(request, space, result, seconds, fitted, runs));
             Manifest manifest = FittedRuns.manifest(resolved, cs.replications(), request.threads(), started,
                     request.commandLine());
             return new Result(folder.commit(manifest, tables), result, seconds, cs.fitWindow(), fitted.fit(),
@@ -141,9 +139,7 @@ public final class CalibrateJob {
 
     /** metrics.json: the search, the parameters found, each window's fit metrics and the checks. */
     private static Map<String, Object> metrics(Request request, ParameterSpace space, Calibrator.Result result,
-                                               double seconds, FitMetrics fit, FitMetrics holdOut,
-                                               List<RunResult> runs, List<CalibrationFiles.EvidenceRow> evidence) {
-        CalibrationSpec cs = request.calibration().spec();
+                                               double seconds, FittedRuns fitted, List<RunResult> runs) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("loss", result.best().loss());
         metrics.put("evaluations", result.evaluations());
@@ -153,14 +149,7 @@ public final class CalibrateJob {
         metrics.put("freeParameters", space.dimension());
         metrics.put("parameters", parameterReport(space, result.best().values()));
         metrics.put("finalReplications", request.finalReplications());
-        metrics.put("fit", windowReport(cs.fitWindow(), fit));
-        if (holdOut != null) {
-            metrics.put("holdOut", windowReport(cs.holdOutWindow(), holdOut));
-        }
-        if (!evidence.isEmpty()) {
-            metrics.put("evidence", evidenceReport(request.calibration(), evidence));
-        }
-        metrics.put("checks", Checks.compute(runs));
+        fitted.report(metrics, request.calibration(), runs);
         return metrics;
     }
 

@@ -2,6 +2,7 @@ package escaperoutes.experiment;
 
 import escaperoutes.calibration.CalibrationSpec;
 import escaperoutes.calibration.CalibrationSpecReader;
+import escaperoutes.calibration.Checks;
 import escaperoutes.calibration.FitMetrics;
 import escaperoutes.io.Table;
 import escaperoutes.observe.RunResult;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The closing runs of a calibration or a posterior scored against the spec: the fit window's metrics, the hold-out
@@ -42,6 +44,23 @@ record FittedRuns(FitMetrics fit, FitMetrics holdOut, List<CalibrationFiles.Evid
         }
         tables.addAll(ResultTables.writeAll(dir, runs, resolved.observed()::single));
         return new FittedRuns(fit, holdOut, evidence);
+    }
+
+    /**
+     * Adds to a metrics.json ({@code calibrate}, {@code score}) each window's fit metrics, the evidence block where
+     * there is evidence, and the checks the fit does not target.
+     */
+    void report(Map<String, Object> metrics, CalibrationSpecReader.ResolvedCalibration resolved,
+                List<RunResult> runs) {
+        CalibrationSpec cs = resolved.spec();
+        metrics.put("fit", CalibrateJob.windowReport(cs.fitWindow(), fit));
+        if (holdOut != null) {
+            metrics.put("holdOut", CalibrateJob.windowReport(cs.holdOutWindow(), holdOut));
+        }
+        if (!evidence.isEmpty()) {
+            metrics.put("evidence", CalibrateJob.evidenceReport(resolved, evidence));
+        }
+        metrics.put("checks", Checks.compute(runs));
     }
 
     /** Evidence items inside their ranges. */

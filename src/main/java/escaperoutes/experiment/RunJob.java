@@ -71,6 +71,16 @@ public final class RunJob {
         return config;
     }
 
+    /** Replications 0…n−1 of {@code config}, with the progress bar on {@code progressTo} (null: none). */
+    static List<RunResult> replicationsWithProgress(ModelConfig config, long seed, int replications, int threads,
+                                                    PrintWriter progressTo) throws InterruptedException {
+        Progress progress = new Progress(progressTo, "replications", replications);
+        List<RunResult> results = Replications.run(config, seed, replications, threads, progress::update,
+                replication -> (days, totalDays) -> progress.days(replication, days, totalDays));
+        progress.finish();
+        return results;
+    }
+
     /**
      * Runs a scenario already read, compiled and found to fit in memory, into a new run folder.
      *
@@ -83,10 +93,7 @@ public final class RunJob {
         ObservedSeries observed = ObservedSeries.shipped();
         try (JobFolder folder = JobFolder.staged(out, scenario.name(), "a run")) {
             Instant started = Instant.now();
-            Progress progress = new Progress(progressTo, "replications", replications);
-            List<RunResult> results = Replications.run(config, seed, replications, threads, progress::update,
-                    replication -> (days, totalDays) -> progress.days(replication, days, totalDays));
-            progress.finish();
+            List<RunResult> results = replicationsWithProgress(config, seed, replications, threads, progressTo);
             Instant finished = Instant.now();
             Json.write(folder.path().resolve(ResultFiles.RESOLVED_SCENARIO), scenario);
             List<Table> tables = ResultTables.writeAll(folder.path(), results, observed::single);

@@ -2,7 +2,6 @@ package escaperoutes.experiment;
 
 import escaperoutes.calibration.CalibrationSpec;
 import escaperoutes.calibration.CalibrationSpecReader;
-import escaperoutes.calibration.Checks;
 import escaperoutes.calibration.FitMetrics;
 import escaperoutes.calibration.Objective;
 import escaperoutes.io.Json;
@@ -13,7 +12,6 @@ import escaperoutes.observe.RunResult;
 import escaperoutes.output.Manifest;
 import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.Scenario;
-import escaperoutes.simulation.Replications;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -73,11 +71,8 @@ public final class ScoreJob {
         try (JobFolder folder = JobFolder.staged(request.out(), scenario.name() + "-score", "a score")) {
             Path dir = folder.path();
             Instant started = Instant.now();
-            Progress progress = new Progress(progressTo, "replications", request.replications());
-            List<RunResult> runs = Replications.run(config, cs.seed(), request.replications(), request.threads(),
-                    progress::update, replication -> (days, totalDays) -> progress.days(replication, days,
-                            totalDays));
-            progress.finish();
+            List<RunResult> runs = RunJob.replicationsWithProgress(config, cs.seed(), request.replications(),
+                    request.threads(), progressTo);
             Json.write(dir.resolve(ResultFiles.RESOLVED_SCENARIO), scenario);
             Json.write(dir.resolve(ResultFiles.CALIBRATION_SPEC), cs);
             List<Table> tables = new ArrayList<>();
@@ -86,30 +81,15 @@ public final class ScoreJob {
                     cs.loss().lossWeights(), resolved.negativeBinomialSize(), resolved.evidence(), cs.seed(),
                     request.replications(), request.threads());
             double loss = objective.score(runs).total();
-            Json.write(dir.resolve(ResultFiles.METRICS), metrics(resolved, request.replications(), loss, fitted,
-                    runs));
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("loss", loss);
+            metrics.put("replications", request.replications());
+            fitted.report(metrics, resolved, runs);
+            Json.write(dir.resolve(ResultFiles.METRICS), metrics);
             Manifest manifest = FittedRuns.manifest(resolved, request.replications(), request.threads(), started,
                     request.commandLine());
             return new Result(folder.commit(manifest, tables), loss, cs.fitWindow(), fitted.fit(),
                     cs.holdOutWindow(), fitted.holdOut(), fitted.evidence().size(), fitted.evidenceInside());
         }
-    }
-
-    /** metrics.json: the loss over these replications, each window's fit metrics, the evidence and the checks. */
-    private static Map<String, Object> metrics(CalibrationSpecReader.ResolvedCalibration resolved, int replications,
-                                               double loss, FittedRuns fitted, List<RunResult> runs) {
-        CalibrationSpec cs = resolved.spec();
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("loss", loss);
-        metrics.put("replications", replications);
-        metrics.put("fit", CalibrateJob.windowReport(cs.fitWindow(), fitted.fit()));
-        if (fitted.holdOut() != null) {
-            metrics.put("holdOut", CalibrateJob.windowReport(cs.holdOutWindow(), fitted.holdOut()));
-        }
-        if (!fitted.evidence().isEmpty()) {
-            metrics.put("evidence", CalibrateJob.evidenceReport(resolved, fitted.evidence()));
-        }
-        metrics.put("checks", Checks.compute(runs));
-        return metrics;
     }
 }
