@@ -83,6 +83,11 @@ import java.util.Map;
  *     (absent: the shipped {@code other-evidence.csv}), {@code items} absent: every item of the file; {@code weights}
  *     weights fitted items by id without listing them; weights ≥ 0, default 1. Each
  *     item's period must lie in whole years the scenario simulates</td><td>none</td></tr>
+ * <tr><td>{@code annualVariation}</td><td>{@code "keep"}: the calibrated scenario keeps the year-to-year variation
+ *     σ it was searched with; {@code "from_misses"}: after the search, σ is set to the smallest value, in steps of
+ *     0.01 up to 2, whose final replications' bands are as wide as the fit window's misses (dispersion ≤ 1; needs
+ *     at least 2 final replications), and the closing runs use it ({@link AnnualVariationEstimate})</td>
+ *     <td>{@code "keep"}</td></tr>
  * </table>
  *
  * <p>Enum values are written in lower case with underscores, as the binder reads constant names.
@@ -98,7 +103,8 @@ public record CalibrationSpec(
         @Default("\"cmaes\"") Optimizer optimizer,
         @Default("1") long seed,
         @Default("null") Evidence evidence,
-        @Default("null") Posterior posterior) {
+        @Default("null") Posterior posterior,
+        @Default("\"keep\"") AnnualVariation annualVariation) {
 
     /** The posterior's settings: the spec's, or every default if it has no {@code posterior} section. */
     public Posterior posteriorSettings() {
@@ -238,6 +244,19 @@ public record CalibrationSpec(
     public record Weights(
             @Default("1") @Range(min = 0) double totals,
             @Default("1") @Range(min = 0) double women) {
+    }
+
+    /**
+     * What {@code calibrate} does with the scenario's {@code annualVariation} after the search: keep it, or set it
+     * from the misses of the fit window ({@link AnnualVariationEstimate}).
+     */
+    public enum AnnualVariation {
+        KEEP, FROM_MISSES;
+
+        @JsonValue
+        public String jsonName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** The deviance used on annual totals; the women term is always binomial. */

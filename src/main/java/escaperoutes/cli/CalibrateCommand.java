@@ -52,6 +52,15 @@ final class CalibrateCommand extends JobCommand {
                 finalReplications, name, folder.out, commandLine()), folder.quiet.progressTo(err));
         if (!folder.quiet.quiet) {
             FitMetrics fit = result.fit();
+            if (result.annualVariation() != null) {
+                out.printf("annual variation %.2f from the misses of %s (dispersion %.2f; searched with %s)%s%n",
+                        result.annualVariation().annualVariation(), result.fitWindow(),
+                        result.annualVariation().dispersion(),
+                        java.math.BigDecimal.valueOf(calibration.scenario().annualVariation()).stripTrailingZeros()
+                                .toPlainString(),
+                        result.annualVariation().atUpperBound() ? ": the largest allowed, still narrower than the "
+                                + "misses" : "");
+            }
             out.printf("loss %.2f after %d evaluations (%s, %.1f evaluations/s)%n", result.search().best().loss(),
                     result.search().evaluations(), result.search().stoppedBecause(),
                     result.search().evaluations() / Math.max(result.searchSeconds(), 1e-9));

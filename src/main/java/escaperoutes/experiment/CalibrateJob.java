@@ -1,5 +1,6 @@
 package escaperoutes.experiment;
 
+import escaperoutes.calibration.AnnualVariationEstimate;
 import escaperoutes.calibration.CalibrationSpec;
 import escaperoutes.calibration.CalibrationSpecReader;
 import escaperoutes.calibration.Calibrator;
@@ -53,9 +54,12 @@ public final class CalibrateJob {
      * @param searchSeconds wall-clock seconds of the search (the final replications aside)
      * @param fit           the fit window's metrics of the final replications
      * @param evidenceItems  evidence items fitted; {@code evidenceInside} of them inside their ranges
+     * @param annualVariation the year-to-year variation estimated after the search, or null when the spec keeps
+     *                        the scenario's
      */
     public record Result(Path folder, Calibrator.Result search, double searchSeconds, CalibrationSpec.Window fitWindow,
-                         FitMetrics fit, int evidenceItems, int evidenceInside) {
+                         FitMetrics fit, int evidenceItems, int evidenceInside,
+                         AnnualVariationEstimate.Result annualVariation) {
     }
 
     private CalibrateJob() {
@@ -71,6 +75,11 @@ public final class CalibrateJob {
         }
         CalibrationSpecReader.ResolvedCalibration resolved = request.calibration();
         CalibrationSpec cs = resolved.spec();
+        boolean estimateVariation = cs.annualVariation() == CalibrationSpec.AnnualVariation.FROM_MISSES;
+        if (estimateVariation && request.finalReplications() < 2) {
+            throw new JobRefused("the spec's \"annualVariation\": \"from_misses\" measures the spread of the final "
+                    + "replications: --final-replications must be at least 2");
+        }
         Scenario base = resolved.scenario();
         ParameterSpace space = resolved.space();
         // The candidate expected to create the most persons within the bounds, its replications run at once on
@@ -89,15 +98,29 @@ public final class CalibrateJob {
             double seconds = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
 
             Scenario best = calibrated(space, result.best().values(), base, cs, request.name());
-            List<RunResult> runs = Replications.run(ScenarioCompiler.compile(best), cs.seed(),
-                    request.finalReplications(), request.threads(), null);
+            List<RunResult> runs;
+            AnnualVariationEstimate.Result variation = null;
+            if (estimateVariation) {
+                variation = estimateVariation(best, resolved, request, progressTo);
+                best = variation.scenario();
+                runs = variation.runs();
+                Json.write(dir.resolve(ResultFiles.CALIBRATED), best);
+            } else {
+                runs = Replications.run(ScenarioCompiler.compile(best), cs.seed(), request.finalReplications(),
+                        request.threads(), null);
+            }
             // The calibrated scenario's own run tables, as run would write them, for the charts and the report.
             FittedRuns fitted = FittedRuns.write(dir, resolved, runs, tables);
-            Json.write(dir.resolve(ResultFiles.METRICS), metrics(request, space, result, seconds, fitted, runs));
+            Map<String, Object> metrics = metrics(request, space, result, seconds, fitted, runs);
+            if (variation != null) {
+                metrics.put("annualVariation", variationReport(base.annualVariation(), variation, cs,
+                        request.finalReplications()));
+            }
+            Json.write(dir.resolve(ResultFiles.METRICS), metrics);
             Manifest manifest = FittedRuns.manifest(resolved, cs.replications(), request.threads(), started,
                     request.commandLine());
             return new Result(folder.commit(manifest, tables), result, seconds, cs.fitWindow(), fitted.fit(),
-                    fitted.evidence().size(), fitted.evidenceInside());
+                    fitted.evidence().size(), fitted.evidenceInside(), variation);
         }
     }
 
@@ -135,6 +158,63 @@ public final class CalibrateJob {
         }
         progress.finish();
         return result;
+    }
+
+    /**
+     * The calibrated scenario with σ set from the fit window's misses, its source saying how; each σ tried is
+     * reported on the progress line.
+     */
+    private static AnnualVariationEstimate.Result estimateVariation(Scenario best,
+            CalibrationSpecReader.ResolvedCalibration resolved, Request request, PrintWriter progressTo)
+            throws InvalidScenarioException, InterruptedException {
+        CalibrationSpec cs = resolved.spec();
+        AnnualVariationEstimate.Result estimate = AnnualVariationEstimate.estimate(best, resolved.observed(),
+                cs.fitWindow().from(), cs.fitWindow().to(), cs.seed(), request.finalReplications(),
+                request.threads(), trial -> {
+                    if (progressTo != null) {
+                        progressTo.printf("annual variation %.2f: dispersion %.3f%n", trial.annualVariation(),
+                                trial.dispersion());
+                        progressTo.flush();
+                    }
+                });
+        Map<String, String> sources = new LinkedHashMap<>(estimate.scenario().sources());
+        sources.put("$.annualVariation", String.format(java.util.Locale.ROOT,
+                "estimated by escape-routes calibrate from the misses of the fit window %s: the smallest value, in "
+                        + "steps of %.2f, whose %d final replications (seed %d) put the observed annual totals no "
+                        + "further from the simulated than one more replication would be (dispersion %.3f%s); the "
+                        + "search ran with %s", cs.fitWindow(), AnnualVariationEstimate.STEP,
+                request.finalReplications(), cs.seed(), estimate.dispersion(),
+                estimate.atUpperBound() ? ", above 1 even at the largest value allowed, 2" : "",
+                formatNumber(best.annualVariation())));
+        Scenario s = estimate.scenario();
+        Scenario withSource = new Scenario(s.name(), s.description(), s.start(), s.end(), s.scale(), s.provinces(),
+                s.attempts(), s.places(), s.legs(), s.china(), s.northKorea(), s.initialStock(), s.regimes(),
+                s.afterLastRegime(), s.events(), s.noRouteWaitDays(), s.annualVariation(), sources);
+        return new AnnualVariationEstimate.Result(withSource, estimate.annualVariation(), estimate.dispersion(),
+                estimate.atUpperBound(), estimate.trials(), estimate.runs());
+    }
+
+    private static String formatNumber(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** The annualVariation block of metrics.json: the value searched with, the estimate and every σ tried. */
+    private static Map<String, Object> variationReport(double searchedWith, AnnualVariationEstimate.Result estimate,
+                                                       CalibrationSpec cs, int replications) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("searchedWith", searchedWith);
+        v.put("estimated", estimate.annualVariation());
+        v.put("dispersion", estimate.dispersion());
+        v.put("atUpperBound", estimate.atUpperBound());
+        v.put("window", cs.fitWindow().toString());
+        v.put("replications", replications);
+        v.put("trials", estimate.trials().stream().map(t -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("annualVariation", t.annualVariation());
+            row.put("dispersion", t.dispersion());
+            return row;
+        }).toList());
+        return v;
     }
 
     /** metrics.json: the search, the parameters found, each window's fit metrics and the checks. */

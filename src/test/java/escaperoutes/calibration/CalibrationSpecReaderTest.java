@@ -113,7 +113,7 @@ class CalibrationSpecReaderTest {
     void unknownKeyListsTheValidKeys() throws Exception {
         assertProblems("{\"parameters\": [" + ATTEMPTS + "], \"budgett\": 10}",
                 "$.budgett: unknown key 'budgett'; valid keys: parameters, observed, fitWindow, holdOutWindow, loss, "
-                        + "replications, budget, optimizer, seed, evidence, posterior");
+                        + "replications, budget, optimizer, seed, evidence, posterior, annualVariation");
     }
 
     @Test

@@ -164,4 +164,56 @@ class CalibrateCommandTest {
         assertTrue(o.err().contains("$.evidence.items[0].id: no evidence item 'hiding-2013'"), o.err());
         assertFalse(Files.exists(dir.resolve("cal")));
     }
+
+    @Test
+    void fromMissesSetsTheAnnualVariationWhoseBandsAreAsWideAsTheMisses() throws Exception {
+        Path scenario = Files.writeString(dir.resolve("small.json"), ScenarioReaderTest.SMALL_SCENARIO);
+        Path spec = Files.writeString(dir.resolve("spec.json"), SPEC
+                .replace("\"fitWindow\": {\"from\": 2010, \"to\": 2010},", "\"fitWindow\": {\"from\": 2010, \"to\": 2011},")
+                .replace("\"holdOutWindow\": {\"from\": 2011, \"to\": 2011},", "")
+                .replace("\"budget\": 20", "\"budget\": 6")
+                .replace("\"seed\": 4", "\"seed\": 4, \"annualVariation\": \"from_misses\""));
+        Path out = dir.resolve("cal");
+        Outcome o = execute("calibrate", scenario.toString(), "--spec", spec.toString(), "--out", out.toString(),
+                "--threads", "2", "--final-replications", "6");
+        assertEquals(0, o.code(), o.err());
+
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        JsonNode variation = metrics.get("annualVariation");
+        double sigma = variation.get("estimated").asDouble();
+        JsonNode calibrated = new ObjectMapper().readTree(out.resolve("calibrated.json").toFile());
+        assertEquals(sigma, calibrated.get("annualVariation").asDouble(), 0);
+        assertTrue(calibrated.get("sources").get("$.annualVariation").asText()
+                .startsWith("estimated by escape-routes calibrate from the misses of the fit window 2010-2011"));
+        assertEquals(0, variation.get("searchedWith").asDouble(), 0, "the small scenario has none");
+        assertTrue(o.out().contains(String.format("annual variation %.2f from the misses of 2010-2011 (dispersion "
+                + "%.2f; searched with 0)", sigma, variation.get("dispersion").asDouble())), o.out());
+        // The closing runs are the estimate's: their dispersion is the one reported.
+        assertEquals(variation.get("dispersion").asDouble(), metrics.get("fit").get("dispersion").asDouble(), 1e-12);
+        // The smallest step wide enough: at most 1 there, above 1 one step below (when there is one).
+        assertFalse(variation.get("atUpperBound").asBoolean());
+        assertTrue(variation.get("dispersion").asDouble() <= 1);
+        if (sigma > 0) {
+            boolean stepBelowTried = false;
+            for (JsonNode trial : variation.get("trials")) {
+                if (Math.abs(trial.get("annualVariation").asDouble() - (sigma - 0.01)) < 1e-9) {
+                    stepBelowTried = true;
+                    assertTrue(trial.get("dispersion").asDouble() > 1, trial.toString());
+                }
+            }
+            assertTrue(stepBelowTried, variation.toString());
+        }
+
+        // score runs the same replications of the calibrated scenario: the same fit.csv, byte for byte.
+        Outcome score = execute("score", out.resolve("calibrated.json").toString(), "--spec", spec.toString(),
+                "--replications", "6", "--out", dir.resolve("score").toString(), "--quiet");
+        assertEquals(0, score.code(), score.err());
+        assertEquals(Files.readString(out.resolve("fit.csv")), Files.readString(dir.resolve("score/fit.csv")));
+
+        Outcome one = execute("calibrate", scenario.toString(), "--spec", spec.toString(), "--out",
+                dir.resolve("one").toString(), "--final-replications", "1");
+        assertEquals(2, one.code());
+        assertTrue(one.err().contains("--final-replications must be at least 2"), one.err());
+        assertFalse(Files.exists(dir.resolve("one")));
+    }
 }
