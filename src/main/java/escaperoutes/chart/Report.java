@@ -313,7 +313,32 @@ final class Report {
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
+        annualVariation(h, m.path("annualVariation"));
         checks(h, m);
+    }
+
+    /**
+     * A calibration's estimate of the year-to-year variation from its misses ({@code "from_misses"}), where it made
+     * one: the value chosen and every value tried, in the order tried.
+     */
+    private static void annualVariation(StringBuilder h, JsonNode v) {
+        if (v.isMissingNode()) {
+            return;
+        }
+        h.append("<h3>Year-to-year variation</h3>\n<p>Estimated after the search from the misses of ")
+                .append(esc(v.path("window").asText())).append(": <b>").append(number(v.path("estimated").asDouble()))
+                .append("</b>, the smallest value (in steps of 0.01) whose ").append(v.path("replications").asInt())
+                .append(" final replications give a dispersion of at most 1 (")
+                .append(number(v.path("dispersion").asDouble())).append(")")
+                .append(v.path("atUpperBound").asBoolean()
+                        ? "; <span class=\"flag\">not reached even at the largest value allowed, 2</span>" : "")
+                .append(". The search ran with ").append(number(v.path("searchedWith").asDouble()))
+                .append(".</p>\n<table>\n<tr><th>annual variation</th><th>dispersion</th></tr>\n");
+        for (JsonNode t : v.path("trials")) {
+            h.append("<tr><td>").append(number(t.path("annualVariation").asDouble())).append("</td><td>")
+                    .append(number(t.path("dispersion").asDouble())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
     }
 
     /** The checks of a metrics.json that the fit does not target, where it has them. */

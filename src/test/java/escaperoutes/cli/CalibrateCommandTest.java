@@ -204,6 +204,10 @@ class CalibrateCommandTest {
             assertTrue(stepBelowTried, variation.toString());
         }
 
+        String report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.contains("<h3>Year-to-year variation</h3>"), "the report shows the estimate");
+        assertTrue(report.contains("Estimated after the search from the misses of 2010-2011"), "and its window");
+
         // score runs the same replications of the calibrated scenario: the same fit.csv, byte for byte.
         Outcome score = execute("score", out.resolve("calibrated.json").toString(), "--spec", spec.toString(),
                 "--replications", "6", "--out", dir.resolve("score").toString(), "--quiet");
