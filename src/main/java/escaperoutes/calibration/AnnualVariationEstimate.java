@@ -1,12 +1,16 @@
 package escaperoutes.calibration;
 
+import escaperoutes.io.Csv;
 import escaperoutes.observe.RunResult;
 import escaperoutes.scenario.InvalidScenarioException;
 import escaperoutes.scenario.Scenario;
 import escaperoutes.scenario.ScenarioCompiler;
 import escaperoutes.simulation.Replications;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -39,16 +43,25 @@ public final class AnnualVariationEstimate {
     /**
      * The estimate.
      *
-     * @param scenario       the calibrated scenario with σ set to {@code annualVariation}
-     * @param annualVariation the σ chosen, a multiple of {@link #STEP} in [0, 2]
-     * @param dispersion     the fit window's dispersion at it
-     * @param atUpperBound   whether even σ = 2 left the misses wider than the bands (then σ is 2 and
-     *                       {@code dispersion} is above 1)
-     * @param trials         every σ tried, in the order tried
-     * @param runs           the replications at the chosen σ (the calibration's closing runs)
+     * @param scenario     the calibrated scenario with σ set to the estimate, and a source for
+     *                     {@code $.annualVariation} saying how it was found
+     * @param searchedWith the σ the calibrated scenario had, which the search ran with
+     * @param dispersion   the fit window's dispersion at the estimate
+     * @param trials       every σ tried, in the order tried
+     * @param runs         the replications at the estimate (the calibration's closing runs)
      */
-    public record Result(Scenario scenario, double annualVariation, double dispersion, boolean atUpperBound,
-                         List<Trial> trials, List<RunResult> runs) {
+    public record Result(Scenario scenario, double searchedWith, double dispersion, List<Trial> trials,
+                         List<RunResult> runs) {
+
+        /** The σ chosen, a multiple of {@link #STEP} in [0, 2]. */
+        public double annualVariation() {
+            return scenario.annualVariation();
+        }
+
+        /** Whether even σ = 2 left the misses wider than the bands (then σ is 2 and the dispersion above 1). */
+        public boolean atUpperBound() {
+            return !wideEnough(dispersion);
+        }
     }
 
     /** The dispersion at a number of steps, and the runs that gave it. */
@@ -75,7 +88,7 @@ public final class AnnualVariationEstimate {
         }
         List<Trial> trials = new ArrayList<>();
         Evaluator evaluator = steps -> {
-            Scenario s = withAnnualVariation(calibrated, sigmaOf(steps));
+            Scenario s = calibrated.withAnnualVariation(sigmaOf(steps), calibrated.sources());
             List<RunResult> runs = Replications.run(ScenarioCompiler.compile(s), seed, replications, threads, null);
             double dispersion = FitMetrics.compute(runs, observed, from, to).dispersion();
             Trial trial = new Trial(sigmaOf(steps), dispersion);
@@ -84,9 +97,17 @@ public final class AnnualVariationEstimate {
             return new Evaluated(dispersion, runs);
         };
         Search found = search(evaluator);
-        double sigma = sigmaOf(found.steps());
-        return new Result(withAnnualVariation(calibrated, sigma), sigma, found.at().dispersion(),
-                !wideEnough(found.at().dispersion()), List.copyOf(trials), found.at().runs());
+        double dispersion = found.at().dispersion();
+        Map<String, String> sources = new LinkedHashMap<>(calibrated.sources());
+        sources.put("$.annualVariation", String.format(Locale.ROOT,
+                "estimated by escape-routes calibrate from the misses of the fit window %d-%d: the smallest value, "
+                        + "in steps of %.2f, whose %d final replications (seed %d) put the observed annual totals no "
+                        + "further from the simulated than one more replication would be (dispersion %.3f%s); the "
+                        + "search ran with %s", from, to, STEP, replications, seed, dispersion,
+                wideEnough(dispersion) ? "" : ", above 1 even at the largest value allowed, 2",
+                Csv.exact(calibrated.annualVariation())));
+        return new Result(calibrated.withAnnualVariation(sigmaOf(found.steps()), sources),
+                calibrated.annualVariation(), dispersion, List.copyOf(trials), found.at().runs());
     }
 
     /** The steps chosen and what they gave. */
@@ -133,10 +154,4 @@ public final class AnnualVariationEstimate {
         return steps / 100.0;
     }
 
-    /** {@code s} with σ = {@code sigma}. */
-    static Scenario withAnnualVariation(Scenario s, double sigma) {
-        return new Scenario(s.name(), s.description(), s.start(), s.end(), s.scale(), s.provinces(), s.attempts(),
-                s.places(), s.legs(), s.china(), s.northKorea(), s.initialStock(), s.regimes(), s.afterLastRegime(),
-                s.events(), s.noRouteWaitDays(), sigma, s.sources());
-    }
 }

@@ -5,6 +5,7 @@ import escaperoutes.calibration.FitMetrics;
 import escaperoutes.calibration.InvalidCalibrationSpecException;
 import escaperoutes.experiment.CalibrateJob;
 import escaperoutes.experiment.JobRefused;
+import escaperoutes.io.Csv;
 import escaperoutes.scenario.InvalidScenarioException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,8 +57,7 @@ final class CalibrateCommand extends JobCommand {
                 out.printf("annual variation %.2f from the misses of %s (dispersion %.2f; searched with %s)%s%n",
                         result.annualVariation().annualVariation(), result.fitWindow(),
                         result.annualVariation().dispersion(),
-                        java.math.BigDecimal.valueOf(calibration.scenario().annualVariation()).stripTrailingZeros()
-                                .toPlainString(),
+                        Csv.exact(result.annualVariation().searchedWith()),
                         result.annualVariation().atUpperBound() ? ": the largest allowed, still narrower than the "
                                 + "misses" : "");
             }

@@ -113,8 +113,7 @@ public final class CalibrateJob {
             FittedRuns fitted = FittedRuns.write(dir, resolved, runs, tables);
             Map<String, Object> metrics = metrics(request, space, result, seconds, fitted, runs);
             if (variation != null) {
-                metrics.put("annualVariation", variationReport(base.annualVariation(), variation, cs,
-                        request.finalReplications()));
+                metrics.put("annualVariation", variationReport(variation, cs, request.finalReplications()));
             }
             Json.write(dir.resolve(ResultFiles.METRICS), metrics);
             Manifest manifest = FittedRuns.manifest(resolved, cs.replications(), request.threads(), started,
@@ -160,49 +159,26 @@ public final class CalibrateJob {
         return result;
     }
 
-    /**
-     * The calibrated scenario with σ set from the fit window's misses, its source saying how; each σ tried is
-     * reported on the progress line.
-     */
+    /** The calibrated scenario with σ set from the fit window's misses; each σ tried goes to the progress line. */
     private static AnnualVariationEstimate.Result estimateVariation(Scenario best,
             CalibrationSpecReader.ResolvedCalibration resolved, Request request, PrintWriter progressTo)
             throws InvalidScenarioException, InterruptedException {
         CalibrationSpec cs = resolved.spec();
-        AnnualVariationEstimate.Result estimate = AnnualVariationEstimate.estimate(best, resolved.observed(),
-                cs.fitWindow().from(), cs.fitWindow().to(), cs.seed(), request.finalReplications(),
-                request.threads(), trial -> {
+        return AnnualVariationEstimate.estimate(best, resolved.observed(), cs.fitWindow().from(),
+                cs.fitWindow().to(), cs.seed(), request.finalReplications(), request.threads(), trial -> {
                     if (progressTo != null) {
                         progressTo.printf("annual variation %.2f: dispersion %.3f%n", trial.annualVariation(),
                                 trial.dispersion());
                         progressTo.flush();
                     }
                 });
-        Map<String, String> sources = new LinkedHashMap<>(estimate.scenario().sources());
-        sources.put("$.annualVariation", String.format(java.util.Locale.ROOT,
-                "estimated by escape-routes calibrate from the misses of the fit window %s: the smallest value, in "
-                        + "steps of %.2f, whose %d final replications (seed %d) put the observed annual totals no "
-                        + "further from the simulated than one more replication would be (dispersion %.3f%s); the "
-                        + "search ran with %s", cs.fitWindow(), AnnualVariationEstimate.STEP,
-                request.finalReplications(), cs.seed(), estimate.dispersion(),
-                estimate.atUpperBound() ? ", above 1 even at the largest value allowed, 2" : "",
-                formatNumber(best.annualVariation())));
-        Scenario s = estimate.scenario();
-        Scenario withSource = new Scenario(s.name(), s.description(), s.start(), s.end(), s.scale(), s.provinces(),
-                s.attempts(), s.places(), s.legs(), s.china(), s.northKorea(), s.initialStock(), s.regimes(),
-                s.afterLastRegime(), s.events(), s.noRouteWaitDays(), s.annualVariation(), sources);
-        return new AnnualVariationEstimate.Result(withSource, estimate.annualVariation(), estimate.dispersion(),
-                estimate.atUpperBound(), estimate.trials(), estimate.runs());
-    }
-
-    private static String formatNumber(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** The annualVariation block of metrics.json: the value searched with, the estimate and every σ tried. */
-    private static Map<String, Object> variationReport(double searchedWith, AnnualVariationEstimate.Result estimate,
-                                                       CalibrationSpec cs, int replications) {
+    private static Map<String, Object> variationReport(AnnualVariationEstimate.Result estimate, CalibrationSpec cs,
+                                                       int replications) {
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("searchedWith", searchedWith);
+        v.put("searchedWith", estimate.searchedWith());
         v.put("estimated", estimate.annualVariation());
         v.put("dispersion", estimate.dispersion());
         v.put("atUpperBound", estimate.atUpperBound());

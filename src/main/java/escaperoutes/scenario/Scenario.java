@@ -45,6 +45,12 @@ public record Scenario(
                 northKorea, initialStock, regimes, afterLastRegime, events, noRouteWaitDays, annualVariation, sources);
     }
 
+    /** The same scenario with another year-to-year variation σ and sources (say one saying where σ comes from). */
+    public Scenario withAnnualVariation(double sigma, Map<String, String> newSources) {
+        return new Scenario(name, description, start, end, scale, provinces, attempts, places, legs, china,
+                northKorea, initialStock, regimes, afterLastRegime, events, noRouteWaitDays, sigma, newSources);
+    }
+
     /** A province of North Korea where attempts start; also a place of the network (country north_korea). */
     public record ProvinceSpec(
             @Doc("place id used by legs") String id,
