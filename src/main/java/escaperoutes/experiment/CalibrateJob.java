@@ -184,12 +184,7 @@ public final class CalibrateJob {
         v.put("atUpperBound", estimate.atUpperBound());
         v.put("window", cs.fitWindow().toString());
         v.put("replications", replications);
-        v.put("trials", estimate.trials().stream().map(t -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("annualVariation", t.annualVariation());
-            row.put("dispersion", t.dispersion());
-            return row;
-        }).toList());
+        v.put("trials", estimate.trials());
         return v;
     }
 
